@@ -1,0 +1,77 @@
+// Package civil is a calendar date without a time of day or a time zone:
+// a roadmap's "due 2026-11-20" is a day, wherever its owner is.
+package civil
+
+import (
+	"fmt"
+	"time"
+)
+
+// Layout is the only date format roadmaps use: ISO 8601 calendar dates.
+const Layout = "2006-01-02"
+
+// Date is a day in the proleptic Gregorian calendar. The zero value means
+// "no date".
+type Date struct {
+	t time.Time // always midnight UTC
+}
+
+// Of returns the date of t in t's own location.
+func Of(t time.Time) Date {
+	y, m, d := t.Date()
+	return New(y, m, d)
+}
+
+// New builds a date; out-of-range days normalise as time.Date does.
+func New(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// Parse reads YYYY-MM-DD strictly (no times, no other layouts).
+func Parse(s string) (Date, error) {
+	t, err := time.Parse(Layout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	return Date{t}, nil
+}
+
+// Today is the date today in the local time zone.
+func Today() Date { return Of(time.Now()) }
+
+func (d Date) IsZero() bool          { return d.t.IsZero() }
+func (d Date) Time() time.Time       { return d.t }
+func (d Date) AddDays(n int) Date    { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddMonths(n int) Date  { return Date{d.t.AddDate(0, n, 0)} }
+func (d Date) Before(o Date) bool    { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool     { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool     { return d.t.Equal(o.t) }
+func (d Date) Compare(o Date) int    { return d.t.Compare(o.t) }
+func (d Date) DaysUntil(o Date) int  { return int(o.t.Sub(d.t).Hours() / 24) }
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+func (d Date) Year() int             { return d.t.Year() }
+
+// String is YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(Layout)
+}
+
+// MarshalText makes dates YYYY-MM-DD in JSON.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD; an empty string is the zero date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	p, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

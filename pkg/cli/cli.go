@@ -1,0 +1,127 @@
+// Package cli builds the root command and maps every error to an exit code.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/build"
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+)
+
+// Main runs the CLI with args (without the program name) and returns the
+// process exit code. It is the only place errors become exit codes.
+func Main(args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	root := NewRootCmd(ios, getenv)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	if err == nil {
+		return cmdutil.ExitOK
+	}
+	printError(ios, root, err)
+	return cmdutil.ExitCode(err)
+}
+
+func printError(ios *iostreams.IOStreams, root *cobra.Command, err error) {
+	if errors.Is(err, cmdutil.ErrSilent) {
+		return
+	}
+	msg := strings.TrimRight(err.Error(), "\n")
+	var flagErr *cmdutil.FlagError
+	var inputErr *cmdutil.InputError
+	switch {
+	case errors.As(err, &inputErr):
+		fmt.Fprintln(ios.ErrOut, msg)
+	case errors.As(err, &flagErr) || isCobraUsageError(msg):
+		fmt.Fprintf(ios.ErrOut, "roadmap: %s\n", msg)
+		fmt.Fprintln(ios.ErrOut, "Run 'roadmap --help' or 'roadmap COMMAND --help' for usage.")
+	default:
+		fmt.Fprintf(ios.ErrOut, "roadmap: %s\n", msg)
+	}
+}
+
+// cobra reports unknown commands and argument-count mistakes as plain errors.
+func isCobraUsageError(msg string) bool {
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires at least", "requires at most"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewRootCmd wires every command to one Factory.
+func NewRootCmd(ios *iostreams.IOStreams, getenv func(string) string) *cobra.Command {
+	var todayFlag string
+	today := civil.Date{}
+	f := &cmdutil.Factory{
+		IOStreams: ios,
+		Getenv:    getenv,
+		Today:     func() civil.Date { return today },
+	}
+
+	root := &cobra.Command{
+		Use:   "roadmap <command>",
+		Short: "Plan your career as a Markdown file kept in git",
+		Long: `roadmap treats a career roadmap as a Markdown file with YAML frontmatter:
+a named target role, the gap to it, three concrete actions for the next
+30 days, a sketch of the next quarter, a hypothesis for years 2-3, and a
+review cadence that keeps the plan alive.`,
+		Example: `  # Start a promotion roadmap, then see what the tool understood
+  roadmap init --kind promotion roadmap.md
+  roadmap show roadmap.md
+
+  # Every date rule can be pinned, for reproducible output in CI
+  roadmap show roadmap.md --today 2026-11-21`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       build.Current().String(),
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			d, err := resolveToday(todayFlag, getenv)
+			if err != nil {
+				return err
+			}
+			today = d
+			return nil
+		},
+	}
+	root.SetVersionTemplate("roadmap version {{.Version}}\n")
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetIn(ios.In)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.FlagErrorWrap(err) })
+	root.PersistentFlags().StringVar(&todayFlag, "today", "",
+		"treat this date (YYYY-MM-DD) as today in every date computation (env ROADMAP_TODAY)")
+	root.CompletionOptions.HiddenDefaultCmd = false
+
+	addCommands(root, f)
+	return root
+}
+
+func resolveToday(flagValue string, getenv func(string) string) (civil.Date, error) {
+	if flagValue != "" {
+		d, err := civil.Parse(flagValue)
+		if err != nil {
+			return civil.Date{}, cmdutil.FlagErrorf("invalid --today: %v", err)
+		}
+		return d, nil
+	}
+	if v := getenv("ROADMAP_TODAY"); v != "" {
+		d, err := civil.Parse(v)
+		if err != nil {
+			return civil.Date{}, cmdutil.FlagErrorf("invalid ROADMAP_TODAY: %v", err)
+		}
+		return d, nil
+	}
+	return civil.Today(), nil
+}
