@@ -1,0 +1,260 @@
+// Package show implements `roadmap show`: what the tool understood of a
+// roadmap file, for people (text) and for scripts (json).
+package show
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// Options are show's inputs, filled by NewCmdShow.
+type Options struct {
+	IO     *iostreams.IOStreams
+	File   string
+	Format string
+	// StdinName names standard input in messages when File is "-".
+	StdinName string
+}
+
+// NewCmdShow builds the command. runF replaces showRun in flag tests.
+func NewCmdShow(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams}
+	cmd := &cobra.Command{
+		Use:   "show FILE",
+		Short: "Print what the tool understood of a roadmap",
+		Long: `Print a roadmap as the tool reads it: the frontmatter fields, the sections
+it recognised, the 30-day actions with their kind, due date and status, the
+gap items with their evidence, and the review log.
+
+Use it to check that a roadmap says what you meant, and --format json to
+script with jq. The JSON shape is stable; see docs/show-json.md.`,
+		Example: `  roadmap show roadmap.md
+  roadmap show examples/promotion.md --format json | jq '.actions[] | select(.done | not) | .due'
+  cat roadmap.md | roadmap show -`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cmdutil.FlagErrorf("show takes exactly one FILE (or - for standard input), got %d", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(opts)
+		},
+	}
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", "text", []string{"text", "json"}, "output format")
+	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	return cmd
+}
+
+func showRun(opts *Options) error {
+	doc, err := load(opts)
+	if err != nil {
+		return err
+	}
+	if err := doc.Err(); err != nil {
+		return &cmdutil.InputError{Err: err}
+	}
+	for _, p := range doc.Problems {
+		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(NewView(doc))
+	}
+	return writeText(opts.IO.Out, opts.IO.ColorScheme(), doc)
+}
+
+func load(opts *Options) (*roadmap.Document, error) {
+	if opts.File == "-" {
+		data, err := roadmap.ReadLimited(opts.StdinName, opts.IO.In)
+		if err != nil {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		return roadmap.Parse(opts.StdinName, data), nil
+	}
+	doc, err := roadmap.Load(opts.File)
+	if err != nil {
+		var fe *roadmap.FileError
+		if errors.As(err, &fe) {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		return nil, err
+	}
+	return doc, nil
+}
+
+func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) error {
+	fm := d.Frontmatter
+	p := &printer{w: w}
+	p.line("%s", cs.Bold(d.Path))
+	title := fm.Title
+	if title == "" {
+		title = d.Title
+	}
+	p.field("Title", title)
+	p.field("Owner", fm.Owner)
+	p.field("Kind", fm.Kind)
+	p.field("Started", fm.Started.String())
+	if fm.Horizon != "" {
+		p.field("Horizon", fmt.Sprintf("%s (%d months)", fm.Horizon, fm.HorizonMonths))
+	}
+	p.field("Current", describeRole(fm.Current))
+	target := describeRole(fm.Target.Role)
+	if fm.Target.Industry != "" {
+		target += ", " + fm.Target.Industry
+	}
+	if !fm.Target.By.IsZero() {
+		target += ", by " + fm.Target.By.String()
+	}
+	p.field("Target", target)
+	if len(fm.Target.Companies) > 0 {
+		p.field("Companies", strings.Join(fm.Target.Companies, ", "))
+	}
+	c := fm.Cadence.Effective()
+	p.field("Cadence", fmt.Sprintf("check-in %s · review %s · rewrite %s", c.Checkin, c.Review, c.Rewrite))
+	if start := d.WindowStart(); !start.IsZero() {
+		p.field("Window", fmt.Sprintf("%s to %s (30 days)", start, d.WindowEnd()))
+	}
+
+	p.heading(cs, "Sections")
+	if len(d.Sections) == 0 {
+		p.line("  (none: sections are ## headings)")
+	}
+	for _, s := range d.Sections {
+		key := s.Key
+		if key == "" {
+			key = "(not a roadmap section)"
+		}
+		p.line("  %-5s %-26s %s", fmt.Sprintf("L%d", s.Pos.Line), s.Heading, cs.Dim(key))
+	}
+
+	p.heading(cs, "Next 30 days · "+count(len(d.Actions), "action"))
+	for _, a := range d.Actions {
+		box := "[ ]"
+		if a.Done {
+			box = cs.Green("[x]")
+		}
+		kind := a.Kind
+		if a.KindInferred {
+			kind += "?"
+		}
+		due := a.Due.String()
+		if due == "" {
+			due = "no date"
+		}
+		p.line("  %d. %s %-8s %-10s %s  %s", a.Index, box, kind, due, a.Title, cs.Dim(fmt.Sprintf("L%d", a.Pos.Line)))
+	}
+	if hasInferred(d.Actions) {
+		p.line("  %s", cs.Dim("kind? = inferred from the wording; mark it with (project), (course) or (person)"))
+	}
+
+	p.heading(cs, "Gap · "+count(len(d.Gap), "item"))
+	for _, g := range d.Gap {
+		dim := g.Dimension
+		if dim == "" {
+			dim = "(no dimension)"
+		}
+		p.line("  %-12s %s  %s", dim, g.Detail, cs.Dim(fmt.Sprintf("L%d", g.Pos.Line)))
+		if g.Evidence != "" {
+			p.line("  %-12s evidence: %s", "", g.Evidence)
+		} else {
+			p.line("  %-12s %s", "", cs.Yellow("no evidence named"))
+		}
+	}
+
+	for _, key := range []string{roadmap.SectionQuarter, roadmap.SectionLongTerm, roadmap.SectionBridgeWork, roadmap.SectionDecision, roadmap.SectionCandidates} {
+		s := d.Section(key)
+		if s == nil {
+			continue
+		}
+		p.heading(cs, s.Heading+" · "+count(len(s.Items), "item"))
+		for _, it := range s.Items {
+			p.line("  - %s  %s", it.Text, cs.Dim(fmt.Sprintf("L%d", it.Pos.Line)))
+		}
+	}
+
+	p.heading(cs, "Review log · "+count(len(d.Reviews), "entry"))
+	for _, r := range d.Reviews {
+		kind := r.Kind
+		if kind == "" {
+			kind = "(unknown kind)"
+		}
+		p.line("  %-10s %-10s %s", r.Date, kind, cs.Dim(fmt.Sprintf("L%d", r.Heading.Pos.Line)))
+	}
+	return p.err
+}
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = io.WriteString(p.w, strings.TrimRight(fmt.Sprintf(format, args...), " ")+"\n")
+}
+
+func (p *printer) field(name, value string) {
+	if value == "" {
+		value = "-"
+	}
+	p.line("  %-10s %s", name+":", value)
+}
+
+func (p *printer) heading(cs *iostreams.ColorScheme, title string) {
+	p.line("")
+	p.line("%s", cs.Bold(title))
+}
+
+func describeRole(r roadmap.Role) string {
+	s := r.Role
+	var ref []string
+	if r.Ladder != "" {
+		ref = append(ref, r.Ladder)
+	}
+	if r.Level != "" {
+		ref = append(ref, r.Level)
+	}
+	if len(ref) > 0 {
+		s = strings.TrimSpace(s + " (" + strings.Join(ref, "/") + ")")
+	}
+	return s
+}
+
+func hasInferred(as []roadmap.Action) bool {
+	for _, a := range as {
+		if a.KindInferred {
+			return true
+		}
+	}
+	return false
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,444 @@
+package roadmap
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+)
+
+// goldmark's parser is safe for concurrent use; build it once.
+var markdown = goldmark.DefaultParser()
+
+// span maps a stretch of an Item's Text back to the normalised source.
+type span struct {
+	textStart int // index into Item.Text
+	srcStart  int // offset into the normalised file text
+	length    int
+}
+
+// itemSource lets an Item map an index in its Text back to the file.
+type itemSource struct {
+	src   *source
+	spans []span
+}
+
+// PosOf returns the file position of byte i of the item's Text, so a rule
+// can point at the exact word it flags.
+func (it Item) PosOf(i int) Position {
+	if it.loc == nil || len(it.loc.spans) == 0 {
+		return it.Pos
+	}
+	sp := it.loc.spans[0]
+	for _, s := range it.loc.spans {
+		if s.textStart <= i {
+			sp = s
+		}
+	}
+	d := i - sp.textStart
+	if d > sp.length {
+		d = sp.length
+	}
+	if d < 0 {
+		d = 0
+	}
+	return it.loc.src.pos(sp.srcStart + d)
+}
+
+var (
+	checkboxRe   = regexp.MustCompile(`^\[([ xX])\](?:[ \t]+|$)`)
+	kindMarkerRe = regexp.MustCompile(`(?i)\(\s*(project|course|person)\s*\)`)
+	dueRe        = regexp.MustCompile(`(?i)\b(due|by)\b\s*:?\s*(?:on\s+)?(\d{4}-\d{1,2}-\d{1,2})\b`)
+	dueClauseRe  = regexp.MustCompile(`(?i)\s*[—–-]*\s*\(?\b(?:due|by)\b\s*:?\s*(?:on\s+)?\d{4}-\d{1,2}-\d{1,2}\)?`)
+	boldLabelRe  = regexp.MustCompile(`^(?:\*\*|__)\s*([^*_]+?)\s*(?:\*\*|__)\s*:?\s*`)
+	plainLabelRe = regexp.MustCompile(`(?i)^(skills|scope|mentorship|visibility)\s*:\s*`)
+	evidenceRe   = regexp.MustCompile(`(?i)(?:\*\*|__)?\bevidence\b\s*:?\s*(?:\*\*|__)?\s*:?\s*`)
+	reviewHeadRe = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})\s*(?:[·•|:–—-]+\s*)?(.*)$`)
+	personWords  = regexp.MustCompile(`(?i)\b(ask|meet|call|email|message|coffee|chat|talk|interview|shadow|pair with|introduce|mentor)\b`)
+	courseWords  = regexp.MustCompile(`(?i)\b(course|class|certification|certificate|book|read|reading|workshop|bootcamp|tutorial|lecture|training|study|enrol|enroll|module|lesson)\b`)
+	parenRe      = regexp.MustCompile(`\s*\([^)]*\)`)
+	spacesRe     = regexp.MustCompile(`\s+`)
+)
+
+// sectionAliases maps normalised H2 headings to section keys.
+var sectionAliases = map[string]string{
+	"target": SectionTarget, "target role": SectionTarget, "the target": SectionTarget,
+	"gap": SectionGap, "the gap": SectionGap, "gaps": SectionGap, "gap analysis": SectionGap,
+	"next 30 days": SectionNext30Days, "30-day plan": SectionNext30Days, "30 day plan": SectionNext30Days,
+	"next month": SectionNext30Days, "the next 30 days": SectionNext30Days, "30 days": SectionNext30Days,
+	"next quarter": SectionQuarter, "the next quarter": SectionQuarter, "next 90 days": SectionQuarter,
+	"quarter":   SectionQuarter,
+	"years 2-3": SectionLongTerm, "year 2-3": SectionLongTerm, "years 2 - 3": SectionLongTerm,
+	"year 2 - 3": SectionLongTerm, "long term": SectionLongTerm, "long-term": SectionLongTerm,
+	"years two to three": SectionLongTerm, "years 2 to 3": SectionLongTerm,
+	"review log": SectionReviewLog, "reviews": SectionReviewLog, "review history": SectionReviewLog,
+	"bridge work": SectionBridgeWork, "bridge": SectionBridgeWork,
+	"decision": SectionDecision, "the decision": SectionDecision, "stay or switch": SectionDecision,
+	"candidates": SectionCandidates, "candidate roles": SectionCandidates,
+}
+
+// SectionKey returns the key a heading's text stands for, or "".
+func SectionKey(heading string) string {
+	return sectionAliases[normalizeHeading(heading)]
+}
+
+func normalizeHeading(h string) string {
+	h = strings.ToLower(h)
+	h = strings.NewReplacer("–", "-", "—", "-", "‑", "-", "*", "", "_", " ", "`", "").Replace(h)
+	h = parenRe.ReplaceAllString(h, "")
+	h = strings.TrimRight(strings.TrimSpace(h), ":")
+	return strings.TrimSpace(spacesRe.ReplaceAllString(h, " "))
+}
+
+// parseBody walks the Markdown after the frontmatter. start is the body's
+// offset in the normalised text.
+func (p *parser) parseBody(start int) {
+	body := p.src.text[start:]
+	root := markdown.Parse(text.NewReader(body))
+	b := &bodyWalker{p: p, body: body, base: start}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		b.block(n)
+	}
+	b.closeSection()
+	p.collect()
+}
+
+type bodyWalker struct {
+	p       *parser
+	body    []byte
+	base    int
+	current *Section
+	review  *ReviewEntry
+	seen    map[string]bool
+}
+
+func (b *bodyWalker) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		it := b.textItem(n)
+		switch {
+		case n.Level == 1:
+			b.closeSection()
+			if b.p.doc.Title == "" {
+				b.p.doc.Title, b.p.doc.TitlePos = it.Text, it.Pos
+			}
+		case n.Level == 2:
+			b.closeSection()
+			b.openSection(it)
+		case b.current != nil:
+			b.current.Subheadings = append(b.current.Subheadings, it)
+			if b.current.Key == SectionReviewLog && n.Level == 3 {
+				b.reviewEntry(it)
+			}
+		}
+	case *ast.List:
+		if b.current == nil {
+			return
+		}
+		for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+			it := b.listItem(li)
+			if b.review != nil {
+				b.review.Notes = append(b.review.Notes, it)
+			} else {
+				b.current.Items = append(b.current.Items, it)
+			}
+		}
+	default:
+		if b.current == nil {
+			return
+		}
+		if n.Type() == ast.TypeBlock && (n.Lines().Len() > 0 || n.HasChildren()) {
+			it := b.textItem(n)
+			if it.Text != "" {
+				b.current.Paragraphs = append(b.current.Paragraphs, it)
+			}
+		}
+	}
+}
+
+func (b *bodyWalker) openSection(h Item) {
+	s := &Section{Key: SectionKey(h.Text), Heading: h.Text, Pos: h.Pos, EndLine: h.Pos.Line}
+	if s.Key != "" {
+		if b.seen == nil {
+			b.seen = map[string]bool{}
+		}
+		if b.seen[s.Key] {
+			b.p.problem(h.Pos, SeverityWarning, "duplicate-section",
+				fmt.Sprintf("a second %q section; only the first is read", h.Text),
+				"merge the two sections into one")
+			s.Key = ""
+		}
+		b.seen[s.Key] = true
+	}
+	b.current = s
+	b.p.doc.Sections = append(b.p.doc.Sections, s)
+}
+
+// closeSection records where the open section ends: the line before the
+// next heading of level 1 or 2, or the end of the file.
+func (b *bodyWalker) closeSection() {
+	b.review = nil
+	if b.current == nil {
+		return
+	}
+	b.current = nil
+}
+
+func (b *bodyWalker) reviewEntry(h Item) {
+	entry := ReviewEntry{Heading: h}
+	m := reviewHeadRe.FindStringSubmatch(strings.TrimSpace(h.Text))
+	if m == nil {
+		b.p.problem(h.Pos, SeverityWarning, "review-heading",
+			fmt.Sprintf("review log entry %q does not start with a date", h.Text),
+			"write `### YYYY-MM-DD · check-in|quarterly|rewrite|re-plan`")
+	} else {
+		d, err := civil.Parse(m[1])
+		if err != nil {
+			b.p.problem(h.Pos, SeverityWarning, "bad-date",
+				fmt.Sprintf("review log entry date %q is not a date", m[1]), "write it as YYYY-MM-DD")
+		}
+		entry.Date = d
+		entry.Kind = ReviewKind(m[2])
+		if entry.Kind == "" {
+			b.p.problem(h.Pos, SeverityWarning, "review-kind",
+				fmt.Sprintf("review log entry %q does not say which review it was", h.Text),
+				"end the heading with check-in, quarterly, rewrite or re-plan")
+		}
+	}
+	b.p.doc.Reviews = append(b.p.doc.Reviews, entry)
+	b.review = &b.p.doc.Reviews[len(b.p.doc.Reviews)-1]
+}
+
+// ReviewKind normalises how people name a review ("Monthly check in",
+// "Q1 review", "annual rewrite") to a Review* constant, or "".
+func ReviewKind(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "":
+		return ""
+	case strings.Contains(s, "re-plan") || strings.Contains(s, "replan"):
+		return ReviewReplan
+	case strings.Contains(s, "rewrite") || strings.Contains(s, "annual") || strings.Contains(s, "yearly"):
+		return ReviewRewrite
+	case strings.Contains(s, "quarter") || s == "review":
+		return ReviewQuarterly
+	case strings.Contains(s, "check-in") || strings.Contains(s, "checkin") || strings.Contains(s, "check in") || strings.Contains(s, "monthly"):
+		return ReviewCheckin
+	}
+	return ""
+}
+
+// textItem collects the text of a block (heading, paragraph) and, for
+// container blocks, of its non-list descendants.
+func (b *bodyWalker) textItem(n ast.Node) Item {
+	var tb textBuilder
+	b.collectText(n, &tb, true)
+	return b.finish(n, &tb)
+}
+
+func (b *bodyWalker) collectText(n ast.Node, tb *textBuilder, top bool) {
+	if !top {
+		if _, ok := n.(*ast.List); ok {
+			return
+		}
+	}
+	if n.Type() == ast.TypeBlock {
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			start, stop := clamp(seg.Start, len(b.body)), clamp(seg.Stop, len(b.body))
+			tb.add(b.body[start:stop], b.base+start)
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() == ast.TypeBlock {
+			b.collectText(c, tb, false)
+		}
+	}
+}
+
+func (b *bodyWalker) listItem(n ast.Node) Item {
+	var tb textBuilder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b.collectText(c, &tb, false)
+	}
+	it := b.finish(n, &tb)
+	if m := checkboxRe.FindStringSubmatch(it.Text); m != nil {
+		it.Task = true
+		it.Done = m[1] != " "
+		it.Checkbox = it.PosOf(1)
+		it.Text = it.trimPrefix(len(m[0]))
+	}
+	return it
+}
+
+func (b *bodyWalker) finish(n ast.Node, tb *textBuilder) Item {
+	it := Item{Text: tb.text.String(), loc: &itemSource{src: b.p.src, spans: tb.spans}}
+	switch {
+	case len(tb.spans) > 0:
+		first := tb.spans[0].srcStart
+		// Point at the start of the line's content (the list marker or the
+		// heading's '#'), which is where a person looks.
+		it.Pos = b.p.src.pos(first)
+		line := b.p.src.lineText(it.Pos.Line)
+		indent := len(line) - len(strings.TrimLeft(string(line), " \t"))
+		it.Pos = b.p.src.pos(b.p.src.textStarts[it.Pos.Line-1] + indent)
+		last := tb.spans[len(tb.spans)-1]
+		it.End = b.p.src.pos(last.srcStart + last.length)
+	default:
+		off := n.Pos()
+		if off < 0 {
+			off = 0
+		}
+		it.Pos = b.p.src.pos(b.base + clamp(off, len(b.body)))
+		it.End = it.Pos
+	}
+	return it
+}
+
+// trimPrefix drops the first n bytes of the item's text, keeping the map
+// from text to file positions right.
+func (it Item) trimPrefix(n int) string {
+	if it.loc != nil {
+		var spans []span
+		for _, s := range it.loc.spans {
+			switch {
+			case s.textStart+s.length < n:
+				continue // wholly before the cut
+			case s.textStart <= n:
+				cut := n - s.textStart
+				s = span{textStart: 0, srcStart: s.srcStart + cut, length: s.length - cut}
+			default:
+				s.textStart -= n
+			}
+			spans = append(spans, s)
+		}
+		it.loc.spans = spans
+	}
+	return it.Text[n:]
+}
+
+type textBuilder struct {
+	text  strings.Builder
+	spans []span
+}
+
+// add appends one source line, trimmed, joined to the previous with a space.
+func (tb *textBuilder) add(line []byte, srcOff int) {
+	s := string(line)
+	trimmedLeft := strings.TrimLeft(s, " \t")
+	srcOff += len(s) - len(trimmedLeft)
+	s = strings.TrimRight(trimmedLeft, " \t\n")
+	if s == "" {
+		return
+	}
+	if tb.text.Len() > 0 {
+		tb.text.WriteByte(' ')
+	}
+	tb.spans = append(tb.spans, span{textStart: tb.text.Len(), srcStart: srcOff, length: len(s)})
+	tb.text.WriteString(s)
+}
+
+func clamp(v, hi int) int {
+	if v < 0 {
+		return 0
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// collect derives actions, gap items and section ends from the sections.
+func (p *parser) collect() {
+	secs := p.doc.Sections
+	for i, s := range secs {
+		end := p.src.lineCount()
+		if i+1 < len(secs) {
+			end = secs[i+1].Pos.Line - 1
+		}
+		// A later H1 also ends a section.
+		if p.doc.TitlePos.Line > s.Pos.Line && p.doc.TitlePos.Line-1 < end {
+			end = p.doc.TitlePos.Line - 1
+		}
+		for end > s.Pos.Line && len(trimSpaceBytes(p.src.lineText(end))) == 0 {
+			end--
+		}
+		s.EndLine = end
+	}
+	if s := p.doc.Section(SectionNext30Days); s != nil {
+		for _, it := range s.Items {
+			if it.Task {
+				p.doc.Actions = append(p.doc.Actions, p.action(it, len(p.doc.Actions)+1))
+			}
+		}
+	}
+	if s := p.doc.Section(SectionGap); s != nil {
+		for _, it := range s.Items {
+			p.doc.Gap = append(p.doc.Gap, gapItem(it))
+		}
+	}
+}
+
+func (p *parser) action(it Item, index int) Action {
+	a := Action{Item: it, Index: index}
+	if m := kindMarkerRe.FindStringSubmatch(it.Text); m != nil {
+		a.Kind = strings.ToLower(m[1])
+	} else {
+		a.Kind, a.KindInferred = InferActionKind(it.Text), true
+	}
+	if m := dueRe.FindStringSubmatchIndex(it.Text); m != nil {
+		raw := it.Text[m[4]:m[5]]
+		a.DuePos = it.PosOf(m[4])
+		d, err := civil.Parse(raw)
+		if err != nil {
+			p.problem(a.DuePos, SeverityWarning, "bad-date",
+				fmt.Sprintf("action %d: due date %q is not a date", index, raw), "write it as YYYY-MM-DD")
+		}
+		a.Due = d
+	}
+	title := kindMarkerRe.ReplaceAllString(it.Text, "")
+	title = dueClauseRe.ReplaceAllString(title, "")
+	a.Title = strings.TrimRight(strings.TrimSpace(spacesRe.ReplaceAllString(title, " ")), " —–-,;")
+	return a
+}
+
+// InferActionKind guesses an unmarked action's kind from its wording:
+// people are asked, met or called; courses and books are taken or read;
+// everything else is taken to be a project.
+func InferActionKind(text string) string {
+	switch {
+	case personWords.MatchString(text):
+		return ActionPerson
+	case courseWords.MatchString(text):
+		return ActionCourse
+	}
+	return ActionProject
+}
+
+func gapItem(it Item) GapItem {
+	g := GapItem{Item: it}
+	labelEnd := 0
+	if m := boldLabelRe.FindStringSubmatch(it.Text); m != nil {
+		g.Label = strings.TrimRight(strings.TrimSpace(m[1]), ":")
+		labelEnd = len(m[0])
+	} else if m := plainLabelRe.FindStringSubmatch(it.Text); m != nil {
+		g.Label = m[1]
+		labelEnd = len(m[0])
+	}
+	g.Dimension = strings.ToLower(g.Label)
+	detailEnd := len(it.Text)
+	if loc := evidenceRe.FindStringIndex(it.Text[labelEnd:]); loc != nil {
+		start, end := labelEnd+loc[0], labelEnd+loc[1]
+		g.Evidence = strings.TrimSpace(it.Text[end:])
+		g.EvidencePos = it.PosOf(start)
+		detailEnd = start
+	}
+	g.Detail = strings.TrimSpace(it.Text[labelEnd:detailEnd])
+	return g
+}

@@ -1,0 +1,526 @@
+package roadmap
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+)
+
+// MaxFrontmatterBytes bounds the header a parser will decode. A roadmap's
+// frontmatter is a few hundred bytes; the bound keeps a hostile file (an
+// alias bomb, a huge document) from costing time or memory.
+const MaxFrontmatterBytes = 64 << 10
+
+// frontmatterBlock is where the header lies in the normalised text.
+type frontmatterBlock struct {
+	syntax             string // "yaml" or "toml"
+	startLine, endLine int    // lines of the delimiters
+	content            []byte
+	bodyStart          int // offset of the first byte after the closing delimiter line
+}
+
+var (
+	yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	horizonRe  = regexp.MustCompile(`^(\d+)([ym])$`)
+)
+
+// splitFrontmatter finds the header. It returns a nil block and no problem
+// when the file simply has none.
+func (p *parser) splitFrontmatter() (*frontmatterBlock, *Problem) {
+	s := p.src
+	first := strings.TrimRight(string(s.lineText(1)), " \t")
+	var syntax, closeYAML, closeAlt string
+	switch first {
+	case "---":
+		syntax, closeYAML, closeAlt = "yaml", "---", "..."
+	case "+++":
+		syntax, closeYAML, closeAlt = "toml", "+++", "+++"
+	default:
+		return nil, nil
+	}
+	for line := 2; line <= s.lineCount(); line++ {
+		t := strings.TrimRight(string(s.lineText(line)), " \t")
+		if t != closeYAML && t != closeAlt {
+			continue
+		}
+		b := &frontmatterBlock{syntax: syntax, startLine: 1, endLine: line}
+		contentStart := s.textStarts[1]
+		contentEnd := s.textStarts[line-1]
+		b.content = s.text[contentStart:contentEnd]
+		b.bodyStart = len(s.text)
+		if line < s.lineCount() {
+			b.bodyStart = s.textStarts[line]
+		}
+		return b, nil
+	}
+	return nil, &Problem{
+		Pos: s.lineStart(1), Severity: SeverityError, Code: "frontmatter-unterminated", Fatal: true,
+		Message: fmt.Sprintf("frontmatter opened with %q on line 1 is never closed", first),
+		Hint:    fmt.Sprintf("add a line %q after the last field", closeYAML),
+	}
+}
+
+// parseFrontmatter decodes the header into d.Frontmatter, recording problems.
+func (p *parser) parseFrontmatter(b *frontmatterBlock) {
+	fm := &p.doc.Frontmatter
+	fm.Syntax = b.syntax
+	fm.StartLine, fm.EndLine = b.startLine, b.endLine
+	fm.Fields = map[string]Position{}
+	if len(b.content) > MaxFrontmatterBytes {
+		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-too-large",
+			fmt.Sprintf("frontmatter is %d KiB, over the %d KiB limit", len(b.content)>>10, MaxFrontmatterBytes>>10),
+			"keep only the roadmap fields in the header and move prose into the body")
+		return
+	}
+	if len(bytes.TrimSpace(stripYAMLComments(b.content))) == 0 {
+		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-empty",
+			"frontmatter is empty",
+			"add roadmap: 1, title, kind, started and target; `roadmap init` writes a complete header")
+		return
+	}
+	var root *yaml.Node
+	switch b.syntax {
+	case "yaml":
+		root = p.decodeYAML(b)
+	case "toml":
+		root = p.decodeTOML(b)
+	}
+	if root == nil {
+		return
+	}
+	p.walkFrontmatter(root, b)
+}
+
+func stripYAMLComments(b []byte) []byte {
+	var out []byte
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) > 0 && t[0] == '#' {
+			continue
+		}
+		out = append(out, line...)
+		out = append(out, '\n')
+	}
+	return out
+}
+
+func (p *parser) decodeYAML(b *frontmatterBlock) *yaml.Node {
+	// A tab in indentation is the commonest YAML mistake; say so precisely
+	// instead of relaying the parser's "cannot start any token".
+	for i, line := range bytes.Split(b.content, []byte("\n")) {
+		indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
+		if j := bytes.IndexByte(indent, '\t'); j >= 0 && len(bytes.TrimSpace(line)) > 0 {
+			fileLine := b.startLine + 1 + i
+			p.problem(p.posLineCol(fileLine, j+1), SeverityError, "yaml-tab",
+				"tab character used for indentation in the frontmatter",
+				"YAML indents with spaces: replace the tab with spaces")
+			return nil
+		}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b.content, &doc); err != nil {
+		line, msg := b.startLine, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line, msg = b.startLine+n, m[2]
+		}
+		if line > b.endLine {
+			line = b.endLine
+		}
+		p.problem(p.src.lineStart(line), SeverityError, "yaml-syntax",
+			"invalid YAML in frontmatter: "+msg,
+			"fix the YAML syntax; quote values that contain ': ', '#' or start with '[', '{', '*' or '&'")
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-empty", "frontmatter is empty",
+			"add roadmap: 1, title, kind, started and target; `roadmap init` writes a complete header")
+		return nil
+	}
+	root := doc.Content[0]
+	// yaml.Node lines count from the first line after the opening "---".
+	rebase(root, b.startLine)
+	return root
+}
+
+// rebase shifts node lines from header-relative to file lines. Content is
+// a tree (aliases point sideways through Alias), so each node is visited once.
+func rebase(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		rebase(c, by)
+	}
+}
+
+func (p *parser) decodeTOML(b *frontmatterBlock) *yaml.Node {
+	var data map[string]any
+	md, err := toml.Decode(string(b.content), &data)
+	if err != nil {
+		line, col, msg := b.startLine, 1, err.Error()
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			line, msg = b.startLine+perr.Position.Line, perr.Message
+			if perr.Position.Col > 0 {
+				col = perr.Position.Col
+			}
+		}
+		if line > b.endLine {
+			line = b.endLine
+		}
+		p.problem(p.posLineCol(line, col), SeverityError, "toml-syntax",
+			"invalid TOML in frontmatter: "+msg, "fix the TOML syntax; strings need double quotes")
+		return nil
+	}
+	lines := tomlKeyLines(b.content)
+	_ = md
+	return tomlToNode(data, "", lines, b.startLine, b.startLine+1)
+}
+
+// tomlKeyLines maps dotted key paths to the line (1-based in content) that
+// defines them: TOML's decoder keeps no positions.
+func tomlKeyLines(content []byte) map[string]int {
+	keyRe := regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
+	tableRe := regexp.MustCompile(`^\s*\[\s*"?([A-Za-z0-9_.-]+)"?\s*\]`)
+	out := map[string]int{}
+	table := ""
+	for i, line := range strings.Split(string(content), "\n") {
+		if m := tableRe.FindStringSubmatch(line); m != nil {
+			table = m[1]
+			if _, ok := out[table]; !ok {
+				out[table] = i + 1
+			}
+			continue
+		}
+		if m := keyRe.FindStringSubmatch(line); m != nil {
+			path := m[1]
+			if table != "" {
+				path = table + "." + m[1]
+			}
+			if _, ok := out[path]; !ok {
+				out[path] = i + 1
+			}
+		}
+	}
+	return out
+}
+
+func tomlToNode(v any, path string, lines map[string]int, base, fallback int) *yaml.Node {
+	line := fallback
+	if l, ok := lines[path]; ok {
+		line = base + l
+	}
+	n := &yaml.Node{Line: line, Column: 1}
+	switch x := v.(type) {
+	case map[string]any:
+		n.Kind, n.Tag = yaml.MappingNode, "!!map"
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			return lineOf(lines, join(path, keys[i])) < lineOf(lines, join(path, keys[j]))
+		})
+		for _, k := range keys {
+			child := tomlToNode(x[k], join(path, k), lines, base, line)
+			key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: child.Line, Column: 1}
+			n.Content = append(n.Content, key, child)
+		}
+	case []any:
+		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+		for _, e := range x {
+			n.Content = append(n.Content, tomlToNode(e, path, map[string]int{}, base, line))
+		}
+	case []map[string]any:
+		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+		for _, e := range x {
+			n.Content = append(n.Content, tomlToNode(e, path, map[string]int{}, base, line))
+		}
+	case string:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", x
+	case int64:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", strconv.FormatInt(x, 10)
+	case float64:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(x)
+	case time.Time:
+		n.Kind, n.Tag = yaml.ScalarNode, "!!timestamp"
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			n.Value = x.Format(civil.Layout)
+		} else {
+			n.Value = x.Format(time.RFC3339)
+		}
+	default:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", fmt.Sprint(x)
+	}
+	return n
+}
+
+func lineOf(lines map[string]int, path string) int {
+	if l, ok := lines[path]; ok {
+		return l
+	}
+	return 1 << 30
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// The keys format 1 defines, for unknown-key suggestions.
+var (
+	topKeys     = []string{"roadmap", "title", "owner", "kind", "started", "horizon", "current", "target", "cadence"}
+	roleKeys    = []string{"role", "ladder", "level"}
+	targetKeys  = []string{"role", "ladder", "level", "industry", "companies", "by"}
+	cadenceKeys = []string{"checkin", "review", "rewrite"}
+)
+
+func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
+	fm := &p.doc.Frontmatter
+	root = deref(root)
+	if root.Kind != yaml.MappingNode {
+		p.problem(p.nodePos(root), SeverityError, "wrong-type",
+			"frontmatter must be a set of `key: value` fields", "start with `roadmap: 1` on its own line")
+		return
+	}
+	p.eachField(root, "", topKeys, func(key string, v *yaml.Node) {
+		switch key {
+		case "roadmap":
+			if s, ok := p.scalar(v, key, "a number"); ok {
+				n, err := strconv.Atoi(s)
+				if err != nil {
+					p.problem(p.nodePos(v), SeverityError, "wrong-type",
+						fmt.Sprintf("roadmap: %q is not a format version", s), "write roadmap: 1")
+					return
+				}
+				fm.Roadmap = n
+				if n != FormatVersion {
+					p.problem(p.nodePos(v), SeverityError, "unsupported-version",
+						fmt.Sprintf("roadmap format %d is not supported; this version of the tool reads format %d", n, FormatVersion),
+						"write roadmap: 1, or upgrade the roadmap tool")
+				}
+			}
+		case "title":
+			fm.Title, _ = p.scalar(v, key, "a string")
+		case "owner":
+			fm.Owner, _ = p.scalar(v, key, "a string")
+		case "kind":
+			if s, ok := p.scalar(v, key, "a string"); ok {
+				fm.Kind = s
+				if !contains(Kinds, s) {
+					hint := "use one of " + strings.Join(Kinds, ", ")
+					if sug := Suggest(s, Kinds); sug != "" {
+						hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
+					}
+					p.problem(p.nodePos(v), SeverityError, "bad-value", fmt.Sprintf("kind: %q is not a roadmap kind", s), hint)
+				}
+			}
+		case "started":
+			fm.Started = p.date(v, key)
+		case "horizon":
+			if s, ok := p.scalar(v, key, "a duration like 2y or 18m"); ok {
+				fm.Horizon = s
+				m := horizonRe.FindStringSubmatch(strings.TrimSpace(s))
+				if m == nil {
+					p.problem(p.nodePos(v), SeverityError, "bad-value",
+						fmt.Sprintf("horizon: %q is not a duration", s), "write it as Ny or Nm, e.g. 2y or 18m")
+					return
+				}
+				n, _ := strconv.Atoi(m[1])
+				if m[2] == "y" {
+					n *= 12
+				}
+				fm.HorizonMonths = n
+			}
+		case "current":
+			p.role(v, key, roleKeys, &fm.Current, nil)
+		case "target":
+			p.role(v, key, targetKeys, &fm.Target.Role, &fm.Target)
+		case "cadence":
+			p.eachField(v, key, cadenceKeys, func(k string, cv *yaml.Node) {
+				s, _ := p.scalar(cv, key+"."+k, "a string such as monthly")
+				switch k {
+				case "checkin":
+					fm.Cadence.Checkin = s
+				case "review":
+					fm.Cadence.Review = s
+				case "rewrite":
+					fm.Cadence.Rewrite = s
+				}
+			})
+		}
+	})
+	for _, req := range []string{"roadmap", "title", "kind", "started", "target"} {
+		if _, ok := fm.Fields[req]; !ok {
+			hint := "add `" + req + ": …` to the frontmatter"
+			switch req {
+			case "roadmap":
+				hint = "add `roadmap: 1` as the first field"
+			case "started":
+				hint = "add the plan's start date, e.g. `started: 2026-11-02`"
+			case "kind":
+				hint = "add `kind: " + strings.Join(Kinds, "|") + "`"
+			case "target":
+				hint = "add a target with role, level, industry and 2-3 companies"
+			}
+			p.problem(p.src.lineStart(b.startLine), SeverityError, "missing-key",
+				fmt.Sprintf("frontmatter has no %q", req), hint)
+		}
+	}
+}
+
+func (p *parser) role(v *yaml.Node, path string, keys []string, r *Role, t *Target) {
+	p.eachField(v, path, keys, func(k string, cv *yaml.Node) {
+		field := path + "." + k
+		switch k {
+		case "role":
+			r.Role, _ = p.scalar(cv, field, "a job title")
+		case "ladder":
+			r.Ladder, _ = p.scalar(cv, field, "a ladder id such as software-engineer")
+		case "level":
+			r.Level, _ = p.scalar(cv, field, "a level id such as senior")
+		case "industry":
+			t.Industry, _ = p.scalar(cv, field, "a string")
+		case "by":
+			t.By = p.date(cv, field)
+		case "companies":
+			t.Companies = p.stringList(cv, field)
+		}
+	})
+}
+
+// eachField walks a mapping, recording positions, unknown keys and
+// duplicate keys, and calls fn for the known ones.
+func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(key string, v *yaml.Node)) {
+	v = deref(v)
+	if v.Kind != yaml.MappingNode {
+		if isNull(v) {
+			return
+		}
+		p.problem(p.nodePos(v), SeverityError, "wrong-type",
+			fmt.Sprintf("%s must be a set of fields (%s), not %s", path, strings.Join(known, ", "), describe(v)),
+			fmt.Sprintf("indent its fields under `%s:` on the lines below", lastPart(path)))
+		return
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, val := v.Content[i], v.Content[i+1]
+		full := join(path, k.Value)
+		if !contains(known, k.Value) {
+			u := UnknownKey{Path: full, Pos: p.nodePos(k), Suggestion: Suggest(k.Value, known)}
+			p.doc.Frontmatter.Unknown = append(p.doc.Frontmatter.Unknown, u)
+			hint := "remove it, or check its spelling; known keys here: " + strings.Join(known, ", ")
+			if u.Suggestion != "" {
+				hint = fmt.Sprintf("did you mean %q?", u.Suggestion)
+			}
+			p.problem(u.Pos, SeverityWarning, "unknown-key", fmt.Sprintf("unknown frontmatter key %q", full), hint)
+			continue
+		}
+		if isNull(deref(val)) {
+			continue
+		}
+		p.doc.Frontmatter.Fields[full] = p.nodePos(deref(val))
+		fn(k.Value, val)
+	}
+}
+
+func (p *parser) scalar(v *yaml.Node, path, want string) (string, bool) {
+	v = deref(v)
+	if isNull(v) {
+		return "", false
+	}
+	if v.Kind != yaml.ScalarNode {
+		p.problem(p.nodePos(v), SeverityError, "wrong-type",
+			fmt.Sprintf("%s must be %s, not %s", path, want, describe(v)),
+			fmt.Sprintf("write it on one line: `%s: …`", lastPart(path)))
+		return "", false
+	}
+	return strings.TrimSpace(v.Value), true
+}
+
+func (p *parser) date(v *yaml.Node, path string) civil.Date {
+	s, ok := p.scalar(v, path, "a date (YYYY-MM-DD)")
+	if !ok {
+		return civil.Date{}
+	}
+	d, err := civil.Parse(s)
+	if err != nil {
+		p.problem(p.nodePos(v), SeverityError, "bad-date",
+			fmt.Sprintf("%s: %q is not a date", path, s),
+			fmt.Sprintf("write it as YYYY-MM-DD, e.g. `%s: 2027-06-30`", lastPart(path)))
+		return civil.Date{}
+	}
+	return d
+}
+
+func (p *parser) stringList(v *yaml.Node, path string) []string {
+	v = deref(v)
+	if v.Kind != yaml.SequenceNode {
+		p.problem(p.nodePos(v), SeverityError, "wrong-type",
+			fmt.Sprintf("%s must be a list, not %s", path, describe(v)),
+			fmt.Sprintf("write `%s: [Acme, Globex]`", lastPart(path)))
+		return nil
+	}
+	var out []string
+	for i, e := range v.Content {
+		s, ok := p.scalar(e, fmt.Sprintf("%s item %d", path, i+1), "a name")
+		if ok && s != "" {
+			p.doc.Frontmatter.Fields[fmt.Sprintf("%s.%d", path, i)] = p.nodePos(deref(e))
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// deref follows an alias one step. Aliases are never expanded recursively,
+// which is what makes an alias bomb harmless here.
+func deref(v *yaml.Node) *yaml.Node {
+	if v != nil && v.Kind == yaml.AliasNode && v.Alias != nil {
+		return v.Alias
+	}
+	return v
+}
+
+func isNull(v *yaml.Node) bool {
+	return v == nil || v.Kind == 0 || (v.Kind == yaml.ScalarNode && v.Tag == "!!null")
+}
+
+func describe(v *yaml.Node) string {
+	switch v.Kind {
+	case yaml.MappingNode:
+		return "a set of fields"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("the single value %q", v.Value)
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "empty"
+}
+
+func lastPart(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func (p *parser) nodePos(v *yaml.Node) Position {
+	if v == nil || v.Line <= 0 {
+		return p.src.lineStart(p.doc.Frontmatter.StartLine)
+	}
+	return p.posLineCol(v.Line, v.Column)
+}

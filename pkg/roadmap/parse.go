@@ -1,0 +1,211 @@
+package roadmap
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"unicode/utf8"
+)
+
+// MaxFileBytes is the largest roadmap the tool reads. A career plan is a
+// few kilobytes; anything near this is almost surely the wrong file.
+const MaxFileBytes = 10 << 20
+
+// FileError is a failure to read a roadmap file at all.
+type FileError struct {
+	Path string
+	Msg  string
+	Hint string
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	s := e.Path + ": " + e.Msg
+	if e.Hint != "" {
+		s += " (" + e.Hint + ")"
+	}
+	return s
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ReadFile reads a roadmap's bytes with the size limit and clear errors for
+// directories, missing and unreadable paths.
+func ReadFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if info.IsDir() {
+		return nil, &FileError{Path: path, Msg: "is a directory, not a roadmap file",
+			Hint: "name a file such as " + path + string(os.PathSeparator) + "roadmap.md"}
+	}
+	if info.Mode().IsRegular() && info.Size() > MaxFileBytes {
+		return nil, tooLarge(path, info.Size())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	defer f.Close()
+	return ReadLimited(path, f)
+}
+
+// ReadLimited reads r (a file, or stdin) up to MaxFileBytes.
+func ReadLimited(path string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, tooLarge(path, int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooLarge(path string, size int64) error {
+	return &FileError{Path: path,
+		Msg:  fmt.Sprintf("file is larger than the %d MiB limit for a roadmap (%.1f MiB or more)", MaxFileBytes>>20, float64(size)/(1<<20)),
+		Hint: "is this the right file? a roadmap is a few kilobytes of Markdown"}
+}
+
+func fileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &FileError{Path: path, Msg: "no such file", Hint: "check the path, or create it with `roadmap init " + path + "`", Err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &FileError{Path: path, Msg: "permission denied", Hint: "check the file's permissions", Err: err}
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &FileError{Path: path, Msg: pe.Err.Error(), Err: err}
+	}
+	return &FileError{Path: path, Msg: err.Error(), Err: err}
+}
+
+// Load reads and parses a roadmap file. The error is a *FileError when the
+// file cannot be read; problems inside the file are in Document.Problems.
+func Load(path string) (*Document, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data), nil
+}
+
+// Parse reads a roadmap from its bytes. It never fails and never panics on
+// any input: what is wrong is in the returned Document's Problems.
+func Parse(path string, raw []byte) *Document {
+	p := &parser{doc: &Document{Path: path, Raw: raw}}
+	p.run()
+	return p.doc
+}
+
+type parser struct {
+	doc *Document
+	src *source
+}
+
+func (p *parser) run() {
+	p.src = newSource(p.doc.Raw)
+	p.doc.src = p.src
+	p.doc.HasBOM, p.doc.CRLF = p.src.hasBOM, p.src.crlf
+	if len(p.src.text) == 0 || len(trimSpaceBytes(p.src.text)) == 0 {
+		p.fatal(p.src.lineStart(1), "empty-file", "the file is empty",
+			"scaffold a roadmap with `roadmap init "+p.doc.Path+"`")
+		return
+	}
+	if off := firstInvalidUTF8(p.src.text); off >= 0 {
+		p.fatal(p.src.pos(off), "not-utf8", fmt.Sprintf("byte 0x%02X is not valid UTF-8", p.src.text[off]),
+			"save the file as UTF-8")
+		return
+	}
+	block, prob := p.splitFrontmatter()
+	if prob != nil {
+		p.doc.Problems = append(p.doc.Problems, *prob)
+		return
+	}
+	bodyStart := 0
+	if block == nil {
+		p.noFrontmatter()
+	} else {
+		p.parseFrontmatter(block)
+		bodyStart = block.bodyStart
+	}
+	p.parseBody(bodyStart)
+	p.sortProblems()
+}
+
+func (p *parser) noFrontmatter() {
+	for line := 2; line <= p.src.lineCount(); line++ {
+		t := string(trimSpaceBytes(p.src.lineText(line)))
+		if t == "" {
+			continue
+		}
+		if t == "---" || t == "+++" {
+			p.problem(p.src.lineStart(line), SeverityError, "no-frontmatter",
+				fmt.Sprintf("frontmatter must start on line 1, but %q is on line %d", t, line),
+				"remove the lines above it")
+			return
+		}
+		break
+	}
+	p.problem(p.src.lineStart(1), SeverityError, "no-frontmatter",
+		"no frontmatter: a roadmap starts with a `---` line, its fields, and another `---`",
+		"add the header; `roadmap init --kind promotion -` prints a complete example")
+}
+
+func (p *parser) problem(pos Position, sev Severity, code, msg, hint string) {
+	p.doc.Problems = append(p.doc.Problems, Problem{Pos: pos, Severity: sev, Code: code, Message: msg, Hint: hint})
+}
+
+func (p *parser) fatal(pos Position, code, msg, hint string) {
+	p.doc.Problems = append(p.doc.Problems, Problem{Pos: pos, Severity: SeverityError, Code: code, Message: msg, Hint: hint, Fatal: true})
+}
+
+func (p *parser) sortProblems() {
+	ps := p.doc.Problems
+	// Insertion sort: a handful of problems, and it keeps equal lines stable.
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && less(ps[j].Pos, ps[j-1].Pos); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+func less(a, b Position) bool {
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Column < b.Column
+}
+
+// posLineCol is the Position of a 1-based line and rune column, clamped to
+// the line's end.
+func (p *parser) posLineCol(line, col int) Position {
+	start := p.src.lineStart(line)
+	text := p.src.lineText(start.Line)
+	off := 0
+	for i := 1; i < col && off < len(text); i++ {
+		_, size := utf8.DecodeRune(text[off:])
+		off += size
+	}
+	return p.src.pos(p.src.textStarts[start.Line-1] + off)
+}
+
+func trimSpaceBytes(b []byte) []byte {
+	i, j := 0, len(b)
+	for i < j && isSpace(b[i]) {
+		i++
+	}
+	for j > i && isSpace(b[j-1]) {
+		j--
+	}
+	return b[i:j]
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}

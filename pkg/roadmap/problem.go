@@ -1,0 +1,62 @@
+package roadmap
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity of a problem the parser found.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Problem is something wrong with a roadmap that the parser noticed: a bad
+// frontmatter value, an unknown key, a review heading it cannot read. Lint
+// reports problems as RM001 findings; `show` refuses a document with errors.
+type Problem struct {
+	Pos      Position `json:"-"`
+	Severity Severity `json:"severity"`
+	// Code names the kind of problem, stable for scripts: "yaml-syntax",
+	// "unknown-key", "wrong-type", "bad-date", ...
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	// Hint says how to fix it.
+	Hint string `json:"hint,omitempty"`
+	// Fatal problems stop the parse: the rest of the document is unknown.
+	Fatal bool `json:"fatal,omitempty"`
+}
+
+// Line and Column are flattened into the JSON form.
+func (p Problem) Line() int   { return p.Pos.Line }
+func (p Problem) Column() int { return p.Pos.Column }
+
+// Format renders "FILE:LINE:COL: message (hint)".
+func (p Problem) Format(file string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d:%d: ", file, p.Pos.Line, p.Pos.Column)
+	if p.Severity == SeverityWarning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Message)
+	if p.Hint != "" {
+		fmt.Fprintf(&b, " (%s)", p.Hint)
+	}
+	return b.String()
+}
+
+// ParseError is the error form of a document's error-severity problems.
+type ParseError struct {
+	File     string
+	Problems []Problem
+}
+
+func (e *ParseError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.Format(e.File)
+	}
+	return strings.Join(lines, "\n")
+}
