@@ -1,0 +1,79 @@
+package scaffold
+
+// hints are the examples a kind's placeholders offer: short, concrete,
+// and in the spirit of that kind of move.
+type hints struct {
+	titleFormat                              string // %s is the target role
+	currentRole, currentLadder, currentLevel string
+	targetRole, targetLadder, targetLevel    string
+	industry                                 string
+	companies                                [2]string
+	actions                                  [3]string // project, course, person
+}
+
+var kindHints = map[string]hints{
+	Promotion: {
+		titleFormat:   "Path to %s",
+		currentRole:   "Senior Software Engineer",
+		currentLadder: "software-engineer",
+		currentLevel:  "senior",
+		targetRole:    "Staff Software Engineer",
+		targetLadder:  "software-engineer",
+		targetLevel:   "staff",
+		industry:      "B2B SaaS",
+		companies:     [2]string{"an example company, e.g. Datadog", "a second example company, e.g. Atlassian"},
+		actions: [3]string{
+			"a project to scope, e.g. Draft the one-page proposal for the cross-team billing migration and review it with my manager",
+			"a course to start, e.g. Start the \"Staff Engineer\" book club with two peers",
+			"a person to ask for 15 minutes, e.g. Ask Marco Rossi (Staff Engineer, Ledger) how he scoped his first cross-team project",
+		},
+	},
+	CareerChange: {
+		titleFormat:   "Career change to %s",
+		currentRole:   "Software Engineer",
+		currentLadder: "software-engineer",
+		currentLevel:  "mid",
+		targetRole:    "Product Manager",
+		targetLadder:  "product-manager",
+		targetLevel:   "pm",
+		industry:      "developer tools",
+		companies:     [2]string{"an example company, e.g. GitLab", "a second example company, e.g. JetBrains"},
+		actions: [3]string{
+			"a project to scope, e.g. Write a one-page product brief for the internal deploy dashboard",
+			"a course to start, e.g. Enroll in the \"Product Management Fundamentals\" course and finish module 1",
+			"a person to ask for 15 minutes, e.g. Ask Lena Park (Product Manager, Platform) what her first year as a PM looked like",
+		},
+	},
+	Stalled: {
+		titleFormat:   "Moving again: toward %s",
+		currentRole:   "Senior Product Designer",
+		currentLadder: "product-designer",
+		currentLevel:  "senior",
+		targetRole:    "Staff Product Designer",
+		targetLadder:  "product-designer",
+		targetLevel:   "staff",
+		industry:      "fintech",
+		companies:     [2]string{"an example company, e.g. Wise", "a second example company, e.g. Monzo"},
+		actions: [3]string{
+			"a project to scope, e.g. List the three projects of the last 12 months and what each proved, then scope one that shows staff-level scope",
+			"a course to start, e.g. Start the \"Design Systems at Scale\" course",
+			"a person to ask for 15 minutes, e.g. Ask my manager, Dana Li, what is missing for the next promotion cycle",
+		},
+	},
+	Explore: {
+		titleFormat:   "Exploring toward %s",
+		currentRole:   "Senior Software Engineer",
+		currentLadder: "software-engineer",
+		currentLevel:  "senior",
+		targetRole:    "Engineering Manager",
+		targetLadder:  "engineering-manager",
+		targetLevel:   "manager",
+		industry:      "health tech",
+		companies:     [2]string{"an example company, e.g. Doctolib", "a second example company, e.g. Oura"},
+		actions: [3]string{
+			"a project to scope, e.g. Write a one-page comparison of the three candidate roles: scope, day-to-day work, pay",
+			"a course to start, e.g. Start \"The Manager's Path\" and take notes on chapters 1-3",
+			"a person to ask for 15 minutes, e.g. Ask Sam Okafor (Engineering Manager, Payments) what a normal week looks like",
+		},
+	},
+}
