@@ -1,0 +1,370 @@
+// Package ladder holds role ladders: tracks of levels from entry to
+// executive, what each level expects, what proves it, what it pays, and
+// where it commonly leads. Built-in ladders are embedded YAML; a repository
+// may add tracks or replace built-in ones with its own ladders/*.yaml.
+package ladder
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Track kinds. The kind decides how a move within the same track is
+// categorised (individual contributor or management).
+const (
+	KindIC         = "ic"
+	KindManagement = "management"
+)
+
+// Move categories, in the order they are shown.
+const (
+	CategoryIC         = "ic"
+	CategoryManagement = "management"
+	CategoryAdjacent   = "adjacent"
+	CategoryOutside    = "outside"
+)
+
+// Categories lists the move categories in display order.
+var Categories = []string{CategoryIC, CategoryManagement, CategoryAdjacent, CategoryOutside}
+
+// CategoryTitle is the human name of a move category.
+func CategoryTitle(c string) string {
+	switch c {
+	case CategoryIC:
+		return "Individual contributor"
+	case CategoryManagement:
+		return "Management"
+	case CategoryAdjacent:
+		return "Adjacent roles"
+	case CategoryOutside:
+		return "Outside moves"
+	}
+	return c
+}
+
+// Notice is printed with every salary figure, in every format.
+const Notice = "Salary ranges are indicative: US national annual wages from public surveys, " +
+	"not offers; each range names its source and year. Pay varies widely by company, region and equity."
+
+// Origin values for built-in tracks.
+const OriginBuiltIn = "built-in"
+
+// Set is every known track: the built-in ones, with a repository's
+// ladders added or overriding them.
+type Set struct {
+	tracks []*Track
+	byID   map[string]*Track
+}
+
+// Track is one ladder: a role from entry to executive.
+type Track struct {
+	ID          string
+	Title       string
+	Kind        string // KindIC or KindManagement
+	Description string
+	Levels      []*Level
+	// Origin is "built-in" or the path of the repository file it came from.
+	Origin string
+	// File is the file the track was read from (for embedded data,
+	// "ladders/<name>.yaml" inside the binary).
+	File string
+	Line int
+}
+
+// Level is one rung of a track.
+type Level struct {
+	ID         string
+	Title      string
+	Aliases    []string
+	Years      string // typical years of experience, e.g. "0-2", "15+"
+	Scope      string
+	Skills     []string
+	Mentorship string
+	Visibility string
+	Milestones []string // evidence that someone operates at the level
+	Salary     *Salary
+	Next       []string // level refs "track/level", resolved and absolute
+	Moves      []Move
+
+	Track *Track // the track the level belongs to
+
+	line     int
+	nextRefs []pos
+}
+
+// Salary is an indicative annual range with its source.
+type Salary struct {
+	Currency string // ISO 4217, e.g. "USD"
+	Region   string // e.g. "US"
+	Basis    string // "base" or "total"
+	Low      int
+	High     *int   // nil means "and above"
+	Band     string // the percentile band the range spans, e.g. "p50-p75"
+	Source   string // a named public source
+	Year     int    // the year the figures refer to
+	Note     string // how the figures were chosen for this level
+}
+
+// Move is a next step from a level, with what it needs and what it costs.
+type Move struct {
+	Category  string // one of Categories
+	Title     string
+	To        string // optional level ref "track/level"
+	Requires  string
+	Tradeoffs string
+
+	toPos pos
+}
+
+type pos struct {
+	raw       string
+	file      string
+	line, col int
+}
+
+// Ref is the level's absolute reference, "track/level".
+func (l *Level) Ref() string { return l.Track.ID + "/" + l.ID }
+
+// Tracks returns every track, sorted by id.
+func (s *Set) Tracks() []*Track { return s.tracks }
+
+// IDs returns the track ids, sorted.
+func (s *Set) IDs() []string {
+	ids := make([]string, len(s.tracks))
+	for i, t := range s.tracks {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// Track finds a track by id (case-insensitive). The error lists the known
+// ids and suggests the nearest one.
+func (s *Set) Track(id string) (*Track, error) {
+	if t, ok := s.byID[strings.ToLower(strings.TrimSpace(id))]; ok {
+		return t, nil
+	}
+	return nil, &UnknownError{Kind: "track", Name: id, Known: s.IDs()}
+}
+
+// Level resolves "track/level", where level is an id, an alias (L5, IC3,
+// "Senior") or a title, matched case-insensitively.
+func (s *Set) Level(ref string) (*Level, error) {
+	trackID, levelName, ok := strings.Cut(ref, "/")
+	if !ok || trackID == "" || levelName == "" {
+		return nil, fmt.Errorf("%q is not a level reference: write TRACK/LEVEL, e.g. software-engineer/senior", ref)
+	}
+	t, err := s.Track(trackID)
+	if err != nil {
+		return nil, err
+	}
+	return t.Level(levelName)
+}
+
+// Refs lists every level reference "track/level", in track and level order.
+func (s *Set) Refs() []string {
+	var out []string
+	for _, t := range s.tracks {
+		for _, l := range t.Levels {
+			out = append(out, l.Ref())
+		}
+	}
+	return out
+}
+
+// Level finds a level of the track by id, alias or title (case-insensitive).
+func (t *Track) Level(name string) (*Level, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	for _, l := range t.Levels {
+		if strings.ToLower(l.ID) == n {
+			return l, nil
+		}
+	}
+	for _, l := range t.Levels {
+		for _, a := range l.Aliases {
+			if strings.ToLower(a) == n {
+				return l, nil
+			}
+		}
+	}
+	for _, l := range t.Levels {
+		if strings.ToLower(l.Title) == n {
+			return l, nil
+		}
+	}
+	return nil, &UnknownError{Kind: "level", Name: name, Known: t.LevelIDs(), Context: t.ID}
+}
+
+// LevelIDs lists the track's level ids in ladder order.
+func (t *Track) LevelIDs() []string {
+	ids := make([]string, len(t.Levels))
+	for i, l := range t.Levels {
+		ids[i] = l.ID
+	}
+	return ids
+}
+
+// Index is the position of the level in its track (0 = entry).
+func (t *Track) Index(l *Level) int {
+	for i, x := range t.Levels {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// Between returns the levels from..to inclusive, in ladder order. Empty
+// from means the first level, empty to the last. from above to is an error.
+func (t *Track) Between(from, to string) ([]*Level, error) {
+	lo, hi := 0, len(t.Levels)-1
+	if from != "" {
+		l, err := t.Level(from)
+		if err != nil {
+			return nil, err
+		}
+		lo = t.Index(l)
+	}
+	if to != "" {
+		l, err := t.Level(to)
+		if err != nil {
+			return nil, err
+		}
+		hi = t.Index(l)
+	}
+	if lo > hi {
+		return nil, fmt.Errorf("level %q comes after %q in %s: swap --from and --to", t.Levels[lo].ID, t.Levels[hi].ID, t.ID)
+	}
+	return t.Levels[lo : hi+1], nil
+}
+
+// UnknownError is an unknown track or level. It lists the known names and
+// suggests the nearest one.
+type UnknownError struct {
+	Kind    string // "track" or "level"
+	Name    string
+	Known   []string
+	Context string // the track, for levels
+}
+
+func (e *UnknownError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "unknown %s %q", e.Kind, e.Name)
+	if e.Context != "" {
+		fmt.Fprintf(&b, " in %s", e.Context)
+	}
+	if s := Nearest(e.Name, e.Known); s != "" {
+		fmt.Fprintf(&b, ": did you mean %q?", s)
+	} else {
+		b.WriteString(":")
+	}
+	fmt.Fprintf(&b, " (known %ss: %s)", e.Kind, strings.Join(e.Known, ", "))
+	return b.String()
+}
+
+// Suggestion is the nearest known name, or "".
+func (e *UnknownError) Suggestion() string { return Nearest(e.Name, e.Known) }
+
+// Nearest returns the known name closest to name by edit distance, when it
+// is close enough to be a plausible typo (or a prefix), else "".
+func Nearest(name string, known []string) string {
+	n := strings.ToLower(name)
+	best, bestD := "", -1
+	for _, k := range known {
+		kl := strings.ToLower(k)
+		if n != "" && (strings.HasPrefix(kl, n) || strings.HasPrefix(n, kl)) {
+			return k
+		}
+		d := levenshtein(n, kl)
+		if bestD < 0 || d < bestD {
+			best, bestD = k, d
+		}
+	}
+	limit := len(n) / 3
+	if limit < 2 {
+		limit = 2
+	}
+	if bestD >= 0 && bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Paths returns the moves from a level: its explicit moves, then every
+// `next` level not already named by a move, categorised by track kind.
+func (s *Set) Paths(l *Level) []Move {
+	var out []Move
+	seen := map[string]bool{}
+	for _, m := range l.Moves {
+		out = append(out, m)
+		if m.To != "" {
+			seen[m.To] = true
+		}
+	}
+	for _, ref := range l.Next {
+		if seen[ref] {
+			continue
+		}
+		to, err := s.Level(ref)
+		if err != nil {
+			continue
+		}
+		out = append(out, Move{
+			Category:  categoryFor(l.Track, to.Track),
+			Title:     to.Title,
+			To:        ref,
+			Requires:  strings.Join(to.Milestones, "; "),
+			Tradeoffs: defaultTradeoff(l.Track, to.Track),
+		})
+	}
+	order := map[string]int{}
+	for i, c := range Categories {
+		order[c] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool { return order[out[i].Category] < order[out[j].Category] })
+	return out
+}
+
+func categoryFor(from, to *Track) string {
+	if from == to {
+		if from.Kind == KindManagement {
+			return CategoryManagement
+		}
+		return CategoryIC
+	}
+	if to.Kind == KindManagement && from.Kind != KindManagement {
+		return CategoryManagement
+	}
+	if to.Kind == KindIC && from.Kind == KindManagement {
+		return CategoryIC
+	}
+	return CategoryAdjacent
+}
+
+func defaultTradeoff(from, to *Track) string {
+	if from == to {
+		return "The same craft with a wider radius: more ambiguity, and accountability for outcomes you no longer deliver alone."
+	}
+	return "A different ladder: part of your track record stops counting, and the new role's basics must be learned in public."
+}
