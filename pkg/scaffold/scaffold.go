@@ -279,10 +279,17 @@ func Render(v Values) ([]byte, error) {
 	switch kind {
 	case CareerChange:
 		bridge := min(max(months*2/3, 6), 12)
+		from := 1
 		for i := 1; i <= 3; i++ {
-			data.Milestones = append(data.Milestones, started.AddMonths(bridge*i/3).String())
+			to := bridge * i / 3
+			data.Phases = append(data.Phases, phase{
+				From: from, To: to, End: started.AddMonths(to).String(),
+				Hint: phaseHints[i-1][0], Artifact: phaseHints[i-1][1],
+			})
+			from = to + 1
 		}
 		data.BridgeMonths = bridge
+		data.SearchFrom, data.SearchTo = bridge+1, months
 	case Stalled:
 		data.DecideBy = started.AddMonths(2).String()
 	case Explore:
@@ -314,10 +321,25 @@ type view struct {
 	By           string
 	Horizon      string
 	Actions      []string
-	Milestones   []string // career-change: the dates of three bridge milestones
+	Phases       []phase // career-change: three phases of bridge work
 	BridgeMonths int
+	SearchFrom   int // career-change: months of the job search
+	SearchTo     int
 	DecideBy     string // stalled
 	PickBy       string // explore
+}
+
+// phase is one stretch of bridge work, months counted from the start.
+type phase struct {
+	From, To       int
+	End            string
+	Hint, Artifact string
+}
+
+var phaseHints = [3][2]string{
+	{"the first skill of the new field to build, e.g. a course and its capstone", "what you will publish, e.g. the capstone, online"},
+	{"practice on real work, e.g. a project with a team that does the job", "e.g. a case study with the outcome in numbers"},
+	{"what makes the change legible to recruiters, e.g. a portfolio or a certification", "e.g. a portfolio site with three case studies"},
 }
 
 func horizonWords(months int) string {

@@ -177,12 +177,14 @@ func TestRenderKindSections(t *testing.T) {
 		want          []string
 	}{
 		{CareerChange, "", []string{
-			"- Phase 1, by 2027-01-21:", "- Phase 2, by 2027-04-21:", "- Phase 3, by 2027-07-21:",
-			"- Job search, 2027-07-21 to 2027-11-21:", "8 months of bridge work"}},
-		{CareerChange, "2y", []string{"- Phase 1, by 2027-03-21:", "- Phase 3, by 2027-11-21:", "12 months of bridge work"}},
-		{Stalled, "", []string{"- Stay: ", "- Switch: ", "- Decide by 2027-01-21: "}},
-		{Explore, "", []string{"- Staff Software Engineer — people: [TODO:", "- Pick the target by 2027-05-21: "}},
-		{Explore, "36m", []string{"- Pick the target by 2027-05-21: "}},
+			"- Months 1–2 (to 2027-01-21): [TODO:", "- Months 3–5 (to 2027-04-21): [TODO:", "- Months 6–8 (to 2027-07-21): [TODO:",
+			"  Artifact: [TODO:", "- Job search (months 9–12, to 2027-11-21): ", "8 months of bridge work"}},
+		{CareerChange, "2y", []string{"- Months 1–4 (to 2027-03-21): ", "- Months 9–12 (to 2027-11-21): ",
+			"- Job search (months 13–24, to 2028-11-21): ", "12 months of bridge work"}},
+		{CareerChange, "36m", []string{"- Months 9–12 (to 2027-11-21): ", "- Job search (months 13–36, to 2029-11-21): "}},
+		{Stalled, "", []string{"\n- Stay if [TODO:", "\n- Switch if [TODO:", "I decide by\n2027-01-21, after [TODO:"}},
+		{Explore, "", []string{"- **Staff Software Engineer** (front-runner). Talk to: [TODO:", "I pick the target by 2027-05-21, after [TODO:"}},
+		{Explore, "36m", []string{"I pick the target by 2027-05-21, "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind+"/"+tt.horizon, func(t *testing.T) {
@@ -359,7 +361,7 @@ func TestRenderOptions(t *testing.T) {
 	if len(fm.Target.Companies) != 2 || fm.Target.Companies[0] != "Wise" || !strings.HasPrefix(fm.Target.Companies[1], PlaceholderPrefix) {
 		t.Errorf("one company is padded with a placeholder: %q", fm.Target.Companies)
 	}
-	if !strings.Contains(body, "\n# Out of the stall\n") || !strings.Contains(body, "- Decide by 2027-01-01: ") {
+	if !strings.Contains(body, "\n# Out of the stall\n") || !strings.Contains(body, "I decide by\n2027-01-01, ") {
 		t.Errorf("body:\n%s", body)
 	}
 }
