@@ -3,11 +3,13 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/roadmapcli/roadmap/pkg/cmd/initcmd"
 	"github.com/roadmapcli/roadmap/pkg/cmd/show"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 )
 
 // addCommands registers every top-level command. One line per command.
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
+	root.AddCommand(initcmd.NewCmdInit(f, nil))
 	root.AddCommand(show.NewCmdShow(f, nil))
 }

@@ -1,0 +1,401 @@
+// Package initcmd implements `roadmap init`: scaffold a new roadmap file
+// from the template of its kind, prefilled from flags or from answers typed
+// at a terminal, with placeholders for the rest.
+package initcmd
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/atomicfile"
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/scaffold"
+)
+
+// DefaultFile is where init writes when no FILE is given.
+const DefaultFile = "roadmap.md"
+
+// Options are init's inputs, filled by NewCmdInit.
+type Options struct {
+	IO    *iostreams.IOStreams
+	Today func() civil.Date
+
+	File  string // "-" writes to standard output
+	Kind  string
+	Force bool
+
+	Title    string
+	Owner    string
+	Horizon  string // "" is the kind's default
+	Started  string // YYYY-MM-DD; "" is today
+	TargetBy string // YYYY-MM-DD; "" is today + horizon
+
+	CurrentRole   string
+	CurrentLevel  string
+	CurrentLadder string // "" is Ladder
+
+	TargetRole  string
+	TargetLevel string
+	Ladder      string
+	Industry    string
+	Companies   []string
+	Actions     []string
+}
+
+// NewCmdInit builds the command. runF replaces initRun in flag tests.
+func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Today: f.Today}
+	cmd := &cobra.Command{
+		Use:   "init [FILE]",
+		Short: "Scaffold a new roadmap from a template",
+		Long: `Write a new roadmap (default roadmap.md) from the template of its kind:
+a named target, the gap in four dimensions (skills, scope, mentorship,
+visibility) with an Evidence line each, exactly three 30-day actions, a
+sketch of the next quarter, years 2-3 as a hypothesis, the review cadence,
+the kind's own section and an empty review log.
+
+Kinds:
+  promotion       the path to the next level on your ladder (horizon 2y)
+  career-change   bridge work with an artifact per milestone, then the job
+                  search (Bridge work section; horizon 12m)
+  stalled         growth stopped for a year or more: stay or switch, and by
+                  when (Decision section; horizon 18m)
+  explore         no target yet: 3-5 candidate roles, people to talk to, a
+                  date to pick (Candidates section; horizon 12m)
+
+Flags prefill the file. On a terminal, init asks for the owner, current and
+target role and level, industry, companies and actions the flags did not
+give; an empty answer, or no terminal, leaves a [TODO: ...] placeholder,
+which 'roadmap lint' reports until it is filled in.
+
+The three actions are, in order, a project (due today+7), a course
+(today+14) and a person to talk to (today+21). An --action keeps its own
+(project), (course) or (person) marker and its own "due YYYY-MM-DD" or
+"by YYYY-MM-DD" when it has them; otherwise the slot's marker and
+"— due DATE" are added.
+
+init never overwrites a file unless --force is given, and writes through a
+temporary file renamed into place. FILE "-" writes to standard output.`,
+		Example: `  # A promotion roadmap with placeholders to fill in
+  roadmap init
+
+  # A career change, fully prefilled, written to a file of its own
+  roadmap init --kind career-change plans/ana.md \
+    --owner "Ana Souza" --current-role "Software Engineer" --current-level mid \
+    --ladder product-manager --current-ladder software-engineer \
+    --target-role "Product Manager" --target-level pm --industry "developer tools" \
+    --company GitLab --company JetBrains \
+    --action "Write a product brief for the deploy dashboard" \
+    --action "Enroll in the \"Product Management Fundamentals\" course" \
+    --action "Ask Lena Park (PM, Platform) about her first year as a PM"
+
+  # Print to standard output and read it back
+  roadmap init --kind stalled - | roadmap show -`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return cmdutil.FlagErrorf("init takes at most one FILE, got %d", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = DefaultFile
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if _, err := opts.settings(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return initRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "k", scaffold.Promotion, scaffold.Kinds, "kind of roadmap")
+	fl.BoolVarP(&opts.Force, "force", "f", false, "overwrite FILE if it exists")
+	fl.StringVar(&opts.Title, "title", "", "title of the roadmap (default: derived from --target-role)")
+	fl.StringVar(&opts.Owner, "owner", "", "whose roadmap this is")
+	fl.StringVar(&opts.Horizon, "horizon", "", "how far the plan reaches, Ny or Nm within 12m..36m (default: by kind)")
+	fl.StringVar(&opts.Started, "started", "", "start date of the plan, YYYY-MM-DD (default: today)")
+	fl.StringVar(&opts.TargetBy, "target-by", "", "date to reach the target, YYYY-MM-DD (default: today + horizon)")
+	fl.StringVar(&opts.CurrentRole, "current-role", "", "your current title, e.g. \"Senior Software Engineer\"")
+	fl.StringVar(&opts.CurrentLevel, "current-level", "", "your current level id on the ladder, e.g. senior")
+	fl.StringVar(&opts.CurrentLadder, "current-ladder", "", "track id of your current role (default: --ladder)")
+	fl.StringVar(&opts.TargetRole, "target-role", "", "target title, e.g. \"Staff Software Engineer\"")
+	fl.StringVar(&opts.TargetLevel, "target-level", "", "target level id on the ladder, e.g. staff")
+	fl.StringVar(&opts.Ladder, "ladder", "", "track id of the target (and current) role, e.g. software-engineer")
+	fl.StringVar(&opts.Industry, "industry", "", "industry of the target role, e.g. \"B2B SaaS\"")
+	fl.StringArrayVar(&opts.Companies, "company", nil, "an example company for the target (repeat 2-3 times)")
+	fl.StringArrayVar(&opts.Actions, "action", nil, "a 30-day action: project, course, person, in that order (repeat up to 3 times)")
+	_ = cmd.RegisterFlagCompletionFunc("ladder", completeLadders)
+	_ = cmd.RegisterFlagCompletionFunc("current-ladder", completeLadders)
+	_ = cmd.RegisterFlagCompletionFunc("horizon", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"12m", "18m", "2y", "30m", "3y"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// builtInLadders are the track ids of the built-in ladders, for completion.
+var builtInLadders = []string{
+	"software-engineer", "engineering-manager", "product-manager",
+	"product-designer", "data-scientist", "site-reliability-engineer",
+}
+
+func completeLadders(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return builtInLadders, cobra.ShellCompDirectiveNoFileComp
+}
+
+// settings are the checked, parsed flag values.
+type settings struct {
+	horizon  string
+	started  civil.Date
+	targetBy civil.Date
+}
+
+// settings checks the flags that can be wrong on their own; every mistake
+// is a usage error (exit 2).
+func (o *Options) settings() (settings, error) {
+	var s settings
+	if !scaffold.ValidKind(o.Kind) {
+		return s, cmdutil.FlagErrorf("invalid --kind %q: use one of %s", o.Kind, strings.Join(scaffold.Kinds, ", "))
+	}
+	if o.Horizon != "" {
+		if _, err := scaffold.ParseHorizon(o.Horizon); err != nil {
+			return s, cmdutil.FlagErrorf("invalid --horizon: %v", err)
+		}
+		s.horizon = strings.ToLower(strings.TrimSpace(o.Horizon))
+	}
+	var err error
+	if o.Started != "" {
+		if s.started, err = civil.Parse(o.Started); err != nil {
+			return s, cmdutil.FlagErrorf("invalid --started: %v", err)
+		}
+	}
+	if o.TargetBy != "" {
+		if s.targetBy, err = civil.Parse(o.TargetBy); err != nil {
+			return s, cmdutil.FlagErrorf("invalid --target-by: %v", err)
+		}
+	}
+	if n := len(o.Companies); n > 3 {
+		return s, cmdutil.FlagErrorf("--company given %d times: name 2 or 3 example companies", n)
+	}
+	if n := len(o.Actions); n > 3 {
+		return s, cmdutil.FlagErrorf("--action given %d times: the next 30 days hold exactly 3 actions", n)
+	}
+	if o.File == "" {
+		return s, cmdutil.FlagErrorf("FILE is empty: give a path, or - for standard output")
+	}
+	return s, nil
+}
+
+func initRun(opts *Options) error {
+	s, err := opts.settings()
+	if err != nil {
+		return err
+	}
+	today := opts.Today()
+	toStdout := opts.File == "-"
+	if !toStdout {
+		if err := checkTarget(opts.File, opts.Force); err != nil {
+			return err
+		}
+	}
+
+	if opts.IO.CanPrompt() {
+		if err := prompt(opts); err != nil {
+			return err
+		}
+	}
+
+	currentLadder := opts.CurrentLadder
+	if currentLadder == "" {
+		currentLadder = opts.Ladder
+	}
+	out, err := scaffold.Render(scaffold.Values{
+		Kind:    opts.Kind,
+		Title:   opts.Title,
+		Owner:   opts.Owner,
+		Today:   today,
+		Started: s.started,
+		Horizon: s.horizon,
+		Current: scaffold.Role{Role: opts.CurrentRole, Ladder: currentLadder, Level: opts.CurrentLevel},
+		Target: scaffold.Target{
+			Role: opts.TargetRole, Ladder: opts.Ladder, Level: opts.TargetLevel,
+			Industry: opts.Industry, Companies: opts.Companies, By: s.targetBy,
+		},
+		Actions: opts.Actions,
+	})
+	if err != nil {
+		return err
+	}
+
+	if toStdout {
+		_, err := opts.IO.Out.Write(out)
+		return err
+	}
+	if err := atomicfile.WriteFile(opts.File, out, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", opts.File, err)
+	}
+	hint(opts.IO.ErrOut, opts.File, scaffold.CountPlaceholders(out))
+	return nil
+}
+
+// checkTarget refuses to overwrite a file without force, and says clearly
+// when the directory to write into does not exist.
+func checkTarget(path string, force bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return &cmdutil.InputError{Err: fmt.Errorf("%s is a directory (give a file name, e.g. %s)", path, filepath.Join(path, DefaultFile))}
+	case err == nil && !force:
+		return &cmdutil.InputError{Err: fmt.Errorf("%s already exists (use --force to overwrite it)", path)}
+	case err == nil:
+		return nil
+	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", path, unwrapPath(err))}
+	}
+	dir := filepath.Dir(path)
+	dinfo, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: directory %s does not exist (create it first, e.g. mkdir -p %s)", path, dir, shellQuote(dir))}
+	case err != nil:
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", path, unwrapPath(err))}
+	case !dinfo.IsDir():
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %s is not a directory (choose another path)", path, dir)}
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// hint tells what to do next: fill in the placeholders, then check.
+func hint(w io.Writer, file string, placeholders int) {
+	q := shellQuote(file)
+	switch placeholders {
+	case 0:
+		fmt.Fprintf(w, "Wrote %s. Next: roadmap show %s\n", file, q)
+	case 1:
+		fmt.Fprintf(w, "Wrote %s with 1 [TODO: ...] placeholder to fill in. Next: edit it, then roadmap show %s\n", file, q)
+	default:
+		fmt.Fprintf(w, "Wrote %s with %d [TODO: ...] placeholders to fill in. Next: edit it, then roadmap show %s\n", file, placeholders, q)
+	}
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == ':' || r == '+' || r == '@' || r == '%' || r == ',' ||
+			(r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// prompter reads one answer per line from the input, writing each question
+// to the error stream so the roadmap itself can go to standard output.
+type prompter struct {
+	in  *bufio.Reader
+	out io.Writer
+	eof bool
+}
+
+// ask returns the trimmed answer, "" for an empty answer or after the
+// input has ended.
+func (p *prompter) ask(question string) (string, error) {
+	if p.eof {
+		return "", nil
+	}
+	fmt.Fprintf(p.out, "? %s: ", question)
+	line, err := p.in.ReadString('\n')
+	if errors.Is(err, io.EOF) {
+		p.eof = true
+		fmt.Fprintln(p.out)
+	} else if err != nil {
+		return "", fmt.Errorf("read answer: %w", err)
+	}
+	return strings.TrimSpace(line), nil
+}
+
+// prompt asks for every field the flags left empty, one line each.
+func prompt(opts *Options) error {
+	p := &prompter{in: bufio.NewReader(opts.IO.In), out: opts.IO.ErrOut}
+	fmt.Fprintln(p.out, "Answer each question, or press Enter to leave a [TODO: ...] placeholder.")
+	fields := []struct {
+		value    *string
+		question string
+	}{
+		{&opts.Owner, "Your name"},
+		{&opts.CurrentRole, "Current role (e.g. Senior Software Engineer)"},
+		{&opts.CurrentLevel, "Current level (e.g. senior)"},
+		{&opts.TargetRole, "Target role (e.g. Staff Software Engineer)"},
+		{&opts.TargetLevel, "Target level (e.g. staff)"},
+		{&opts.Industry, "Industry of the target role (e.g. B2B SaaS)"},
+	}
+	for _, f := range fields {
+		if *f.value != "" {
+			continue
+		}
+		answer, err := p.ask(f.question)
+		if err != nil {
+			return err
+		}
+		*f.value = answer
+	}
+	if len(opts.Companies) == 0 {
+		for {
+			answer, err := p.ask("2-3 example companies, comma-separated (e.g. Datadog, Stripe)")
+			if err != nil {
+				return err
+			}
+			var companies []string
+			for _, c := range strings.Split(answer, ",") {
+				if c = strings.TrimSpace(c); c != "" {
+					companies = append(companies, c)
+				}
+			}
+			if len(companies) <= 3 {
+				opts.Companies = companies
+				break
+			}
+			fmt.Fprintf(p.out, "  %d companies given: name at most 3.\n", len(companies))
+			if p.eof {
+				break
+			}
+		}
+	}
+	slots := []string{
+		"Action 1, a project to scope (e.g. Draft the billing-migration proposal)",
+		"Action 2, a course to start (e.g. Start the \"Staff Engineer\" book club)",
+		"Action 3, a person to ask for 15 minutes (e.g. Ask Marco Rossi about staff scope)",
+	}
+	for i := len(opts.Actions); i < len(slots); i++ {
+		answer, err := p.ask(slots[i])
+		if err != nil {
+			return err
+		}
+		opts.Actions = append(opts.Actions, answer)
+	}
+	return nil
+}
