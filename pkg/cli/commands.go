@@ -4,6 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmapcli/roadmap/pkg/cmd/initcmd"
+	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
+	"github.com/roadmapcli/roadmap/pkg/cmd/paths"
 	"github.com/roadmapcli/roadmap/pkg/cmd/show"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 )
@@ -12,4 +14,6 @@ import (
 func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(initcmd.NewCmdInit(f, nil))
 	root.AddCommand(show.NewCmdShow(f, nil))
+	root.AddCommand(laddercmd.NewCmdLadder(f))
+	root.AddCommand(paths.NewCmdPaths(f, nil))
 }

@@ -1,0 +1,227 @@
+package ladder
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/ladder"
+	"github.com/roadmapcli/roadmap/pkg/report"
+)
+
+// Columns `ladder show --columns` accepts, in the order they are listed.
+var Columns = []string{"level", "title", "aliases", "years", "scope", "skills", "mentorship",
+	"visibility", "milestones", "salary", "next"}
+
+// DefaultColumns are shown when --columns is not given.
+var DefaultColumns = []string{"level", "title", "scope", "skills", "milestones", "salary"}
+
+// csvSalaryColumns replace the one salary column in CSV output, so each
+// part of the range, its source and year is a field of its own.
+var csvSalaryColumns = []string{"salary_low", "salary_high", "salary_currency", "salary_region",
+	"salary_basis", "salary_band", "salary_source", "salary_year", "salary_notice"}
+
+// ShowOptions holds what `ladder show` needs.
+type ShowOptions struct {
+	IO         *iostreams.IOStreams
+	LaddersDir string
+	StartDir   string
+	Track      string
+	From, To   string
+	Columns    []string
+	Format     string
+}
+
+// NewCmdShow builds `roadmap ladder show TRACK`. runF replaces showRun in tests.
+func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{IO: f.IOStreams, StartDir: "."}
+	cmd := &cobra.Command{
+		Use:   "show TRACK",
+		Short: "Show a ladder's levels as a table",
+		Long: `Show the levels of one track as a table: by default each level's id, title,
+scope, skills, milestones and an indicative salary range with its source and
+year. --from and --to limit the levels (ids or aliases such as L5, IC3 or
+Senior); --columns picks the columns.
+
+Columns: ` + strings.Join(Columns, ", ") + `.
+--columns applies to table, markdown and csv; JSON always carries every field.`,
+		Example: `  roadmap ladder show software-engineer
+  roadmap ladder show software-engineer --from L5 --to L7 --columns level,title,scope,mentorship
+  roadmap ladder show data-scientist --format csv > data-scientist.csv
+  roadmap ladder show engineering-manager --format json | jq '.levels[].salary'`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: CompleteTrack,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Track = args[0]
+			if !cmd.Flags().Changed("columns") {
+				opts.Columns = DefaultColumns
+			}
+			for i, c := range opts.Columns {
+				c = strings.ToLower(strings.TrimSpace(c))
+				if !contains(Columns, c) {
+					hint := ""
+					if s := ladder.Nearest(c, Columns); s != "" {
+						hint = fmt.Sprintf("did you mean %q? ", s)
+					}
+					return cmdutil.FlagErrorf("unknown column %q in --columns (%sknown: %s)", c, hint, strings.Join(Columns, ","))
+				}
+				opts.Columns[i] = c
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(opts)
+		},
+	}
+	AddLaddersFlag(cmd, &opts.LaddersDir)
+	cmd.Flags().StringVar(&opts.From, "from", "", "first level to show (id or alias, e.g. senior or L5)")
+	cmd.Flags().StringVar(&opts.To, "to", "", "last level to show (id or alias)")
+	cmd.Flags().StringSliceVar(&opts.Columns, "columns", nil,
+		"comma-separated columns: "+strings.Join(Columns, ","))
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, report.TableFormats, "output format")
+	_ = cmd.RegisterFlagCompletionFunc("from", completeLevelOfArg)
+	_ = cmd.RegisterFlagCompletionFunc("to", completeLevelOfArg)
+	_ = cmd.RegisterFlagCompletionFunc("columns", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return Columns, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ShowJSON is the stable JSON shape of `ladder show --format json`.
+type ShowJSON struct {
+	Track  ladder.TrackJSON   `json:"track"`
+	Levels []ladder.LevelJSON `json:"levels"`
+	Notice string             `json:"notice"`
+}
+
+func showRun(opts *ShowOptions) error {
+	set, err := Load(opts.LaddersDir, opts.StartDir)
+	if err != nil {
+		return err
+	}
+	track, err := set.Track(opts.Track)
+	if err != nil {
+		return UsageError(err)
+	}
+	levels, err := track.Between(opts.From, opts.To)
+	if err != nil {
+		return cmdutil.FlagErrorWrap(err)
+	}
+
+	if opts.Format == report.FormatJSON {
+		out := ShowJSON{Track: track.JSON(), Levels: []ladder.LevelJSON{}, Notice: ladder.Notice}
+		for _, l := range levels {
+			out.Levels = append(out.Levels, l.JSON())
+		}
+		return report.WriteJSON(opts.IO.Out, out)
+	}
+
+	csv := opts.Format == report.FormatCSV
+	tbl := report.Table{}
+	for _, c := range opts.Columns {
+		if c == "salary" && csv {
+			tbl.Headers = append(tbl.Headers, csvSalaryColumns...)
+			continue
+		}
+		tbl.Headers = append(tbl.Headers, c)
+	}
+	salaryShown := false
+	for _, l := range levels {
+		var row []string
+		for _, c := range opts.Columns {
+			if c == "salary" {
+				salaryShown = true
+				if csv {
+					row = append(row, salaryFields(l.Salary)...)
+				} else {
+					row = append(row, salaryCell(l.Salary))
+				}
+				continue
+			}
+			row = append(row, cell(l, c))
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+
+	out := opts.IO.Out
+	switch opts.Format {
+	case report.FormatMarkdown:
+		fmt.Fprintf(out, "**%s** (`%s`)\n\n", track.Title, track.ID)
+	case report.FormatTable:
+		fmt.Fprintf(out, "%s (%s)\n", track.Title, track.ID)
+	}
+	if err := tbl.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
+		return err
+	}
+	if salaryShown {
+		switch opts.Format {
+		case report.FormatMarkdown:
+			fmt.Fprintf(out, "\n_%s_\n", ladder.Notice)
+		case report.FormatTable:
+			notice := ladder.Notice
+			if opts.IO.IsStdoutTTY() {
+				notice = strings.Join(report.Wrap(notice, opts.IO.TerminalWidth()-1), "\n")
+			}
+			fmt.Fprintf(out, "\n%s\n", notice)
+		}
+	}
+	return nil
+}
+
+func cell(l *ladder.Level, column string) string {
+	switch column {
+	case "level":
+		return l.ID
+	case "title":
+		return l.Title
+	case "aliases":
+		return strings.Join(l.Aliases, ", ")
+	case "years":
+		return l.Years
+	case "scope":
+		return l.Scope
+	case "skills":
+		return strings.Join(l.Skills, "; ")
+	case "mentorship":
+		return l.Mentorship
+	case "visibility":
+		return l.Visibility
+	case "milestones":
+		return strings.Join(l.Milestones, "; ")
+	case "next":
+		return strings.Join(l.Next, ", ")
+	}
+	return ""
+}
+
+func salaryCell(s *ladder.Salary) string {
+	if s == nil {
+		return "no published figure"
+	}
+	return s.Text()
+}
+
+func salaryFields(s *ladder.Salary) []string {
+	if s == nil {
+		return make([]string, len(csvSalaryColumns))
+	}
+	high := ""
+	if s.High != nil {
+		high = strconv.Itoa(*s.High)
+	}
+	return []string{strconv.Itoa(s.Low), high, s.Currency, s.Region, s.Basis, s.Band, s.Source,
+		strconv.Itoa(s.Year), ladder.Notice}
+}
