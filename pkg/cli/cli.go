@@ -83,7 +83,6 @@ review cadence that keeps the plan alive.`,
 
   # Every date rule can be pinned, for reproducible output in CI
   roadmap show roadmap.md --today 2026-11-21`,
-		Args:          cobra.NoArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       build.Current().String(),

@@ -32,6 +32,8 @@ type frontmatterBlock struct {
 var (
 	yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	horizonRe  = regexp.MustCompile(`^(\d+)([ym])$`)
+
+	yamlParserErrorRe = regexp.MustCompile(`^did not find expected (<document start>|node content|key|'-' indicator|',' or)`)
 )
 
 // splitFrontmatter finds the header. It returns a nil block and no problem
@@ -133,6 +135,11 @@ func (p *parser) decodeYAML(b *frontmatterBlock) *yaml.Node {
 		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line, msg = b.startLine+n, m[2]
+			if yamlParserErrorRe.MatchString(msg) {
+				// yaml.v3 adds 1 to scanner error lines only; parser
+				// errors come 0-based.
+				line++
+			}
 		}
 		if line > b.endLine {
 			line = b.endLine
@@ -415,9 +422,17 @@ func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(ke
 			fmt.Sprintf("indent its fields under `%s:` on the lines below", lastPart(path)))
 		return
 	}
+	seen := map[string]int{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		full := join(path, k.Value)
+		if first, dup := seen[k.Value]; dup {
+			p.problem(p.nodePos(k), SeverityError, "duplicate-key",
+				fmt.Sprintf("%q is set twice (first on line %d)", full, first),
+				"keep one of the two lines")
+			continue
+		}
+		seen[k.Value] = k.Line
 		if !contains(known, k.Value) {
 			u := UnknownKey{Path: full, Pos: p.nodePos(k), Suggestion: Suggest(k.Value, known)}
 			p.doc.Frontmatter.Unknown = append(p.doc.Frontmatter.Unknown, u)

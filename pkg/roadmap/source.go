@@ -102,6 +102,10 @@ func (s *source) pos(off int) Position {
 	if off > len(s.text) {
 		off = len(s.text)
 	}
+	// An offset inside a multi-byte character means that character.
+	for off > 0 && off < len(s.text) && !utf8.RuneStart(s.text[off]) {
+		off--
+	}
 	line := sort.Search(len(s.textStarts), func(i int) bool { return s.textStarts[i] > off }) - 1
 	start := s.textStarts[line]
 	return Position{

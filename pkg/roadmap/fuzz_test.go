@@ -1,0 +1,93 @@
+package roadmap
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// FuzzParse: the parser never panics, and every position it reports lies
+// inside the file and agrees with its byte offset. Seeds are the examples,
+// the bad inputs of TestBadInputs, and testdata/fuzz/FuzzParse.
+func FuzzParse(f *testing.F) {
+	for _, pattern := range []string{"../../examples/*.md", "../../examples/*/*.md"} {
+		files, _ := filepath.Glob(pattern)
+		for _, name := range files {
+			if data, err := os.ReadFile(name); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte(good))
+	f.Add([]byte(strings.ReplaceAll(good, "\n", "\r\n")))
+	f.Add(append([]byte("\ufeff"), good...))
+	f.Add([]byte("+++\nroadmap = 1\n[target]\nrole = \"x\"\n+++\n## Next 30 days\n- [ ] a (person) due 2026-01-01\n"))
+	f.Add([]byte("---\nroadmap: 1\n"))
+	f.Add([]byte("---\na: &a [1]\nb: *a\n---\n"))
+	f.Add([]byte("- [x]\n## Gap\n- **\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		done := make(chan *Document, 1)
+		go func() { done <- Parse("fuzz.md", raw) }()
+		var d *Document
+		select {
+		case d = <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("HANG on %q", raw)
+		}
+		check := func(what string, p Position) {
+			if p.IsZero() {
+				return
+			}
+			checkPosition(t, d, raw, what, p)
+		}
+		for _, p := range d.Problems {
+			check("problem "+p.Code, p.Pos)
+		}
+		for _, s := range d.Sections {
+			check("section", s.Pos)
+			if s.EndLine < s.Pos.Line || s.EndLine > d.LineCount() {
+				t.Errorf("section %q ends on line %d (starts %d, file has %d)", s.Heading, s.EndLine, s.Pos.Line, d.LineCount())
+			}
+			for _, it := range append(append(s.Items, s.Paragraphs...), s.Subheadings...) {
+				check("item", it.Pos)
+				check("item end", it.End)
+				for i := 0; i <= len(it.Text); i += 7 {
+					check("item text", it.PosOf(i))
+				}
+			}
+		}
+		for _, a := range d.Actions {
+			check("action", a.Pos)
+			check("action due", a.DuePos)
+			check("action checkbox", a.Checkbox)
+		}
+		for _, g := range d.Gap {
+			check("gap", g.Pos)
+			check("gap evidence", g.EvidencePos)
+		}
+		for _, r := range d.Reviews {
+			check("review", r.Heading.Pos)
+		}
+		for path, p := range d.Frontmatter.Fields {
+			check("field "+path, p)
+		}
+		_ = d.Err()
+	})
+}
+
+func checkPosition(t *testing.T, d *Document, raw []byte, what string, p Position) {
+	t.Helper()
+	if p.Line < 1 || p.Line > d.LineCount() {
+		t.Fatalf("%s: line %d outside 1..%d", what, p.Line, d.LineCount())
+	}
+	line := d.LineText(p.Line)
+	if p.Column < 1 || p.Column > utf8.RuneCountInString(line)+1 {
+		t.Fatalf("%s: column %d outside line %d (%d characters)", what, p.Column, p.Line, utf8.RuneCountInString(line))
+	}
+	if p.Offset < 0 || p.Offset > len(raw) {
+		t.Fatalf("%s: offset %d outside the file (%d bytes)", what, p.Offset, len(raw))
+	}
+}
