@@ -44,8 +44,8 @@ func CategoryTitle(c string) string {
 }
 
 // Notice is printed with every salary figure, in every format.
-const Notice = "Salary ranges are indicative: US national annual wages from public surveys, " +
-	"not offers; each range names its source and year. Pay varies widely by company, region and equity."
+const Notice = "Salary ranges are indicative, not offers: each names its source and year " +
+	"(the built-in ones are US national wages from BLS surveys). Pay varies widely by company, region and equity."
 
 // Origin values for built-in tracks.
 const OriginBuiltIn = "built-in"
