@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -21,6 +24,10 @@ func TestMain(m *testing.M) {
 // TestScripts runs testdata/script/*.txtar. UPDATE=1 rewrites the expected
 // output embedded in the scripts from what the commands print now.
 func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
 		UpdateScripts:       os.Getenv("UPDATE") != "",
@@ -30,9 +37,36 @@ func TestScripts(t *testing.T) {
 			// another day says so with --today or its own env line.
 			env.Setenv("ROADMAP_TODAY", "2026-11-21")
 			env.Setenv("NO_COLOR", "1")
-			// Scripts may read the shipped examples (examples/...).
-			env.Setenv("EXAMPLES", "../../examples")
+			// Scripts may read the shipped examples ($EXAMPLES/promotion.md).
+			env.Setenv("EXAMPLES", examples)
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"writebytes": writeBytes,
+			"bigfile":    bigFile,
+		},
 	})
+}
+
+// writebytes FILE QUOTED writes the Go-quoted string's bytes to FILE: the
+// way to make BOMs, CRLF and invalid UTF-8 that a .txtar cannot hold.
+func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes FILE QUOTED")
+	}
+	data, err := strconv.Unquote(`"` + args[1] + `"`)
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+}
+
+// bigfile FILE BYTES writes a file of that many bytes of Markdown text.
+func bigFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile FILE BYTES")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	line := []byte("- a line of a very long roadmap\n")
+	data := bytes.Repeat(line, n/len(line)+1)[:n]
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 }
