@@ -9,7 +9,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var yamlErrLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlErrLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	currencyRe    = regexp.MustCompile(`^[A-Z]{3}$`)
+)
 
 // Parse decodes one ladder file (one track). Errors are *FileError values
 // naming the file, line and column. References in next/moves are checked
@@ -303,7 +306,7 @@ func (p *parser) salary(n *yaml.Node) (*Salary, error) {
 			}
 		}
 	}
-	if !regexp.MustCompile(`^[A-Z]{3}$`).MatchString(s.Currency) {
+	if !currencyRe.MatchString(s.Currency) {
 		return nil, p.errf(fs["currency"].value, "currency must be a three-letter ISO code such as USD")
 	}
 	if s.Basis != "base" && s.Basis != "total" {

@@ -58,7 +58,7 @@ Columns: ` + strings.Join(Columns, ", ") + `.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Track = args[0]
 			if !cmd.Flags().Changed("columns") {
-				opts.Columns = DefaultColumns
+				opts.Columns = append([]string(nil), DefaultColumns...)
 			}
 			for i, c := range opts.Columns {
 				c = strings.ToLower(strings.TrimSpace(c))
