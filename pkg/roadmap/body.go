@@ -54,7 +54,6 @@ var (
 	checkboxRe   = regexp.MustCompile(`^\[([ xX])\](?:[ \t]+|$)`)
 	kindMarkerRe = regexp.MustCompile(`(?i)\(\s*(project|course|person)\s*\)`)
 	dueRe        = regexp.MustCompile(`(?i)\b(due|by)\b\s*:?\s*(?:on\s+)?(\d{4}-\d{1,2}-\d{1,2})\b`)
-	dueClauseRe  = regexp.MustCompile(`(?i)\s*[—–-]*\s*\(?\b(?:due|by)\b\s*:?\s*(?:on\s+)?\d{4}-\d{1,2}-\d{1,2}\)?`)
 	boldLabelRe  = regexp.MustCompile(`^(?:\*\*|__)\s*([^*_]+?)\s*(?:\*\*|__)\s*:?\s*`)
 	plainLabelRe = regexp.MustCompile(`(?i)^(skills|scope|mentorship|visibility)\s*:\s*`)
 	evidenceRe   = regexp.MustCompile(`(?i)(?:\*\*|__)?\bevidence\b\s*:?\s*(?:\*\*|__)?\s*:?\s*`)
@@ -392,6 +391,7 @@ func (p *parser) action(it Item, index int) Action {
 	} else {
 		a.Kind, a.KindInferred = InferActionKind(it.Text), true
 	}
+	title := it.Text
 	if m := dueRe.FindStringSubmatchIndex(it.Text); m != nil {
 		raw := it.Text[m[4]:m[5]]
 		a.DuePos = it.PosOf(m[4])
@@ -401,11 +401,26 @@ func (p *parser) action(it Item, index int) Action {
 				fmt.Sprintf("action %d: due date %q is not a date", index, raw), "write it as YYYY-MM-DD")
 		}
 		a.Due = d
+		title = cutDueClause(it.Text, m[0], m[1])
 	}
-	title := kindMarkerRe.ReplaceAllString(it.Text, "")
-	title = dueClauseRe.ReplaceAllString(title, "")
-	a.Title = strings.TrimRight(strings.TrimSpace(spacesRe.ReplaceAllString(title, " ")), " —–-,;")
+	title = kindMarkerRe.ReplaceAllString(title, "")
+	a.Title = strings.TrimRight(strings.Join(strings.Fields(title), " "), " —–-,;")
 	return a
+}
+
+// cutDueClause removes "— due 2026-11-20" (or "(by 2026-11-20)") spanning
+// text[start:end] from an action's text, with the dash or brackets around it.
+func cutDueClause(text string, start, end int) string {
+	before, after := text[:start], text[end:]
+	if strings.HasSuffix(strings.TrimRight(before, " "), "(") && strings.HasPrefix(after, ")") {
+		before = strings.TrimSuffix(strings.TrimRight(before, " "), "(")
+		after = after[1:]
+	}
+	before = strings.TrimRight(before, " —–-,;:")
+	if after != "" && before != "" {
+		return before + " " + after
+	}
+	return before + after
 }
 
 // InferActionKind guesses an unmarked action's kind from its wording:
