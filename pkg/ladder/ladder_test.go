@@ -375,11 +375,8 @@ levels:
 }
 
 func FuzzParse(f *testing.F) {
-	entries, _ := dataFS.ReadDir("data")
-	for _, e := range entries {
-		b, _ := dataFS.ReadFile("data/" + e.Name())
-		f.Add(b)
-	}
+	f.Add([]byte(customPlatform))
+	f.Add([]byte("track: x\ntitle: X\nlevels:\n  - {id: a, title: A, next: [b], moves: [{category: ic, title: T, requires: r, tradeoffs: t}]}\n"))
 	f.Add([]byte(customSWE))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tr, err := Parse("fuzz.yaml", data)
