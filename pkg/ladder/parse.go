@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmapcli/roadmap/pkg/yamlerr"
 )
 
 var (
-	yamlErrLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	currencyRe    = regexp.MustCompile(`^[A-Z]{3}$`)
+	currencyRe = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
 // Parse decodes one ladder file (one track). Errors are *FileError values
@@ -21,12 +22,7 @@ func Parse(file string, data []byte) (*Track, error) {
 	p := &parser{file: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if m := yamlErrLineRe.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
+		line, msg := yamlerr.Locate(err)
 		return nil, &FileError{File: file, Line: line, Msg: "invalid YAML: " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {

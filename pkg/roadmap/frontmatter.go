@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/yamlerr"
 )
 
 // MaxFrontmatterBytes bounds the header a parser will decode. A roadmap's
@@ -30,10 +31,7 @@ type frontmatterBlock struct {
 }
 
 var (
-	yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	horizonRe  = regexp.MustCompile(`^(\d+)([ym])$`)
-
-	yamlParserErrorRe = regexp.MustCompile(`^did not find expected (<document start>|node content|key|'-' indicator|',' or)`)
+	horizonRe = regexp.MustCompile(`^(\d+)([ym])$`)
 )
 
 // splitFrontmatter finds the header. It returns a nil block and no problem
@@ -131,16 +129,8 @@ func (p *parser) decodeYAML(b *frontmatterBlock) *yaml.Node {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b.content, &doc); err != nil {
-		line, msg := b.startLine, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLineRe.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = b.startLine+n, m[2]
-			if yamlParserErrorRe.MatchString(msg) {
-				// yaml.v3 adds 1 to scanner error lines only; parser
-				// errors come 0-based.
-				line++
-			}
-		}
+		n, msg := yamlerr.Locate(err)
+		line := b.startLine + n
 		if line > b.endLine {
 			line = b.endLine
 		}
