@@ -6,6 +6,7 @@ package ladder
 
 import (
 	"fmt"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"sort"
 	"strings"
 )
@@ -265,51 +266,9 @@ func (e *UnknownError) Error() string {
 // Suggestion is the nearest known name, or "".
 func (e *UnknownError) Suggestion() string { return Nearest(e.Name, e.Known) }
 
-// Nearest returns the known name closest to name by edit distance, when it
-// is close enough to be a plausible typo (or a prefix), else "".
-func Nearest(name string, known []string) string {
-	n := strings.ToLower(name)
-	best, bestD := "", -1
-	for _, k := range known {
-		kl := strings.ToLower(k)
-		if n != "" && (strings.HasPrefix(kl, n) || strings.HasPrefix(n, kl)) {
-			return k
-		}
-		d := levenshtein(n, kl)
-		if bestD < 0 || d < bestD {
-			best, bestD = k, d
-		}
-	}
-	limit := len(n) / 3
-	if limit < 2 {
-		limit = 2
-	}
-	if bestD >= 0 && bestD <= limit {
-		return best
-	}
-	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+// Nearest returns the known name closest to name when it is a plausible
+// typo or prefix, else "".
+func Nearest(name string, known []string) string { return suggest.Nearest(name, known) }
 
 // Paths returns the moves from a level: its explicit moves, then every
 // `next` level not already named by a move, categorised by track kind.

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"github.com/roadmapcli/roadmap/pkg/yamlerr"
 )
 
@@ -319,7 +320,7 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 				fm.Kind = s
 				if !contains(Kinds, s) {
 					hint := "use one of " + strings.Join(Kinds, ", ")
-					if sug := Suggest(s, Kinds); sug != "" {
+					if sug := suggest.Nearest(s, Kinds); sug != "" {
 						hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
 					}
 					p.problem(p.nodePos(v), SeverityError, "bad-value", fmt.Sprintf("kind: %q is not a roadmap kind", s), hint)
@@ -424,7 +425,7 @@ func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(ke
 		}
 		seen[k.Value] = k.Line
 		if !contains(known, k.Value) {
-			u := UnknownKey{Path: full, Pos: p.nodePos(k), Suggestion: Suggest(k.Value, known)}
+			u := UnknownKey{Path: full, Pos: p.nodePos(k), Suggestion: suggest.Nearest(k.Value, known)}
 			p.doc.Frontmatter.Unknown = append(p.doc.Frontmatter.Unknown, u)
 			hint := "remove it, or check its spelling; known keys here: " + strings.Join(known, ", ")
 			if u.Suggestion != "" {

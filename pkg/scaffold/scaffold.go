@@ -13,18 +13,19 @@ import (
 	"text/template"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
-// The four kinds of roadmap.
+// The four kinds of roadmap, as the parser defines them.
 const (
-	Promotion    = "promotion"
-	CareerChange = "career-change"
-	Stalled      = "stalled"
-	Explore      = "explore"
+	Promotion    = roadmap.KindPromotion
+	CareerChange = roadmap.KindCareerChange
+	Stalled      = roadmap.KindStalled
+	Explore      = roadmap.KindExplore
 )
 
 // Kinds lists every kind, in the order help text shows them.
-var Kinds = []string{Promotion, CareerChange, Stalled, Explore}
+var Kinds = roadmap.Kinds
 
 // PlaceholderPrefix starts every placeholder a person must still fill in.
 const PlaceholderPrefix = "[TODO:"
