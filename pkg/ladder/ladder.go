@@ -6,9 +6,10 @@ package ladder
 
 import (
 	"fmt"
-	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"sort"
 	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // Track kinds. The kind decides how a move within the same track is
