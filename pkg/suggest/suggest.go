@@ -11,7 +11,7 @@ func Nearest(name string, known []string) string {
 	best, bestD := "", -1
 	for _, k := range known {
 		kl := strings.ToLower(k)
-		if n != "" && (strings.HasPrefix(kl, n) || strings.HasPrefix(n, kl)) {
+		if len(n) >= 3 && len(kl) >= 3 && (strings.HasPrefix(kl, n) || strings.HasPrefix(n, kl)) {
 			return k
 		}
 		d := levenshtein(n, kl)

@@ -11,6 +11,8 @@ func TestNearest(t *testing.T) {
 		"Explore":   "explore", // case
 		"hobbies":   "",        // nothing close
 		"":          "",
+		"c":         "", // one letter is no prefix to go by
+		"lev":       "level",
 	} {
 		if got := Nearest(in, known); got != want {
 			t.Errorf("Nearest(%q) = %q, want %q", in, got, want)
