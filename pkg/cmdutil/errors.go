@@ -32,9 +32,6 @@ func FlagErrorWrap(err error) error { return &FlagError{err} }
 // said what it found (lint findings, an overdue review).
 var ErrSilent = errors.New("silent exit")
 
-// ErrFindings is ErrSilent's alias for readability at call sites.
-var ErrFindings = ErrSilent
-
 // InputError is bad input the user must fix (a file, a flag value):
 // the message is already "FILE:LINE:COL: what (how to fix)", exit 2.
 type InputError struct{ Err error }

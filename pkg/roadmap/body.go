@@ -178,14 +178,9 @@ func (b *bodyWalker) openSection(h Item) {
 	b.p.doc.Sections = append(b.p.doc.Sections, s)
 }
 
-// closeSection records where the open section ends: the line before the
-// next heading of level 1 or 2, or the end of the file.
+// closeSection ends the open section (its end line is computed in collect).
 func (b *bodyWalker) closeSection() {
-	b.review = nil
-	if b.current == nil {
-		return
-	}
-	b.current = nil
+	b.current, b.review = nil, nil
 }
 
 func (b *bodyWalker) reviewEntry(h Item) {

@@ -32,7 +32,9 @@ type frontmatterBlock struct {
 }
 
 var (
-	horizonRe = regexp.MustCompile(`^(\d+)([ym])$`)
+	horizonRe   = regexp.MustCompile(`^(\d+)([ym])$`)
+	tomlKeyRe   = regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
+	tomlTableRe = regexp.MustCompile(`^\s*\[\s*"?([A-Za-z0-9_.-]+)"?\s*\]`)
 )
 
 // splitFrontmatter finds the header. It returns a nil block and no problem
@@ -162,7 +164,7 @@ func rebase(n *yaml.Node, by int) {
 
 func (p *parser) decodeTOML(b *frontmatterBlock) *yaml.Node {
 	var data map[string]any
-	md, err := toml.Decode(string(b.content), &data)
+	_, err := toml.Decode(string(b.content), &data)
 	if err != nil {
 		line, col, msg := b.startLine, 1, err.Error()
 		var perr toml.ParseError
@@ -180,26 +182,23 @@ func (p *parser) decodeTOML(b *frontmatterBlock) *yaml.Node {
 		return nil
 	}
 	lines := tomlKeyLines(b.content)
-	_ = md
 	return tomlToNode(data, "", lines, b.startLine, b.startLine+1)
 }
 
 // tomlKeyLines maps dotted key paths to the line (1-based in content) that
 // defines them: TOML's decoder keeps no positions.
 func tomlKeyLines(content []byte) map[string]int {
-	keyRe := regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
-	tableRe := regexp.MustCompile(`^\s*\[\s*"?([A-Za-z0-9_.-]+)"?\s*\]`)
 	out := map[string]int{}
 	table := ""
 	for i, line := range strings.Split(string(content), "\n") {
-		if m := tableRe.FindStringSubmatch(line); m != nil {
+		if m := tomlTableRe.FindStringSubmatch(line); m != nil {
 			table = m[1]
 			if _, ok := out[table]; !ok {
 				out[table] = i + 1
 			}
 			continue
 		}
-		if m := keyRe.FindStringSubmatch(line); m != nil {
+		if m := tomlKeyRe.FindStringSubmatch(line); m != nil {
 			path := m[1]
 			if table != "" {
 				path = table + "." + m[1]
