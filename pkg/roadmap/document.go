@@ -4,6 +4,9 @@
 package roadmap
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/roadmapcli/roadmap/pkg/civil"
 )
 
@@ -332,4 +335,18 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// notApplicableRe matches a gap detail that says the dimension does not
+// apply: "does not apply: …", "n/a — …", "not applicable, because …".
+var notApplicableRe = regexp.MustCompile(`(?i)^(?:n/?a|not applicable|does not apply|doesn't apply|not relevant)\b[\s.:;,—–-]*`)
+
+// NotApplicable reports whether the item says its dimension does not apply
+// to this move, and the reason it gives ("" when it gives none).
+func (g GapItem) NotApplicable() (bool, string) {
+	loc := notApplicableRe.FindStringIndex(g.Detail)
+	if loc == nil {
+		return false, ""
+	}
+	return true, strings.TrimSpace(g.Detail[loc[1]:])
 }

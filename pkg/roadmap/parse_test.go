@@ -307,3 +307,23 @@ func TestReviewKind(t *testing.T) {
 		}
 	}
 }
+
+func TestGapItemNotApplicable(t *testing.T) {
+	for _, tc := range []struct {
+		detail string
+		ok     bool
+		reason string
+	}{
+		{"does not apply: the target is an entry-level role with no reports.", true, "the target is an entry-level role with no reports."},
+		{"N/A — I already mentor two people.", true, "I already mentor two people."},
+		{"n/a", true, ""},
+		{"Not applicable", true, ""},
+		{"I mentor nobody on purpose.", false, ""},
+		{"nap-time is not a dimension", false, ""},
+	} {
+		ok, reason := GapItem{Detail: tc.detail}.NotApplicable()
+		if ok != tc.ok || reason != tc.reason {
+			t.Errorf("NotApplicable(%q) = %v, %q; want %v, %q", tc.detail, ok, reason, tc.ok, tc.reason)
+		}
+	}
+}
