@@ -1,8 +1,13 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -46,5 +51,102 @@ func TestWriteFileNewFileGetsPerm(t *testing.T) {
 func TestWriteFileRefusesDirectory(t *testing.T) {
 	if err := WriteFile(t.TempDir(), []byte("x"), 0o644); err == nil {
 		t.Fatal("writing over a directory succeeded; want an error")
+	}
+}
+
+func TestWriteFileCheckedRefusesAndLeavesFileAlone(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "roadmap.md")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	refused := errors.New("changed")
+	err := WriteFileChecked(path, []byte("new"), 0o644, func() error {
+		// The temporary file is complete when the check runs.
+		matches, _ := filepath.Glob(filepath.Join(dir, ".roadmap.md.tmp-*"))
+		if len(matches) != 1 {
+			t.Errorf("during the check: %d temporary files, want 1", len(matches))
+		} else if b, _ := os.ReadFile(matches[0]); string(b) != "new" {
+			t.Errorf("temporary file holds %q, want the new content", b)
+		}
+		return refused
+	})
+	if !errors.Is(err, refused) {
+		t.Fatalf("err = %v, want the check's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("content = %q, want old (nothing replaced)", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only the file", len(entries))
+	}
+	if err := WriteFileChecked(path, []byte("new"), 0o644, func() error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new" {
+		t.Errorf("content = %q, want new", got)
+	}
+}
+
+func TestWriteFileNoReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "roadmap.md")
+	if err := WriteFileNoReplace(path, []byte("first"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o640 {
+		t.Errorf("mode = %v, want 0640", info.Mode().Perm())
+	}
+	err = WriteFileNoReplace(path, []byte("second"), 0o644)
+	if !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("second write: err = %v, want fs.ErrExist", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "first" {
+		t.Errorf("content = %q, want first (never replaced)", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only the file (no temp left)", len(entries))
+	}
+}
+
+// Many writers race for one new name: exactly one wins, the file holds its
+// whole content, and the others are told the file exists.
+func TestWriteFileNoReplaceRace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "roadmap.md")
+	const n = 16
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- WriteFileNoReplace(path, []byte(strings.Repeat(strconv.Itoa(i%10), 4096)), 0o644)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	wins := 0
+	for err := range errs {
+		switch {
+		case err == nil:
+			wins++
+		case !errors.Is(err, fs.ErrExist):
+			t.Errorf("unexpected error: %v", err)
+		}
+	}
+	if wins != 1 {
+		t.Fatalf("%d writers succeeded, want exactly 1", wins)
+	}
+	got, _ := os.ReadFile(path)
+	if len(got) != 4096 || strings.Count(string(got), string(got[0])) != 4096 {
+		t.Errorf("file is torn: %d bytes", len(got))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only the file", len(entries))
 	}
 }

@@ -248,10 +248,30 @@ func initRun(opts *Options) error {
 		_, err := opts.IO.Out.Write(out)
 		return err
 	}
-	if err := atomicfile.WriteFile(opts.File, out, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", opts.File, err)
+	if err := write(opts.File, out, opts.Force); err != nil {
+		return err
 	}
 	hint(opts.IO.ErrOut, opts.File, scaffold.CountPlaceholders(out))
+	return nil
+}
+
+// write puts the roadmap in place atomically. Without force it never
+// replaces a file, even one created after checkTarget looked (while the
+// prompts waited for answers, or by another process).
+func write(path string, data []byte, force bool) error {
+	if force {
+		if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	}
+	err := atomicfile.WriteFileNoReplace(path, data, 0o644)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return &cmdutil.InputError{Err: fmt.Errorf("%s already exists (use --force to overwrite it)", path)}
+	case err != nil:
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	return nil
 }
 

@@ -342,3 +342,42 @@ func TestHint(t *testing.T) {
 		}
 	}
 }
+
+// createOnRead creates a file the first time the prompts read an answer:
+// another program writing the roadmap while init waits at a prompt.
+type createOnRead struct {
+	path string
+	r    *strings.Reader
+	done bool
+}
+
+func (c *createOnRead) Read(p []byte) (int, error) {
+	if !c.done {
+		c.done = true
+		if err := os.WriteFile(c.path, []byte("written meanwhile\n"), 0o644); err != nil {
+			return 0, err
+		}
+	}
+	return c.r.Read(p)
+}
+
+// A file that appears after the overwrite check (while init waits for an
+// answer) is still never replaced without --force.
+func TestInitRunNeverReplacesAFileCreatedMeanwhile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "roadmap.md")
+	ios, _, _, _ := iostreams.Test()
+	ios.In = &createOnRead{path: path, r: strings.NewReader("Ana\n")}
+	ios.SetStdinTTY(true)
+	ios.SetStdoutTTY(true)
+	err := initRun(&Options{IO: ios, Today: today, File: path, Kind: scaffold.Promotion})
+	var ie *cmdutil.InputError
+	if !errors.As(err, &ie) || err.Error() != path+" already exists (use --force to overwrite it)" {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "written meanwhile\n" {
+		t.Errorf("file replaced: %q", data)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only the file (no temp left)", len(entries))
+	}
+}
