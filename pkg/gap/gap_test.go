@@ -1,0 +1,322 @@
+package gap
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/roadmapcli/roadmap/pkg/ladder"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+func builtin(t *testing.T) *ladder.Set {
+	t.Helper()
+	s, err := ladder.BuiltIn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func level(t *testing.T, s *ladder.Set, ref string) *ladder.Level {
+	t.Helper()
+	l, err := s.Level(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func refs(ls []*ladder.Level) string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.Ref())
+	}
+	return strings.Join(out, " ")
+}
+
+func TestSaysNotApplicable(t *testing.T) {
+	tests := []struct {
+		detail, reason string
+		ok             bool
+	}{
+		{"does not apply: I already mentor two designers every week.", "I already mentor two designers every week.", true},
+		{"Does not apply here — the target level asks less than I do now.", "The target level asks less than I do now.", true},
+		{"doesn't apply, because the role has no reports.", "The role has no reports.", true},
+		{"Doesn’t apply: no reports.", "No reports.", true},
+		{"Not applicable: solo role.", "Solo role.", true},
+		{"N/A – the team is two people.", "The team is two people.", true},
+		{"This dimension does not apply to this move: same scope.", "Same scope.", true},
+		{"It does not apply.", "", true},
+		{"does not apply", "", true},
+		{"The old review rules do not apply to platform teams.", "", false},
+		{"I own one service; staff engineers own initiatives.", "", false},
+		{"", "", false},
+		{"Notable gaps in public speaking.", "", false},
+		{"nah, applies fully", "", false},
+	}
+	for _, tt := range tests {
+		reason, ok := SaysNotApplicable(tt.detail)
+		if ok != tt.ok || reason != tt.reason {
+			t.Errorf("SaysNotApplicable(%q) = %q, %v; want %q, %v", tt.detail, reason, ok, tt.reason, tt.ok)
+		}
+	}
+}
+
+func TestComparePath(t *testing.T) {
+	s := builtin(t)
+	tests := []struct {
+		from, to   string
+		path       string // "" = no path
+		steps      int
+		crossTrack bool
+		down       bool
+	}{
+		{"software-engineer/senior", "software-engineer/staff", "software-engineer/senior software-engineer/staff", 0, false, false},
+		{"software-engineer/mid", "software-engineer/staff", "software-engineer/mid software-engineer/senior software-engineer/staff", 1, false, false},
+		{"software-engineer/senior", "software-engineer/principal", "software-engineer/senior software-engineer/staff software-engineer/senior-staff software-engineer/principal", 2, false, false},
+		{"software-engineer/senior", "software-engineer/senior", "software-engineer/senior", 0, false, false},
+		{"software-engineer/staff", "software-engineer/senior", "", 0, false, true},
+		{"software-engineer/senior", "engineering-manager/manager", "software-engineer/senior engineering-manager/manager", 0, true, false},
+		{"software-engineer/mid", "engineering-manager/senior-manager", "software-engineer/mid software-engineer/senior software-engineer/staff engineering-manager/senior-manager", 2, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from+"->"+tt.to, func(t *testing.T) {
+			c := Compare(s, level(t, s, tt.from), level(t, s, tt.to), nil)
+			if got := refs(c.Path); got != tt.path {
+				t.Errorf("path = %q, want %q", got, tt.path)
+			}
+			if len(c.Steps()) != tt.steps || c.CrossTrack != tt.crossTrack || c.Down != tt.down {
+				t.Errorf("steps %d cross %v down %v; want %d %v %v", len(c.Steps()), c.CrossTrack, c.Down, tt.steps, tt.crossTrack, tt.down)
+			}
+			if len(c.Rows) != len(Dimensions) {
+				t.Fatalf("%d rows", len(c.Rows))
+			}
+			for i, r := range c.Rows {
+				if r.Dimension != Dimensions[i] || len(r.Current) == 0 || len(r.Target) == 0 {
+					t.Errorf("row %d: %+v", i, r)
+				}
+				if len(r.Between) != tt.steps {
+					t.Errorf("row %s: %d levels between, want %d", r.Dimension, len(r.Between), tt.steps)
+				}
+				if r.Coverage != nil {
+					t.Errorf("row %s has coverage without a roadmap", r.Dimension)
+				}
+			}
+			if c.Flagged() != nil {
+				t.Error("nothing is flagged without a roadmap")
+			}
+		})
+	}
+}
+
+func TestCompareCrossTrackWithoutPath(t *testing.T) {
+	dir := t.TempDir()
+	yaml := "track: teaching\ntitle: Teacher\nlevels:\n  - id: teacher\n    title: Teacher\n    scope: One classroom.\n    skills: [Lesson planning]\n    mentorship: Student teachers.\n    visibility: The school.\n    milestones: [A full school year]\n"
+	if err := os.WriteFile(filepath.Join(dir, "teaching.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := ladder.Load(ladder.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compare(s, level(t, s, "teaching/teacher"), level(t, s, "product-designer/mid"), nil)
+	if c.Path != nil || !c.CrossTrack || c.Down {
+		t.Errorf("path %q cross %v down %v", refs(c.Path), c.CrossTrack, c.Down)
+	}
+	if got := c.Rows[0].Current; len(got) != 1 || got[0] != "Lesson planning" {
+		t.Errorf("skills of the current level = %q", got)
+	}
+	if got := c.Rows[2].Target; len(got) != 1 || !strings.Contains(got[0], "critique") {
+		t.Errorf("mentorship of the target = %q", got)
+	}
+}
+
+const docHead = `---
+roadmap: 1
+title: T
+kind: promotion
+started: 2026-11-02
+current: {role: Senior, ladder: software-engineer, level: senior}
+target: {role: Staff, ladder: software-engineer, level: staff}
+---
+
+## Gap
+`
+
+func parse(t *testing.T, gap string) *roadmap.Document {
+	t.Helper()
+	d := roadmap.Parse("r.md", []byte(docHead+gap))
+	if err := d.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCoverage(t *testing.T) {
+	s := builtin(t)
+	from, to := level(t, s, "software-engineer/senior"), level(t, s, "software-engineer/staff")
+	tests := []struct {
+		name  string
+		gap   string
+		want  map[string]string
+		other int
+	}{
+		{
+			name: "all covered",
+			gap: "- **Skills:** a. Evidence: A.\n- **Scope:** b. Evidence: B.\n" +
+				"- **Mentorship:** c. Evidence: C.\n- **Visibility:** d. Evidence: D.\n",
+			want: map[string]string{Skills: Covered, Scope: Covered, Mentorship: Covered, Visibility: Covered, Milestones: Covered},
+		},
+		{
+			name: "one left out, one without evidence",
+			gap:  "- **Skills:** a. Evidence: A.\n- **Scope:** b.\n- **Visibility:** d. Evidence: D.\n",
+			want: map[string]string{Skills: Covered, Scope: NoEvidence, Mentorship: Missing, Visibility: Covered, Milestones: Covered},
+		},
+		{
+			name: "not applicable",
+			gap: "- **Skills:** a. Evidence: A.\n- **Scope:** b. Evidence: B.\n" +
+				"- **Mentorship:** does not apply: I mentor two people already.\n- **Visibility:** d. Evidence: D.\n",
+			want: map[string]string{Skills: Covered, Scope: Covered, Mentorship: NotApplicable, Visibility: Covered, Milestones: Covered},
+		},
+		{
+			name: "two items for one dimension, one with evidence",
+			gap:  "- **Skills:** a.\n- **Skills:** more. Evidence: A.\n",
+			want: map[string]string{Skills: Covered, Scope: Missing, Mentorship: Missing, Visibility: Missing, Milestones: Covered},
+		},
+		{
+			name:  "other dimensions and unlabelled items",
+			gap:   "- **Domain:** payments. Evidence: ledger course.\n- just a line\n",
+			want:  map[string]string{Skills: Missing, Scope: Missing, Mentorship: Missing, Visibility: Missing, Milestones: Covered},
+			other: 2,
+		},
+		{
+			name: "no evidence anywhere",
+			gap:  "- **Skills:** a.\n- **Scope:** b.\n",
+			want: map[string]string{Skills: NoEvidence, Scope: NoEvidence, Mentorship: Missing, Visibility: Missing, Milestones: NoEvidence},
+		},
+		{
+			name: "empty gap section",
+			gap:  "",
+			want: map[string]string{Skills: Missing, Scope: Missing, Mentorship: Missing, Visibility: Missing, Milestones: Missing},
+		},
+		{
+			name: "an explicit milestones item",
+			gap:  "- **Skills:** a. Evidence: A.\n- **Milestones:** a promotion packet.\n",
+			want: map[string]string{Skills: Covered, Scope: Missing, Mentorship: Missing, Visibility: Missing, Milestones: NoEvidence},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare(s, from, to, parse(t, tt.gap))
+			if !c.Roadmap {
+				t.Error("Roadmap not set")
+			}
+			flagged := 0
+			for _, r := range c.Rows {
+				if r.Coverage == nil {
+					t.Fatalf("%s: no coverage", r.Dimension)
+				}
+				if r.Coverage.Status != tt.want[r.Dimension] {
+					t.Errorf("%s: %s, want %s", r.Dimension, r.Coverage.Status, tt.want[r.Dimension])
+				}
+				if r.Coverage.Status != Covered {
+					flagged++
+				}
+			}
+			if len(c.Flagged()) != flagged {
+				t.Errorf("Flagged() = %d rows, want %d", len(c.Flagged()), flagged)
+			}
+			if len(c.Other) != tt.other {
+				t.Errorf("%d other items, want %d", len(c.Other), tt.other)
+			}
+		})
+	}
+}
+
+func TestCoverageDetails(t *testing.T) {
+	s := builtin(t)
+	d := parse(t, "- **Skills:** a. Evidence: the design doc.\n- **Scope:** b. Evidence: lead the migration.\n"+
+		"- **Mentorship:** Does not apply: I already mentor two.\n")
+	c := Compare(s, level(t, s, "software-engineer/senior"), level(t, s, "software-engineer/staff"), d)
+	m := c.Rows[2].Coverage
+	if m.Reason != "I already mentor two." || len(m.Items) != 1 || m.Items[0].Line != 13 {
+		t.Errorf("mentorship coverage = %+v", m)
+	}
+	ms := c.Rows[4].Coverage
+	if !ms.Derived || len(ms.Items) != 2 || ms.Items[1].Evidence != "lead the migration." {
+		t.Errorf("milestones coverage = %+v", ms)
+	}
+}
+
+func TestLevels(t *testing.T) {
+	s := builtin(t)
+	tests := []struct {
+		name, fm string
+		from, to string
+		errs     []string
+	}{
+		{
+			name: "both sides",
+			fm:   "current: {ladder: software-engineer, level: L5}\ntarget: {role: X, ladder: engineering-manager, level: manager}\n",
+			from: "software-engineer/senior", to: "engineering-manager/manager",
+		},
+		{
+			name: "target ladder borrowed from current",
+			fm:   "current: {ladder: software-engineer, level: senior}\ntarget: {role: X, level: staff}\n",
+			from: "software-engineer/senior", to: "software-engineer/staff",
+		},
+		{
+			name: "borrowed ladder without the level",
+			fm:   "current: {ladder: software-engineer, level: senior}\ntarget: {role: X, level: manager}\n",
+			errs: []string{`r.md:7:26: target.level: unknown level "manager" in software-engineer: (known levels: entry, mid, senior, staff, senior-staff, principal, distinguished, fellow) (target.ladder is not set, so the current track software-engineer was used: add ` + "`ladder: TRACK`" + ` under ` + "`target:`" + `)`},
+		},
+		{
+			name: "no current at all",
+			fm:   "target: {role: X, ladder: software-engineer, level: staff}\n",
+			errs: []string{
+				"r.md: the frontmatter has no current.ladder: gap needs the track of the current role (add `ladder: TRACK` under `current:`, one of: software-engineer, engineering-manager, product-manager, product-designer, data-scientist, site-reliability-engineer)",
+				"r.md: the frontmatter has no current.level: gap needs the current level (add `level: LEVEL` under `current:`; `roadmap ladder show TRACK` lists the levels)",
+			},
+		},
+		{
+			name: "level missing",
+			fm:   "current:\n  role: Senior\n  ladder: data-scientist\ntarget: {role: X, ladder: data-scientist, level: staff}\n",
+			errs: []string{"r.md:7:3: the frontmatter has no current.level: gap needs the current level on data-scientist (add `level: LEVEL` under `current:`, one of: entry, mid, senior, staff, principal, head)"},
+		},
+		{
+			name: "typos",
+			fm:   "current:\n  ladder: softwre-engineer\n  level: senior\ntarget:\n  role: X\n  ladder: software-engineer\n  level: stafff\n",
+			errs: []string{
+				`r.md:7:11: current.ladder: unknown track "softwre-engineer": did you mean "software-engineer"? (known tracks: software-engineer, engineering-manager, product-manager, product-designer, data-scientist, site-reliability-engineer)`,
+				`r.md:12:10: target.level: unknown level "stafff" in software-engineer: did you mean "staff"? (known levels: entry, mid, senior, staff, senior-staff, principal, distinguished, fellow)`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "---\nroadmap: 1\ntitle: T\nkind: promotion\nstarted: 2026-11-02\n" + tt.fm + "---\n"
+			d := roadmap.Parse("r.md", []byte(src))
+			if err := d.Err(); err != nil {
+				t.Fatal(err)
+			}
+			from, to, err := Levels(s, d)
+			if tt.errs != nil {
+				if err == nil {
+					t.Fatalf("no error; got %v -> %v", from, to)
+				}
+				if got := strings.Split(err.Error(), "\n"); strings.Join(got, "\n") != strings.Join(tt.errs, "\n") {
+					t.Errorf("error:\n%s\nwant:\n%s", err, strings.Join(tt.errs, "\n"))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if from.Ref() != tt.from || to.Ref() != tt.to {
+				t.Errorf("levels %s -> %s, want %s -> %s", from.Ref(), to.Ref(), tt.from, tt.to)
+			}
+		})
+	}
+}
