@@ -3,9 +3,11 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	gapcmd "github.com/roadmapcli/roadmap/pkg/cmd/gap"
 	"github.com/roadmapcli/roadmap/pkg/cmd/initcmd"
 	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
 	"github.com/roadmapcli/roadmap/pkg/cmd/paths"
+	plancmd "github.com/roadmapcli/roadmap/pkg/cmd/plan"
 	"github.com/roadmapcli/roadmap/pkg/cmd/show"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 )
@@ -16,4 +18,6 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(show.NewCmdShow(f, nil))
 	root.AddCommand(laddercmd.NewCmdLadder(f))
 	root.AddCommand(paths.NewCmdPaths(f, nil))
+	root.AddCommand(gapcmd.NewCmdGap(f, nil))
+	root.AddCommand(plancmd.NewCmdPlan(f, nil))
 }

@@ -6,8 +6,8 @@
 package gap
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -119,8 +119,10 @@ type Item struct {
 	Evidence  string
 	Line      int
 	Column    int
-	// NotApplicable is true when the item says its dimension does not apply.
+	// NotApplicable is true when the item says its dimension does not
+	// apply; Reason is the reason it gives.
 	NotApplicable bool
+	Reason        string
 }
 
 // Expects returns what a level expects in a dimension.
@@ -216,7 +218,7 @@ func (c *Comparison) cover(doc *roadmap.Document) {
 	for _, g := range doc.Gap {
 		it := Item{Dimension: g.Dimension, Label: g.Label, Detail: g.Detail, Evidence: g.Evidence,
 			Line: g.Pos.Line, Column: g.Pos.Column}
-		_, it.NotApplicable = SaysNotApplicable(g.Detail)
+		it.Reason, it.NotApplicable = reasonOf(g)
 		if known[g.Dimension] {
 			byDim[g.Dimension] = append(byDim[g.Dimension], it)
 		} else {
@@ -257,8 +259,8 @@ func coverage(items []Item) *Coverage {
 		cov.Status = NotApplicable
 		var reasons []string
 		for _, it := range items {
-			if r, _ := SaysNotApplicable(it.Detail); r != "" {
-				reasons = append(reasons, r)
+			if it.Reason != "" {
+				reasons = append(reasons, it.Reason)
 			}
 		}
 		cov.Reason = strings.Join(reasons, " ")
@@ -283,26 +285,15 @@ func milestonesFromEvidence(withEvidence []Item, hasGap bool) *Coverage {
 	return cov
 }
 
-// notApplicableRe matches a gap item's detail that says its dimension does
-// not apply: "does not apply: …", "not applicable because …", "N/A – …",
-// at the start of the detail (a sentence that merely contains the words,
-// "the old rules do not apply here", is a real gap).
-var notApplicableRe = regexp.MustCompile(`(?i)^\s*(?:(?:this(?:\s+dimension)?|it)\s+)?(?:(?:does|do)\s+not\s+apply|doesn['’]t\s+apply|not\s+applicable|n/a)\b\s*(?:here|to\s+me|to\s+this\s+(?:move|plan|roadmap))?\s*[:;,.—–-]*\s*(?:because\s+)?`)
-
-// SaysNotApplicable reports whether a gap item's detail says its dimension
-// does not apply, and the reason it gives (the rest of the text).
-func SaysNotApplicable(detail string) (reason string, ok bool) {
-	m := notApplicableRe.FindStringIndex(detail)
-	if m == nil {
-		return "", false
-	}
-	reason = strings.TrimSpace(detail[m[1]:])
+// reasonOf is the reason a gap item gives for its dimension not applying
+// (roadmap.GapItem.NotApplicable, the one reading lint shares), with a
+// capital first letter.
+func reasonOf(g roadmap.GapItem) (reason string, ok bool) {
+	ok, reason = g.NotApplicable()
 	if reason != "" {
 		r := []rune(reason)
-		if r[0] >= 'a' && r[0] <= 'z' {
-			r[0] -= 'a' - 'A'
-		}
+		r[0] = unicode.ToUpper(r[0])
 		reason = string(r)
 	}
-	return reason, true
+	return reason, ok
 }

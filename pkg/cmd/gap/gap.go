@@ -1,0 +1,283 @@
+// Package gap implements `roadmap gap`: the gap from the current to the
+// target level, dimension by dimension, from the ladders, side by side
+// with what a roadmap's Gap section says and which dimensions it leaves
+// without an evidence project.
+package gap
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/gap"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/ladder"
+	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// Formats `gap` accepts.
+var Formats = []string{report.FormatTable, report.FormatMarkdown, report.FormatJSON}
+
+// Options holds what `gap` needs.
+type Options struct {
+	IO *iostreams.IOStreams
+	// File is the roadmap ("-" for standard input); empty to compare two
+	// ladder levels given by From and To.
+	File      string
+	StdinName string
+	// LaddersDir is --ladders. StartDir is where the search for a
+	// repository's ladders starts: empty means the roadmap's directory
+	// (the current directory without one).
+	LaddersDir string
+	StartDir   string
+	// Ladder is the track of bare level names in From and To.
+	Ladder   string
+	From, To string
+	Format   string
+}
+
+// NewCmdGap builds `roadmap gap [FILE]`. runF replaces gapRun in tests.
+func NewCmdGap(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams}
+	cmd := &cobra.Command{
+		Use:   "gap [FILE]",
+		Short: "Show the gap to the target level, dimension by dimension",
+		Long: `Show what separates the current level from the target level, dimension by
+dimension: skills, scope, mentorship, visibility, and the milestones that
+prove a level. Each row puts what the current level expects beside what the
+target level expects, from the role ladders.
+
+With a roadmap FILE, the levels come from its frontmatter (current.ladder and
+current.level, target.ladder and target.level), and each row also shows what
+the roadmap's Gap section says and the evidence project it names. Dimensions
+the plan does not cover are flagged: a dimension with no gap item, one whose
+item names no evidence project, and one the roadmap marks as not applicable.
+
+Without a file, compare any two levels: --from and --to take a level of the
+--ladder track, or TRACK/LEVEL for any track (also across tracks, e.g. from
+software-engineer/senior to engineering-manager/manager). When the levels are
+more than one step apart, the levels between them are listed too.
+
+Ladders are the built-in ones plus a repository's ladders/ (beside the
+.roadmap.yaml nearest the roadmap, or --ladders DIR). Use - as FILE to read
+standard input.`,
+		Example: `  roadmap gap roadmap.md
+  roadmap gap examples/promotion.md --format markdown >> notes.md
+  roadmap gap --ladder software-engineer --from senior --to principal
+  roadmap gap --from software-engineer/senior --to engineering-manager/manager
+  roadmap gap roadmap.md --format json | jq -r '.flagged[]'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return cmdutil.FlagErrorf("gap takes at most one FILE (or - for standard input), got %d", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			switch {
+			case opts.File != "" && (opts.Ladder != "" || opts.From != "" || opts.To != ""):
+				return cmdutil.FlagErrorf("--ladder, --from and --to compare two ladder levels without a roadmap; " +
+					"with FILE the levels come from its frontmatter (current: and target:)")
+			case opts.File == "" && opts.From == "" && opts.To == "":
+				return cmdutil.FlagErrorf("give a roadmap FILE, or two levels with --from and --to " +
+					"(e.g. roadmap gap --ladder software-engineer --from senior --to staff)")
+			case opts.File == "" && (opts.From == "" || opts.To == ""):
+				missing := "--to"
+				if opts.From == "" {
+					missing = "--from"
+				}
+				return cmdutil.FlagErrorf("%s is missing: comparing two levels needs both --from and --to", missing)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return gapRun(opts)
+		},
+	}
+	laddercmd.AddLaddersFlag(cmd, &opts.LaddersDir)
+	cmd.Flags().StringVar(&opts.Ladder, "ladder", "", "track of bare level names in --from and --to (e.g. software-engineer)")
+	cmd.Flags().StringVar(&opts.From, "from", "", "current level: LEVEL of --ladder, or TRACK/LEVEL")
+	cmd.Flags().StringVar(&opts.To, "to", "", "target level: LEVEL of --ladder, or TRACK/LEVEL")
+	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, Formats, "output format")
+	_ = cmd.RegisterFlagCompletionFunc("ladder", completeTrack)
+	_ = cmd.RegisterFlagCompletionFunc("from", completeLevel)
+	_ = cmd.RegisterFlagCompletionFunc("to", completeLevel)
+	return cmd
+}
+
+func gapRun(opts *Options) error {
+	start := opts.StartDir
+	if start == "" {
+		start = "."
+		if opts.File != "" && opts.File != "-" {
+			start = filepath.Dir(opts.File)
+		}
+	}
+	set, err := laddercmd.Load(opts.LaddersDir, start)
+	if err != nil {
+		return err
+	}
+	var (
+		doc      *roadmap.Document
+		from, to *ladder.Level
+	)
+	if opts.File != "" {
+		doc, err = loadRoadmap(opts)
+		if err != nil {
+			return err
+		}
+		if err := doc.Err(); err != nil {
+			return &cmdutil.InputError{Err: err}
+		}
+		for _, p := range doc.Problems {
+			fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+		}
+		from, to, err = gap.Levels(set, doc)
+		if err != nil {
+			return &cmdutil.InputError{Err: err}
+		}
+	} else {
+		from, to, err = flagLevels(set, opts)
+		if err != nil {
+			return err
+		}
+	}
+	c := gap.Compare(set, from, to, doc)
+	switch opts.Format {
+	case report.FormatJSON:
+		return report.WriteJSON(opts.IO.Out, NewView(c, doc))
+	case report.FormatMarkdown:
+		return writeMarkdown(opts.IO.Out, c, doc)
+	}
+	return writeTable(opts.IO, c, doc)
+}
+
+func loadRoadmap(opts *Options) (*roadmap.Document, error) {
+	if opts.File == "-" {
+		data, err := roadmap.ReadLimited(opts.StdinName, opts.IO.In)
+		if err != nil {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		return roadmap.Parse(opts.StdinName, data), nil
+	}
+	doc, err := roadmap.Load(opts.File)
+	if err != nil {
+		var fe *roadmap.FileError
+		if errors.As(err, &fe) {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		return nil, err
+	}
+	return doc, nil
+}
+
+// flagLevels resolves --from and --to: TRACK/LEVEL, or a level of --ladder
+// (or, without --ladder, of the other flag's track).
+func flagLevels(set *ladder.Set, opts *Options) (*ladder.Level, *ladder.Level, error) {
+	if opts.Ladder != "" {
+		if _, err := set.Track(opts.Ladder); err != nil {
+			return nil, nil, laddercmd.UsageError(err)
+		}
+	}
+	trackOf := func(v string) string {
+		if t, _, ok := strings.Cut(v, "/"); ok {
+			return t
+		}
+		return ""
+	}
+	resolve := func(flag, v, other string) (*ladder.Level, error) {
+		v = strings.TrimSpace(v)
+		if strings.Contains(v, "/") {
+			l, err := set.Level(v)
+			if err != nil {
+				var u *ladder.UnknownError
+				if errors.As(err, &u) {
+					return nil, cmdutil.FlagErrorf("--%s: %v", flag, err)
+				}
+				return nil, cmdutil.FlagErrorf("--%s: %v", flag, err)
+			}
+			return l, nil
+		}
+		track := opts.Ladder
+		if track == "" {
+			track = trackOf(other)
+		}
+		if track == "" {
+			return nil, cmdutil.FlagErrorf("--%s %q names no track: add --ladder TRACK, or write --%s TRACK/LEVEL "+
+				"(e.g. software-engineer/%s; `roadmap ladder list` shows the tracks)", flag, v, flag, v)
+		}
+		t, err := set.Track(track)
+		if err != nil {
+			return nil, cmdutil.FlagErrorf("--%s: %v", flag, err)
+		}
+		l, err := t.Level(v)
+		if err != nil {
+			return nil, cmdutil.FlagErrorf("--%s: %v", flag, err)
+		}
+		return l, nil
+	}
+	from, err := resolve("from", opts.From, opts.To)
+	if err != nil {
+		return nil, nil, err
+	}
+	to, err := resolve("to", opts.To, opts.From)
+	if err != nil {
+		return nil, nil, err
+	}
+	return from, to, nil
+}
+
+// completionSet loads ladders for shell completion, honouring --ladders.
+func completionSet(cmd *cobra.Command) *ladder.Set {
+	dir, _ := cmd.Flags().GetString("ladders")
+	s, err := ladder.Load(ladder.Options{Dir: dir, StartDir: "."})
+	if err != nil {
+		if s, err = ladder.BuiltIn(); err != nil {
+			return nil
+		}
+	}
+	return s
+}
+
+func completeTrack(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	s := completionSet(cmd)
+	if s == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return s.Complete(toComplete, false), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeLevel offers the levels of --ladder when it is set, and every
+// TRACK/LEVEL reference.
+func completeLevel(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	s := completionSet(cmd)
+	if s == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	if id, _ := cmd.Flags().GetString("ladder"); id != "" && !strings.Contains(toComplete, "/") {
+		if t, err := s.Track(id); err == nil {
+			for _, l := range t.Levels {
+				if strings.HasPrefix(l.ID, strings.ToLower(toComplete)) {
+					out = append(out, l.ID+"\t"+l.Title)
+				}
+			}
+		}
+	}
+	return append(out, s.Complete(toComplete, true)...), cobra.ShellCompDirectiveNoFileComp
+}

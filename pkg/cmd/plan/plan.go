@@ -1,0 +1,142 @@
+// Package plan implements `roadmap plan`: a roadmap's three horizons (the
+// next 30 days with each action's status, the next quarter's sketch, the
+// years 2-3 hypothesis) and its coming checkpoints, as text, Markdown,
+// JSON, an iCalendar file or a Mermaid timeline.
+package plan
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/plan"
+	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// Output formats of `plan`.
+const (
+	FormatText     = "text"
+	FormatMarkdown = report.FormatMarkdown
+	FormatJSON     = report.FormatJSON
+	FormatICS      = "ics"
+	FormatMermaid  = "mermaid"
+)
+
+// Formats `plan` accepts.
+var Formats = []string{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatMermaid}
+
+// Options holds what `plan` needs.
+type Options struct {
+	IO    *iostreams.IOStreams
+	Today func() civil.Date
+	// File is the roadmap, or "-" for standard input.
+	File      string
+	StdinName string
+	Format    string
+}
+
+// NewCmdPlan builds `roadmap plan FILE`. runF replaces planRun in tests.
+func NewCmdPlan(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Today: f.Today}
+	cmd := &cobra.Command{
+		Use:   "plan FILE",
+		Short: "Show the plan's horizons, action status and coming checkpoints",
+		Long: `Show a roadmap's three horizons as of today: the next 30 days (each action's
+kind, due date and status: done, open, due soon within 7 days, or overdue;
+and the days left in the 30-day window), the next quarter's sketch, and the
+years 2-3 hypothesis; then the coming checkpoints from the cadence, the start
+date and the review log: the next check-in, quarterly review and rewrite, and
+the target date, each with the days until it (or how long it is overdue).
+
+The 30-day window starts at the latest review-log entry, else at the start
+date. When it has ended, pin the next three actions with
+` + "`roadmap review --record`" + `.
+
+Formats: text (default), markdown, json (a stable shape, see
+docs/plan-json.md), ics (an iCalendar file: one all-day event per action due
+date and per checkpoint; importing it again updates the events instead of
+duplicating them), and mermaid (a gantt chart of the actions and
+checkpoints; GitHub renders it in a ` + "```mermaid" + ` block).
+
+--today fixes the date everything is counted from. Use - as FILE to read
+standard input.`,
+		Example: `  roadmap plan roadmap.md
+  roadmap plan roadmap.md --format ics > roadmap.ics      # import into a calendar
+  roadmap plan roadmap.md --format mermaid                # paste into a Markdown file
+  roadmap plan roadmap.md --format json | jq -r '.actions[] | select(.status == "overdue") | .title'
+  roadmap plan roadmap.md --today 2027-01-15              # as it will look then`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cmdutil.FlagErrorf("plan takes exactly one FILE (or - for standard input), got %d", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return planRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", FormatText, Formats, "output format")
+	return cmd
+}
+
+func planRun(opts *Options) error {
+	doc, err := load(opts)
+	if err != nil {
+		return err
+	}
+	if err := doc.Err(); err != nil {
+		return &cmdutil.InputError{Err: err}
+	}
+	for _, p := range doc.Problems {
+		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+	}
+	today := opts.Today()
+	p := plan.Build(doc, today, plan.Options{})
+	out := opts.IO.Out
+	switch opts.Format {
+	case FormatJSON:
+		return report.WriteJSON(out, NewView(doc, p))
+	case FormatICS:
+		return Calendar(p).WriteICS(out)
+	case FormatMermaid:
+		return Gantt(p).WriteMermaid(out)
+	case FormatMarkdown:
+		return writeMarkdown(out, doc, p)
+	}
+	return writeText(opts.IO, doc, p)
+}
+
+func load(opts *Options) (*roadmap.Document, error) {
+	if opts.File == "-" {
+		data, err := roadmap.ReadLimited(opts.StdinName, opts.IO.In)
+		if err != nil {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		return roadmap.Parse(opts.StdinName, data), nil
+	}
+	doc, err := roadmap.Load(opts.File)
+	if err != nil {
+		var fe *roadmap.FileError
+		if errors.As(err, &fe) {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		return nil, err
+	}
+	return doc, nil
+}

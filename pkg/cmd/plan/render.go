@@ -1,0 +1,326 @@
+package plan
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/cadence"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/plan"
+	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// days says how far a date is: "today", "tomorrow", "in 5 days",
+// "yesterday", "3 days ago".
+func days(n int) string {
+	switch {
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n == -1:
+		return "yesterday"
+	case n > 1:
+		return fmt.Sprintf("in %d days", n)
+	}
+	return fmt.Sprintf("%d days ago", -n)
+}
+
+// overdueBy says how long a date has passed: "overdue by 1 day".
+func overdueBy(n int) string {
+	if n == 1 {
+		return "overdue by 1 day"
+	}
+	return fmt.Sprintf("overdue by %d days", n)
+}
+
+// when is an action's or checkpoint's distance from today, as a person
+// reads it.
+func when(daysLeft int, overdue bool) string {
+	if overdue {
+		return overdueBy(-daysLeft)
+	}
+	return days(daysLeft)
+}
+
+// windowLine describes the 30-day window.
+func windowLine(w *plan.Window) string {
+	head := fmt.Sprintf("%s to %s", w.Start, w.End)
+	switch {
+	case w.Expired:
+		return fmt.Sprintf("%s · ended %s", head, days(w.DaysLeft))
+	case w.NotStarted:
+		return fmt.Sprintf("%s · starts %s", head, days(-w.Start.DaysUntil(w.End)+w.DaysLeft))
+	case w.DaysLeft == 0:
+		return head + " · last day"
+	case w.DaysLeft == 1:
+		return head + " · 1 day left"
+	}
+	return fmt.Sprintf("%s · %d days left", head, w.DaysLeft)
+}
+
+// reviewHint is the command that records a review of the file.
+func reviewHint(doc *roadmap.Document) string {
+	return "roadmap review --record " + shellArg(doc.Path)
+}
+
+func shellArg(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// expiredText is the advice when the window has ended.
+func expiredText(doc *roadmap.Document) string {
+	return "The 30-day window has ended: pin the next three actions with `" + reviewHint(doc) + "`."
+}
+
+func actionWhen(a plan.Action) string {
+	switch {
+	case a.Due.IsZero():
+		return "no due date"
+	case a.Done:
+		return ""
+	}
+	return when(a.DaysLeft, a.Status == plan.Overdue)
+}
+
+func checkpointLabel(p *plan.Plan, c plan.Checkpoint) string {
+	name := plan.CheckpointName(c.Checkpoint)
+	if c.Kind == cadence.Target && p.Target != "" {
+		name += " (" + p.Target + ")"
+	}
+	return name
+}
+
+// checkpointBasis says what a review is counted from.
+func checkpointBasis(c plan.Checkpoint) string {
+	switch {
+	case c.Kind == cadence.Target:
+		return "the roadmap's target.by"
+	case c.FromStart:
+		return fmt.Sprintf("counted from the start, %s (no %s in the review log)", c.Last, c.Kind)
+	}
+	return fmt.Sprintf("since the review of %s", c.Last)
+}
+
+func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) error {
+	cs := ios.ColorScheme()
+	width := 0
+	if ios.IsStdoutTTY() {
+		width = ios.TerminalWidth()
+	}
+	var b strings.Builder
+	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
+	wrapped := func(prefix, text string) {
+		indent := strings.Repeat(" ", len([]rune(prefix)))
+		lines := []string{text}
+		if width > 0 {
+			lines = report.Wrap(text, max(width-1-len([]rune(prefix)), 20))
+		}
+		for i, l := range lines {
+			if i == 0 {
+				line(prefix + l)
+			} else {
+				line(indent + l)
+			}
+		}
+	}
+	title := p.Title
+	if p.Owner != "" {
+		title += " · " + p.Owner
+	}
+	line(cs.Bold(doc.Path) + ": " + title)
+	target := p.Target
+	if target == "" {
+		target = "(no target role)"
+	}
+	if by := doc.Frontmatter.Target.By; !by.IsZero() {
+		target += " by " + by.String()
+	}
+	line(fmt.Sprintf("Target: %s · today %s", target, p.Today))
+
+	// The 30 days.
+	line("")
+	head := "Next 30 days"
+	if p.Window != nil {
+		head += " · " + windowLine(p.Window)
+	}
+	line(cs.Bold(head))
+	if len(p.Actions) == 0 {
+		line("  (no actions: add three task items, e.g. `- [ ] Scope the RFC (project) — due YYYY-MM-DD`)")
+	}
+	for _, a := range p.Actions {
+		box := "[ ]"
+		if a.Done {
+			box = "[x]"
+		}
+		kind := a.Kind
+		if a.KindInferred {
+			kind += "?"
+		}
+		due := a.Due.String()
+		if due == "" {
+			due = "no date"
+		}
+		status := fmt.Sprintf("%-8s", a.Status)
+		switch a.Status {
+		case plan.Done:
+			status = cs.Green(status)
+		case plan.DueSoon:
+			status = cs.Yellow(status)
+		case plan.Overdue:
+			status = cs.Red(status)
+		}
+		text := a.Title
+		if w := actionWhen(a); w != "" && !a.Due.IsZero() {
+			text += " " + cs.Dim("("+w+")")
+		}
+		wrapped(fmt.Sprintf("  %d. %s %s %-8s %-10s ", a.Index, box, status, kind, due), text)
+	}
+	if p.Window != nil && p.Window.Expired {
+		wrapped("  ", cs.Yellow(expiredText(doc)))
+	} else if len(p.Actions) > 0 && len(p.Open()) == 0 {
+		wrapped("  ", "All three done: pin the next ones with `"+reviewHint(doc)+"`.")
+	}
+
+	for _, h := range []struct {
+		hz    plan.Horizon
+		name  string
+		label string
+	}{
+		{p.Quarter, "Next quarter", "a sketch"},
+		{p.LongTerm, "Years 2-3", "a hypothesis"},
+	} {
+		line("")
+		if !h.hz.Present {
+			line(cs.Bold(h.name) + " · " + cs.Yellow("no such section in the roadmap"))
+			continue
+		}
+		line(cs.Bold(horizonHeading(h.hz.Heading, h.label)))
+		if len(h.hz.Items) == 0 {
+			line("  (empty)")
+		}
+		for _, it := range h.hz.Items {
+			wrapped("  - ", it.Text)
+		}
+	}
+
+	line("")
+	line(cs.Bold("Checkpoints"))
+	if len(p.Checkpoints) == 0 {
+		line("  (none: the roadmap has no start date and no target.by)")
+	}
+	for _, c := range p.Checkpoints {
+		w := fmt.Sprintf("%-15s", when(c.DaysLeft, c.IsOverdue()))
+		if c.IsOverdue() {
+			w = cs.Red(w)
+		}
+		basis := checkpointBasis(c)
+		if c.Kind == cadence.Target && p.Target != "" {
+			basis = p.Target + ", the roadmap's target.by"
+		}
+		wrapped(fmt.Sprintf("  %-17s %s  %s ", plan.CheckpointName(c.Checkpoint), c.Due, w), cs.Dim(basis))
+	}
+	if c, ok := p.Due(); ok {
+		line("")
+		msg := fmt.Sprintf("The %s is due today: record it with `%s`.", plan.CheckpointName(c.Checkpoint), reviewHint(doc))
+		if c.IsOverdue() {
+			msg = fmt.Sprintf("The %s is %s: record it with `%s`.", plan.CheckpointName(c.Checkpoint), overdueBy(-c.DaysLeft), reviewHint(doc))
+		}
+		wrapped("", cs.Red(msg))
+	} else if c, ok := p.Next(); ok {
+		line("")
+		wrapped("", fmt.Sprintf("Next: %s on %s, %s.", checkpointLabel(p, c), c.Due, days(c.DaysLeft)))
+	}
+	_, err := io.WriteString(ios.Out, b.String())
+	return err
+}
+
+func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Plan: %s\n\n", oneLine(p.Title))
+	var meta []string
+	if p.Owner != "" {
+		meta = append(meta, oneLine(p.Owner))
+	}
+	if p.Target != "" {
+		t := "target: " + oneLine(p.Target)
+		if by := doc.Frontmatter.Target.By; !by.IsZero() {
+			t += " by " + by.String()
+		}
+		meta = append(meta, t)
+	}
+	meta = append(meta, "as of "+p.Today.String(), "`"+doc.Path+"`")
+	b.WriteString(strings.Join(meta, " · ") + "\n\n")
+
+	b.WriteString("### Next 30 days")
+	if p.Window != nil {
+		b.WriteString(" (" + windowLine(p.Window) + ")")
+	}
+	b.WriteString("\n\n")
+	if len(p.Actions) > 0 {
+		tbl := report.Table{Headers: []string{"#", "status", "kind", "due", "when", "action"}}
+		for _, a := range p.Actions {
+			due := a.Due.String()
+			if due == "" {
+				due = "-"
+			}
+			tbl.Rows = append(tbl.Rows, []string{fmt.Sprint(a.Index), a.Status, a.Kind, due, actionWhen(a), a.Title})
+		}
+		if err := tbl.Render(&b, report.FormatMarkdown, report.TableOptions{}); err != nil {
+			return err
+		}
+	} else {
+		b.WriteString("No actions yet.\n")
+	}
+	if p.Window != nil && p.Window.Expired {
+		b.WriteString("\n> " + expiredText(doc) + "\n")
+	}
+	for _, h := range []struct {
+		hz    plan.Horizon
+		name  string
+		label string
+	}{
+		{p.Quarter, "Next quarter", "a sketch"},
+		{p.LongTerm, "Years 2-3", "a hypothesis"},
+	} {
+		if !h.hz.Present {
+			fmt.Fprintf(&b, "\n### %s\n\nNot in the roadmap.\n", h.name)
+			continue
+		}
+		fmt.Fprintf(&b, "\n### %s\n\n", oneLine(horizonHeading(h.hz.Heading, h.label)))
+		for _, it := range h.hz.Items {
+			b.WriteString("- " + oneLine(it.Text) + "\n")
+		}
+	}
+	b.WriteString("\n### Checkpoints\n\n")
+	if len(p.Checkpoints) == 0 {
+		b.WriteString("None: the roadmap has no start date and no target date.\n")
+	} else {
+		tbl := report.Table{Headers: []string{"checkpoint", "date", "when", "counted from"}}
+		for _, c := range p.Checkpoints {
+			tbl.Rows = append(tbl.Rows, []string{checkpointLabel(p, c), c.Due.String(), when(c.DaysLeft, c.IsOverdue()), checkpointBasis(c)})
+		}
+		if err := tbl.Render(&b, report.FormatMarkdown, report.TableOptions{}); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// horizonHeading is the section's heading, with what the horizon is
+// ("a sketch", "a hypothesis") when the heading does not say it already.
+func horizonHeading(heading, label string) string {
+	word := strings.TrimPrefix(label, "a ")
+	if strings.Contains(strings.ToLower(heading), word) {
+		return heading
+	}
+	return heading + " (" + label + ")"
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
