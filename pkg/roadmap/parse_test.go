@@ -2,8 +2,10 @@ package roadmap
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -324,6 +326,24 @@ func TestGapItemNotApplicable(t *testing.T) {
 		ok, reason := GapItem{Detail: tc.detail}.NotApplicable()
 		if ok != tc.ok || reason != tc.reason {
 			t.Errorf("NotApplicable(%q) = %v, %q; want %v, %q", tc.detail, ok, reason, tc.ok, tc.reason)
+		}
+	}
+}
+
+// TestFindEvidenceMatchesTheRegexp pins the hand-written label finder to
+// the regular expression it replaced.
+func TestFindEvidenceMatchesTheRegexp(t *testing.T) {
+	re := regexp.MustCompile(`(?i)(?:\*\*|__)?\bevidence\b\s*:?\s*(?:\*\*|__)?\s*:?\s*`)
+	for _, s := range []string{
+		"I own one service. Evidence: lead the migration.",
+		"x **Evidence:** the doc", "x __evidence__: the doc", "EVIDENCE the doc", "no label here",
+		"counter-evidence: none. Evidence: real", "evidenced by nothing", "evidence", "a  evidence  :  **  : b",
+		"_evidence: x", "9evidence: x", "Évidence: x", "evidence\t:\tx",
+	} {
+		want := re.FindStringIndex(s)
+		got := findEvidence(s)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("findEvidence(%q) = %v, regexp gives %v", s, got, want)
 		}
 	}
 }
