@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -18,10 +19,22 @@ import (
 
 // Main runs the CLI with args (without the program name) and returns the
 // process exit code. It is the only place errors become exit codes.
-func Main(args []string, ios *iostreams.IOStreams, getenv func(string) string) int {
+func Main(args []string, ios *iostreams.IOStreams, getenv func(string) string) (code int) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
+	// A bug must not greet the user with a stack trace: say what happened,
+	// where to report it, and exit 2. ROADMAP_DEBUG=1 shows the stack.
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(ios.ErrOut, "roadmap: internal error: %v\n", v)
+			fmt.Fprintln(ios.ErrOut, "This is a bug in roadmap; please report it with the command you ran at https://github.com/roadmapcli/roadmap/issues")
+			if getenv("ROADMAP_DEBUG") != "" {
+				ios.ErrOut.Write(debug.Stack())
+			}
+			code = cmdutil.ExitError
+		}
+	}()
 	root := NewRootCmd(ios, getenv)
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
