@@ -3,7 +3,9 @@ package plan
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/cadence"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
@@ -115,17 +117,32 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	}
 	var b strings.Builder
 	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
-	wrapped := func(prefix, text string) {
-		indent := strings.Repeat(" ", len([]rune(prefix)))
-		lines := []string{text}
-		if width > 0 {
-			lines = report.Wrap(text, max(width-1-len([]rune(prefix)), 20))
+	// wrapped writes prefix and text, the text wrapped to the terminal
+	// under itself; when the prefix leaves too little room, the text goes
+	// on the following lines, indented. colour styles each text line.
+	wrapped := func(prefix, text string, colour func(string) string) {
+		if colour == nil {
+			colour = func(s string) string { return s }
 		}
-		for i, l := range lines {
-			if i == 0 {
-				line(prefix + l)
+		if width <= 0 {
+			line(prefix + colour(text))
+			return
+		}
+		pw := visibleWidth(prefix)
+		avail := width - 1 - pw
+		indent := strings.Repeat(" ", pw)
+		first := true
+		if avail < 30 {
+			line(prefix)
+			first = false
+			indent, avail = "      ", width-7
+		}
+		for _, l := range report.Wrap(text, max(avail, 20)) {
+			if first {
+				line(prefix + colour(l))
+				first = false
 			} else {
-				line(indent + l)
+				line(indent + colour(l))
 			}
 		}
 	}
@@ -133,7 +150,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	if p.Owner != "" {
 		title += " · " + p.Owner
 	}
-	line(cs.Bold(doc.Path) + ": " + title)
+	wrapped(cs.Bold(doc.Path)+": ", title, nil)
 	target := p.Target
 	if target == "" {
 		target = "(no target role)"
@@ -141,7 +158,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	if by := doc.Frontmatter.Target.By; !by.IsZero() {
 		target += " by " + by.String()
 	}
-	line(fmt.Sprintf("Target: %s · today %s", target, p.Today))
+	wrapped("Target: ", fmt.Sprintf("%s · today %s", target, p.Today), nil)
 
 	// The 30 days.
 	line("")
@@ -177,14 +194,14 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		}
 		text := a.Title
 		if w := actionWhen(a); w != "" && !a.Due.IsZero() {
-			text += " " + cs.Dim("("+w+")")
+			text += " (" + w + ")"
 		}
-		wrapped(fmt.Sprintf("  %d. %s %s %-8s %-10s ", a.Index, box, status, kind, due), text)
+		wrapped(fmt.Sprintf("  %d. %s %s %-8s %-10s ", a.Index, box, status, kind, due), text, nil)
 	}
 	if p.Window != nil && p.Window.Expired {
-		wrapped("  ", cs.Yellow(expiredText(doc)))
+		wrapped("  ", expiredText(doc), cs.Yellow)
 	} else if len(p.Actions) > 0 && len(p.Open()) == 0 {
-		wrapped("  ", "All three done: pin the next ones with `"+reviewHint(doc)+"`.")
+		wrapped("  ", "All done: pin the next three with `"+reviewHint(doc)+"`.", nil)
 	}
 
 	for _, h := range []struct {
@@ -205,7 +222,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 			line("  (empty)")
 		}
 		for _, it := range h.hz.Items {
-			wrapped("  - ", it.Text)
+			wrapped("  - ", it.Text, nil)
 		}
 	}
 
@@ -223,7 +240,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		if c.Kind == cadence.Target && p.Target != "" {
 			basis = p.Target + ", the roadmap's target.by"
 		}
-		wrapped(fmt.Sprintf("  %-17s %s  %s ", plan.CheckpointName(c.Checkpoint), c.Due, w), cs.Dim(basis))
+		wrapped(fmt.Sprintf("  %-17s %s  %s ", plan.CheckpointName(c.Checkpoint), c.Due, w), basis, cs.Dim)
 	}
 	if c, ok := p.Due(); ok {
 		line("")
@@ -231,14 +248,19 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		if c.IsOverdue() {
 			msg = fmt.Sprintf("The %s is %s: record it with `%s`.", plan.CheckpointName(c.Checkpoint), overdueBy(-c.DaysLeft), reviewHint(doc))
 		}
-		wrapped("", cs.Red(msg))
+		wrapped("", msg, cs.Red)
 	} else if c, ok := p.Next(); ok {
 		line("")
-		wrapped("", fmt.Sprintf("Next: %s on %s, %s.", checkpointLabel(p, c), c.Due, days(c.DaysLeft)))
+		wrapped("", fmt.Sprintf("Next: %s on %s, %s.", checkpointLabel(p, c), c.Due, days(c.DaysLeft)), nil)
 	}
 	_, err := io.WriteString(ios.Out, b.String())
 	return err
 }
+
+var ansiRe = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// visibleWidth is the number of columns s takes, colour codes aside.
+func visibleWidth(s string) int { return utf8.RuneCountInString(ansiRe.ReplaceAllString(s, "")) }
 
 func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 	var b strings.Builder

@@ -1,0 +1,257 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/plan/icstest"
+)
+
+func day(s string) func() civil.Date {
+	return func() civil.Date {
+		d, err := civil.Parse(s)
+		if err != nil {
+			panic(err)
+		}
+		return d
+	}
+}
+
+func TestNewCmdPlanFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		want    Options
+		wantErr string
+	}{
+		{args: []string{"r.md"}, want: Options{File: "r.md", Format: "text", StdinName: "<stdin>"}},
+		{args: []string{"-", "--stdin-filename", "mine.md", "--format", "ICS"}, want: Options{File: "-", Format: "ics", StdinName: "mine.md"}},
+		{args: []string{"r.md", "--format", "mermaid"}, want: Options{File: "r.md", Format: "mermaid", StdinName: "<stdin>"}},
+		{args: []string{}, wantErr: "plan takes exactly one FILE (or - for standard input), got 0"},
+		{args: []string{"a.md", "b.md"}, wantErr: "got 2"},
+		{args: []string{"r.md", "--format", "csv"}, wantErr: `valid values are "text", "markdown", "json", "ics", "mermaid"`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			var got *Options
+			cmd := NewCmdPlan(&cmdutil.Factory{IOStreams: ios, Today: day("2026-11-21")}, func(o *Options) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.File != tt.want.File || got.Format != tt.want.Format || got.StdinName != tt.want.StdinName {
+				t.Errorf("options = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func run(t *testing.T, file, format, today string) (string, string, error) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	err := planRun(&Options{IO: ios, Today: day(today), File: file, Format: format, StdinName: "<stdin>"})
+	return out.String(), errOut.String(), err
+}
+
+func examples(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob("../../../examples/*.md")
+	team, _ := filepath.Glob("../../../examples/team/*.md")
+	for _, f := range team {
+		if filepath.Base(f) != "README.md" {
+			files = append(files, f)
+		}
+	}
+	if len(files) < 5 {
+		t.Fatalf("examples not found: %v", files)
+	}
+	return files
+}
+
+// The calendar export parses back under a strict reader, every event has
+// its required properties, and UIDs are unique within a run and the same
+// across runs, also after time passes and statuses change.
+func TestICSExamples(t *testing.T) {
+	for _, f := range examples(t) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			first, _, err := run(t, f, FormatICS, "2026-11-21")
+			if err != nil {
+				t.Fatal(err)
+			}
+			cal, err := icstest.Parse([]byte(first))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, want := range map[string]string{"VERSION": "2.0", "CALSCALE": "GREGORIAN", "PRODID": "-//roadmapcli//roadmap//EN"} {
+				if ps := cal.Get(name); len(ps) != 1 || ps[0].Value != want {
+					t.Errorf("%s = %+v", name, ps)
+				}
+			}
+			uids, err := icstest.CheckEvents(cal)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(uids) != 7 {
+				t.Errorf("%d events, want 3 actions and 4 checkpoints", len(uids))
+			}
+			title := cal.Get("X-WR-CALNAME")[0].Value
+			for _, ev := range cal.Children {
+				sum, _ := icstest.UnescapeText(ev.Get("SUMMARY")[0].Value)
+				if !strings.HasPrefix(sum, title) {
+					t.Errorf("summary %q does not name the roadmap %q", sum, title)
+				}
+				if ev.Get("DTSTAMP")[0].Value != "20261121T000000Z" {
+					t.Errorf("DTSTAMP = %q, want it from --today", ev.Get("DTSTAMP")[0].Value)
+				}
+			}
+			again, _, _ := run(t, f, FormatICS, "2026-11-21")
+			if again != first {
+				t.Error("two runs on the same day differ")
+			}
+			later, _, _ := run(t, f, FormatICS, "2027-02-01")
+			cal2, err := icstest.Parse([]byte(later))
+			if err != nil {
+				t.Fatal(err)
+			}
+			uids2, err := icstest.CheckEvents(cal2)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(uids, " ") != strings.Join(uids2, " ") {
+				t.Errorf("UIDs changed over time:\n%v\n%v", uids, uids2)
+			}
+		})
+	}
+}
+
+// Ticking an action or moving its date keeps its UID (the calendar
+// updates the event); the roadmap's path does not matter.
+func TestICSUIDsSurviveEdits(t *testing.T) {
+	src, err := os.ReadFile("../../../examples/promotion.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	edited := strings.NewReplacer("- [ ] Finish chapters", "- [x] Finish chapters", "due 2026-12-11", "due 2026-12-14").Replace(string(src))
+	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "sub-b.md")
+	if err := os.WriteFile(a, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	uidsOf := func(file string) []string {
+		out, _, err := run(t, file, FormatICS, "2026-11-21")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cal, err := icstest.Parse([]byte(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		uids, err := icstest.CheckEvents(cal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return uids
+	}
+	if x, y := uidsOf(a), uidsOf(b); strings.Join(x, " ") != strings.Join(y, " ") {
+		t.Errorf("UIDs differ after ticking and moving actions:\n%v\n%v", x, y)
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	out, _, err := run(t, "../../../examples/promotion.md", FormatJSON, "2026-11-21")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"file", "title", "owner", "target", "today", "window", "actions", "nextQuarter", "longTerm", "checkpoints", "next", "due"} {
+		if _, ok := v[k]; !ok {
+			t.Errorf("no %q in %s", k, out)
+		}
+	}
+	w := v["window"].(map[string]any)
+	if w["daysLeft"].(float64) != 25 || w["expired"].(bool) {
+		t.Errorf("window = %v", w)
+	}
+	acts := v["actions"].([]any)
+	if len(acts) != 3 || acts[0].(map[string]any)["status"] != "done" || acts[1].(map[string]any)["daysLeft"].(float64) != 13 {
+		t.Errorf("actions = %v", acts)
+	}
+	if v["due"] != nil {
+		t.Errorf("due = %v, want null", v["due"])
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.md")
+	if err := os.WriteFile(bad, []byte("---\nroadmap: 1\ntitle: T\nkind: promotion\nstarted: soon\ntarget: {role: X}\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, bad, FormatText, "2026-11-21")
+	var ie *cmdutil.InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "bad.md:5:10: started:") {
+		t.Errorf("error = %v, want an input error at bad.md:5:10", err)
+	}
+	_, _, err = run(t, filepath.Join(dir, "missing.md"), FormatText, "2026-11-21")
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestStdinAndColour(t *testing.T) {
+	src, err := os.ReadFile("../../../examples/stalled.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ios, in, out, _ := iostreams.Test()
+	in.Write(src)
+	ios.SetStdoutTTY(true)
+	ios.SetColorEnabled(true)
+	ios.SetTerminalWidth(60)
+	if err := planRun(&Options{IO: ios, Today: day("2026-11-21"), File: "-", StdinName: "mine.md", Format: FormatText}); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if !strings.Contains(s, "mine.md") || !strings.Contains(s, "\x1b[") {
+		t.Errorf("stdin name or colour missing:\n%s", s)
+	}
+	for _, l := range strings.Split(s, "\n") {
+		plain := l
+		for strings.Contains(plain, "\x1b[") {
+			i := strings.Index(plain, "\x1b[")
+			j := strings.IndexByte(plain[i:], 'm')
+			plain = plain[:i] + plain[i+j+1:]
+		}
+		if n := len([]rune(plain)); n > 60 {
+			t.Errorf("line of %d columns on a 60-column terminal: %q", n, plain)
+		}
+	}
+	// Not a terminal: no colour.
+	text, _, _ := run(t, "../../../examples/stalled.md", FormatText, "2026-11-21")
+	if strings.Contains(text, "\x1b[") {
+		t.Error("colour without a terminal")
+	}
+}
