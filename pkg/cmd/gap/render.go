@@ -146,9 +146,9 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 		if title == "" {
 			title = doc.Title
 		}
-		fmt.Fprintf(&b, "%s: %s\n", cs.Bold(doc.Path), title)
+		b.WriteString(cs.Bold(strings.Join(report.Wrap(doc.Path+": "+title, width-1), "\n")) + "\n")
 	}
-	fmt.Fprintf(&b, "%s → %s\n", cs.Bold(describe(c.From)), cs.Bold(describe(c.To)))
+	b.WriteString(strings.Join(report.Wrap(describe(c.From)+" → "+describe(c.To), width-1), "\n") + "\n")
 	b.WriteString(strings.Join(report.Wrap(pathLine(c), width-1), "\n") + "\n\n")
 
 	tbl := report.Table{Headers: []string{"dimension", "current: " + levelName(c, c.From), "target: " + levelName(c, c.To)}}
