@@ -1,0 +1,353 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmapcli/roadmap/pkg/lint/vague"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
+	"github.com/roadmapcli/roadmap/pkg/yamlerr"
+)
+
+// ConfigFile is the name of the configuration file looked for in each
+// directory from a roadmap up to the file system root.
+const ConfigFile = ".roadmap.yaml"
+
+// Config is a parsed .roadmap.yaml:
+//
+//	rules:                 # severity per rule (ID or name): error, warning, info, off
+//	  RM007: off
+//	  hedging: error
+//	phrases:               # extra vague phrases, added to the built-in lists
+//	  targets: [a bigger role]
+//	  actions: [level up]
+//	  hedges: [ideally]
+//	include: ["plans/**/*.txt"]   # more files to lint when walking a directory
+//	ignore: ["archive/**"]        # files and directories never linted
+//
+// Globs are relative to the configuration file's directory; ** matches any
+// number of directories.
+type Config struct {
+	Path    string
+	Dir     string
+	Rules   map[string]Severity
+	Phrases vague.Lists
+	Include []string
+	Ignore  []string
+
+	matcher *vague.Matcher
+}
+
+// ConfigError is a bad configuration file, with the line at fault.
+type ConfigError struct {
+	Path         string
+	Line, Column int
+	Msg, Hint    string
+}
+
+func (e *ConfigError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, max(e.Column, 1))
+	}
+	b.WriteString(": " + e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (" + e.Hint + ")")
+	}
+	return b.String()
+}
+
+var configKeys = []string{"rules", "phrases", "include", "ignore"}
+var phraseKeys = []string{"targets", "actions", "hedges"}
+
+// LoadConfig reads and checks a configuration file.
+func LoadConfig(file string) (*Config, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		msg := "cannot read the configuration file"
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "configuration file not found"
+		}
+		return nil, &ConfigError{Path: file, Msg: msg, Hint: "check the path given by --config or ROADMAP_CONFIG"}
+	}
+	return ParseConfig(file, data)
+}
+
+// ParseConfig checks a configuration file's contents.
+func ParseConfig(file string, data []byte) (*Config, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		abs = file
+	}
+	cfg := &Config{Path: file, Dir: filepath.Dir(abs), Rules: map[string]Severity{}}
+	bad := func(n *yaml.Node, msg, hint string) error {
+		return &ConfigError{Path: file, Line: n.Line, Column: n.Column, Msg: msg, Hint: hint}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := yamlerr.Locate(err)
+		return nil, &ConfigError{Path: file, Line: line, Column: 1, Msg: "invalid YAML: " + msg, Hint: "fix the YAML syntax"}
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil // an empty file is a valid, empty configuration
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, bad(root, "the configuration must be a mapping of keys", "start with `rules:`, `phrases:`, `include:` or `ignore:`")
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "rules":
+			if err := cfg.readRules(v, bad); err != nil {
+				return nil, err
+			}
+		case "phrases":
+			if v.Kind != yaml.MappingNode {
+				return nil, bad(v, "phrases must be a mapping", "write `phrases:` then `targets:`, `actions:` or `hedges:` lists")
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				pk, pv := v.Content[j], v.Content[j+1]
+				list, err := stringList(pv, "phrases."+pk.Value, bad)
+				if err != nil {
+					return nil, err
+				}
+				switch pk.Value {
+				case "targets":
+					cfg.Phrases.Targets = list
+				case "actions":
+					cfg.Phrases.Actions = list
+				case "hedges":
+					cfg.Phrases.Hedges = list
+				default:
+					return nil, bad(pk, fmt.Sprintf("unknown phrase list %q", pk.Value), didYouMean(pk.Value, phraseKeys))
+				}
+			}
+			m, err := vague.Compile(vague.Builtin().With(cfg.Phrases))
+			if err != nil {
+				return nil, bad(k, err.Error(), "fix or remove the phrase")
+			}
+			cfg.matcher = m
+		case "include", "ignore":
+			list, err := stringList(v, k.Value, bad)
+			if err != nil {
+				return nil, err
+			}
+			for j, g := range list {
+				if _, err := path.Match(strings.ReplaceAll(g, "**", "x"), ""); err != nil || g == "" {
+					return nil, bad(v.Content[j], fmt.Sprintf("%s: %q is not a valid glob", k.Value, g), "use *, ?, [abc] and ** (any directories)")
+				}
+			}
+			if k.Value == "include" {
+				cfg.Include = list
+			} else {
+				cfg.Ignore = list
+			}
+		default:
+			return nil, bad(k, fmt.Sprintf("unknown key %q", k.Value), didYouMean(k.Value, configKeys))
+		}
+	}
+	return cfg, nil
+}
+
+func (cfg *Config) readRules(v *yaml.Node, bad func(*yaml.Node, string, string) error) error {
+	if v.Kind != yaml.MappingNode {
+		return bad(v, "rules must be a mapping of rule to severity", "write e.g. `rules:` then `  RM007: off`")
+	}
+	for j := 0; j+1 < len(v.Content); j += 2 {
+		rk, rv := v.Content[j], v.Content[j+1]
+		r := Lookup(rk.Value)
+		if r == nil {
+			hint := "name rules by ID (RM005) or name (action-concrete); `roadmap lint --list-rules` lists them"
+			if sug := suggest.Nearest(rk.Value, ruleNames()); sug != "" {
+				hint = fmt.Sprintf("did you mean %s? %s", sug, hint)
+			}
+			return bad(rk, fmt.Sprintf("unknown rule %q", rk.Value), hint)
+		}
+		value := rv.Value
+		if rv.Kind == yaml.ScalarNode && rv.Tag == "!!bool" && !strings.EqualFold(value, "on") {
+			value = "off" // YAML 1.1 readers turn a bare off into false
+		}
+		sev, err := ParseSeverity(value)
+		if err != nil || rv.Kind != yaml.ScalarNode {
+			return bad(rv, fmt.Sprintf("rules.%s: %q is not a severity", rk.Value, rv.Value), "use error, warning, info or off")
+		}
+		cfg.Rules[r.ID] = sev
+	}
+	return nil
+}
+
+func stringList(v *yaml.Node, key string, bad func(*yaml.Node, string, string) error) ([]string, error) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, bad(v, key+" must be a list", fmt.Sprintf("write `%s: [first, second]`", lastKey(key)))
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		if e.Kind != yaml.ScalarNode {
+			return nil, bad(e, key+" must be a list of strings", "quote each entry")
+		}
+		out = append(out, e.Value)
+	}
+	return out, nil
+}
+
+func lastKey(key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		return key[i+1:]
+	}
+	return key
+}
+
+func didYouMean(name string, known []string) string {
+	hint := "known keys: " + strings.Join(known, ", ")
+	if sug := suggest.Nearest(name, known); sug != "" {
+		hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
+	}
+	return hint
+}
+
+// Ignored reports whether a path (absolute or relative to the working
+// directory) matches one of the config's ignore globs.
+func (cfg *Config) Ignored(file string) bool { return cfg != nil && cfg.matches(cfg.Ignore, file) }
+
+// Included reports whether a path matches one of the include globs.
+func (cfg *Config) Included(file string) bool { return cfg != nil && cfg.matches(cfg.Include, file) }
+
+func (cfg *Config) matches(globs []string, file string) bool {
+	if len(globs) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(cfg.Dir, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range globs {
+		if matchGlob(strings.TrimPrefix(g, "./"), rel) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchGlob matches a slash path against a glob where ** stands for any
+// number of directories and a pattern naming a directory covers what is
+// inside it.
+func matchGlob(pattern, name string) bool {
+	return matchParts(strings.Split(strings.Trim(pattern, "/"), "/"), strings.Split(name, "/"))
+}
+
+func matchParts(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchParts(pat[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(pat[0], name[0]); !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	// The pattern is used up: it named this path or a directory above it.
+	return true
+}
+
+// ConfigResolver finds the configuration for each file: an explicit file
+// (--config, then ROADMAP_CONFIG) when given, else the nearest .roadmap.yaml
+// walking up from the file's directory. Lookups are cached per directory;
+// it is safe for concurrent use.
+type ConfigResolver struct {
+	// Explicit is a configuration file to use for every roadmap.
+	Explicit string
+
+	mu       sync.Mutex
+	explicit *Config
+	byDir    map[string]*Config
+	byPath   map[string]*Config
+}
+
+// For returns the configuration that applies to files in dir (nil when
+// there is none).
+func (r *ConfigResolver) For(dir string) (*Config, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.Explicit != "" {
+		if r.explicit == nil {
+			cfg, err := LoadConfig(r.Explicit)
+			if err != nil {
+				return nil, err
+			}
+			r.explicit = cfg
+		}
+		return r.explicit, nil
+	}
+	if r.byDir == nil {
+		r.byDir, r.byPath = map[string]*Config{}, map[string]*Config{}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	return r.find(abs)
+}
+
+func (r *ConfigResolver) find(dir string) (*Config, error) {
+	if cfg, ok := r.byDir[dir]; ok {
+		return cfg, nil
+	}
+	var cfg *Config
+	file := filepath.Join(dir, ConfigFile)
+	if st, err := os.Stat(file); err == nil && !st.IsDir() {
+		if cached, ok := r.byPath[file]; ok {
+			cfg = cached
+		} else {
+			loaded, err := LoadConfig(file)
+			if err != nil {
+				return nil, err
+			}
+			cfg, r.byPath[file] = loaded, loaded
+		}
+	} else if up := filepath.Dir(dir); up != dir {
+		var err error
+		if cfg, err = r.find(up); err != nil {
+			return nil, err
+		}
+	}
+	r.byDir[dir] = cfg
+	return cfg, nil
+}
+
+// RuleSeverities lists a config's overrides as "RM007=off" lines, sorted;
+// for debugging output.
+func (cfg *Config) RuleSeverities() []string {
+	var out []string
+	for id, s := range cfg.Rules {
+		out = append(out, id+"="+s.String())
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,120 @@
+package lint
+
+import (
+	"unicode/utf8"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/lint/vague"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// Context is what a rule sees: the document, the day it is checked on,
+// the phrase matcher, and a way to report.
+type Context struct {
+	Doc   *roadmap.Document
+	Today civil.Date
+	Vague *vague.Matcher
+	// LastChange is when the file last changed according to version
+	// control; zero when unknown.
+	LastChange civil.Date
+
+	rule     *Rule
+	severity Severity
+	findings []Finding
+}
+
+// Report records a finding spanning start to end (end may be zero: the
+// rest of start's line is used).
+func (c *Context) Report(start, end roadmap.Position, msg, hint string) {
+	c.reportSeverity(c.severity, start, end, msg, hint)
+}
+
+func (c *Context) reportSeverity(sev Severity, start, end roadmap.Position, msg, hint string) {
+	if start.IsZero() {
+		start = c.anchor()
+	}
+	if end.IsZero() || end.Line < start.Line || (end.Line == start.Line && end.Column <= start.Column) {
+		end = c.lineEnd(start)
+	}
+	c.findings = append(c.findings, Finding{
+		File: c.Doc.Path, Line: start.Line, Column: start.Column,
+		EndLine: end.Line, EndColumn: end.Column,
+		Rule: c.rule.ID, Name: c.rule.Name, Severity: sev,
+		Message: msg, Hint: hint,
+	})
+}
+
+// ReportLine records a finding covering the line at pos from pos on.
+func (c *Context) ReportLine(pos roadmap.Position, msg, hint string) {
+	c.Report(pos, roadmap.Position{}, msg, hint)
+}
+
+// ReportText records a finding on it.Text[start:end].
+func (c *Context) ReportText(it roadmap.Item, start, end int, msg, hint string) {
+	c.Report(it.PosOf(start), it.PosOf(end), msg, hint)
+}
+
+// ReportItem records a finding on the first line of an item.
+func (c *Context) ReportItem(it roadmap.Item, msg, hint string) {
+	end := it.End
+	if end.Line != it.Pos.Line {
+		end = roadmap.Position{}
+	}
+	c.Report(it.Pos, end, msg, hint)
+}
+
+// ReportField records a finding on a frontmatter value ("target.role"),
+// or on the closest key present when it is missing.
+func (c *Context) ReportField(path string, msg, hint string) {
+	c.ReportLine(c.FieldPos(path), msg, hint)
+}
+
+// FieldPos is where a frontmatter key path's value sits; for a missing key
+// its nearest present parent, else the frontmatter's first line.
+func (c *Context) FieldPos(path string) roadmap.Position {
+	fields := c.Doc.Frontmatter.Fields
+	for p := path; p != ""; p = parent(p) {
+		if pos, ok := fields[p]; ok {
+			return pos
+		}
+	}
+	return roadmap.Position{Line: max(c.Doc.Frontmatter.StartLine, 1), Column: 1}
+}
+
+func parent(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '.' {
+			return path[:i]
+		}
+	}
+	return ""
+}
+
+// SectionPos is a section's heading, or the anchor when it is missing.
+func (c *Context) SectionPos(s *roadmap.Section) roadmap.Position {
+	if s == nil {
+		return c.anchor()
+	}
+	return s.Pos
+}
+
+// anchor is where findings about something missing from the body go: the
+// H1 title, else the first line after the frontmatter.
+func (c *Context) anchor() roadmap.Position {
+	d := c.Doc
+	if !d.TitlePos.IsZero() {
+		return d.TitlePos
+	}
+	line := d.Frontmatter.EndLine + 1
+	if line > d.LineCount() {
+		line = max(d.LineCount(), 1)
+	}
+	return roadmap.Position{Line: line, Column: 1}
+}
+
+// lineEnd is the position just past the last character of pos's line (at
+// least one character past pos, so a span is never empty).
+func (c *Context) lineEnd(pos roadmap.Position) roadmap.Position {
+	n := utf8.RuneCountInString(c.Doc.LineText(pos.Line))
+	return roadmap.Position{Line: pos.Line, Column: max(n+1, pos.Column+1)}
+}

@@ -1,0 +1,51 @@
+package lint
+
+import "github.com/roadmapcli/roadmap/pkg/roadmap"
+
+const idDocumentValid = "RM001"
+
+// catalogue is every rule, in ID order. IDs are stable: never renumber.
+var catalogue = []*Rule{
+	{ID: idDocumentValid, Name: "document-valid", Severity: Error, check: checkDocumentValid,
+		Summary: "The frontmatter parses, has the required keys with valid types and dates, and the body's headings are readable."},
+	{ID: "RM002", Name: "target-named", Severity: Error, check: checkTargetNamed,
+		Summary: "The target names a role, a level, an industry and 2–3 example companies."},
+	{ID: "RM003", Name: "target-vague", Severity: Error, check: checkTargetVague,
+		Summary: "The target is a role someone could apply for, not a direction (\"something more strategic\")."},
+	{ID: "RM004", Name: "actions-three", Severity: Error, check: checkActionsThree,
+		Summary: "The Next 30 days section pins exactly three actions."},
+	{ID: "RM005", Name: "action-concrete", Severity: Error, check: checkActionConcrete,
+		Summary: "Each open action has a concrete verb and object, not \"learn more\" or \"work on\"."},
+	{ID: "RM006", Name: "action-dated", Severity: Error, check: checkActionDated,
+		Summary: "Each open action has a due date inside the current 30-day window."},
+	{ID: "RM007", Name: "action-mix", Severity: Warning, check: checkActionMix,
+		Summary: "The three actions are not all of one kind (project, course, person)."},
+	{ID: "RM008", Name: "person-named", Severity: Error, check: checkPersonNamed,
+		Summary: "An action to talk to someone names the person or the exact role to ask."},
+	{ID: "RM009", Name: "gap-covered", Severity: Error, check: checkGapCovered,
+		Summary: "The Gap section covers skills, scope, mentorship and visibility, or says why one does not apply."},
+	{ID: "RM010", Name: "gap-evidence", Severity: Error, check: checkGapEvidence,
+		Summary: "Every gap item names the project that will build evidence for it."},
+	{ID: "RM011", Name: "quarter-sketch", Severity: Warning, check: checkQuarterSketch,
+		Summary: "The Next quarter section exists and stays a sketch, not a day-by-day plan."},
+	{ID: "RM012", Name: "horizon", Severity: Warning, check: checkHorizon,
+		Summary: "The horizon is 1–3 years, and years 2–3 are written down and marked as a hypothesis."},
+	{ID: "RM013", Name: "cadence", Severity: Error, check: checkCadence,
+		Summary: "The check-in, review and rewrite cadences are known values, each less frequent than the one before."},
+	{ID: "RM014", Name: "review-overdue", Severity: Warning, check: checkReviewOverdue,
+		Summary: "The last check-in, quarterly review and rewrite are not older than their cadence."},
+	{ID: "RM015", Name: "window-expired", Severity: Warning, check: checkWindowExpired,
+		Summary: "Some 30-day action is still open and ahead: when all are done or past, pin the next three."},
+	{ID: "RM016", Name: "plan-stale", Severity: Warning, check: checkPlanStale,
+		Summary: "The plan has changed or been reviewed in the last 90 days."},
+	{ID: "RM017", Name: "bridge-work", Severity: Error, Kinds: []string{roadmap.KindCareerChange}, check: checkBridgeWork,
+		Summary: "A career change plans 6–12 months of bridge work with a visible artifact per milestone."},
+	{ID: "RM018", Name: "stall-decision", Severity: Error, Kinds: []string{roadmap.KindStalled}, check: checkStallDecision,
+		Summary: "A stalled roadmap decides between staying and switching, by a date."},
+	{ID: "RM019", Name: "explore-candidates", Severity: Error, Kinds: []string{roadmap.KindExplore}, check: checkExploreCandidates,
+		Summary: "An exploration names 3–5 candidate roles, 2–3 people to talk to for each, and a date to pick."},
+	{ID: "RM020", Name: "hedging", Severity: Warning, check: checkHedging,
+		Summary: "Targets, gaps and actions commit: no \"maybe\", \"hopefully\", \"somehow\"."},
+	{ID: "RM021", Name: "placeholder", Severity: Error, check: checkPlaceholder,
+		Summary: "No placeholder left by `roadmap init` is still unfilled."},
+}

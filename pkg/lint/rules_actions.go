@@ -1,0 +1,167 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+
+	"github.com/roadmapcli/roadmap/pkg/lint/vague"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+const pinHint = "pin three: a project to scope, a course to start, a person to ask for 15 minutes, each `- [ ] … (kind) — due YYYY-MM-DD`"
+
+func checkActionsThree(c *Context) {
+	s := c.Doc.Section(roadmap.SectionNext30Days)
+	if s == nil {
+		c.ReportLine(c.anchor(), "there is no Next 30 days section",
+			"add `## Next 30 days` and "+pinHint)
+		return
+	}
+	n := len(c.Doc.Actions)
+	if n == 3 {
+		return
+	}
+	plain := 0
+	for _, it := range s.Items {
+		if !it.Task {
+			plain++
+		}
+	}
+	var hint string
+	switch {
+	case n < 3 && plain > 0:
+		hint = "write each action as a task item, `- [ ] …`; " + pinHint
+	case n < 3:
+		hint = pinHint
+	default:
+		hint = "keep the three that matter most this month; move the rest to Next quarter"
+	}
+	c.ReportLine(s.Pos, fmt.Sprintf("the next 30 days pin %s; the method asks for exactly three", plural(n, "action", "actions")), hint)
+}
+
+func checkActionConcrete(c *Context) {
+	for _, a := range c.Doc.Actions {
+		if a.Done {
+			continue
+		}
+		for _, m := range c.Vague.Action(a.Title) {
+			phrase := a.Title[m.Start:m.End]
+			start, end := titleSpan(a, m.Start, m.End)
+			c.ReportText(a.Item, start, end,
+				fmt.Sprintf("action %d is vague: %q has no concrete object", a.Index, phrase),
+				"say exactly what you will do: name the course, book, project, person or number, e.g. \"Finish chapters 1–3 of …\"")
+		}
+	}
+}
+
+// titleSpan maps a span of an action's Title back to its Text, where the
+// title's words are (Title drops the checkbox, kind marker and due clause
+// and joins whitespace).
+func titleSpan(a roadmap.Action, start, end int) (int, int) {
+	phrase := strings.ToLower(a.Title[start:end])
+	text := strings.ToLower(a.Text)
+	// The n-th occurrence in the title is the n-th in the text.
+	nth := strings.Count(strings.ToLower(a.Title[:start]), phrase)
+	from := 0
+	for i := 0; ; i++ {
+		j := strings.Index(text[from:], phrase)
+		if j < 0 {
+			return 0, len(a.Text)
+		}
+		if i == nth {
+			return from + j, from + j + len(phrase)
+		}
+		from += j + len(phrase)
+	}
+}
+
+func checkActionDated(c *Context) {
+	ws, we := c.Doc.WindowStart(), c.Doc.WindowEnd()
+	for _, a := range c.Doc.Actions {
+		if a.Done {
+			continue
+		}
+		if a.Due.IsZero() {
+			if a.DuePos.IsZero() { // a date that failed to parse is RM001's
+				c.ReportItem(a.Item, fmt.Sprintf("action %d has no due date", a.Index),
+					dueHint(we))
+			}
+			continue
+		}
+		if ws.IsZero() {
+			continue
+		}
+		switch {
+		case a.Due.After(we):
+			c.ReportLine(a.DuePos, fmt.Sprintf("action %d is due %s, after the 30-day window ends on %s", a.Index, a.Due, we),
+				"bring the date inside the window, or move the action to Next quarter")
+		case a.Due.Before(ws):
+			c.ReportLine(a.DuePos, fmt.Sprintf("action %d was due %s, before the current window began on %s", a.Index, a.Due, ws),
+				"it was carried over: give it a new date in this window, tick it, or drop it")
+		}
+	}
+}
+
+func dueHint(windowEnd civil.Date) string {
+	if windowEnd.IsZero() {
+		return "end it with `— due YYYY-MM-DD`"
+	}
+	return fmt.Sprintf("end it with `— due YYYY-MM-DD`; the 30-day window ends %s", windowEnd)
+}
+
+func checkActionMix(c *Context) {
+	acts := c.Doc.Actions
+	if len(acts) < 2 {
+		return
+	}
+	kind := acts[0].Kind
+	for _, a := range acts[1:] {
+		if a.Kind != kind {
+			return
+		}
+	}
+	c.ReportLine(c.Doc.Section(roadmap.SectionNext30Days).Pos,
+		fmt.Sprintf("all %d actions are %s actions", len(acts), kind),
+		"mix the kinds: a project to scope, a course to start, a person to ask; mark each with (project), (course) or (person)")
+}
+
+func checkPersonNamed(c *Context) {
+	for _, a := range c.Doc.Actions {
+		if a.Done || a.Kind != roadmap.ActionPerson {
+			continue
+		}
+		if !vague.NamesPerson(a.Title) {
+			c.ReportItem(a.Item, fmt.Sprintf("action %d is a conversation but names nobody to ask", a.Index),
+				"name the person (\"Dana Lee\") or the exact role (\"the Director of Product at Acme\")")
+		}
+	}
+}
+
+func checkWindowExpired(c *Context) {
+	acts := c.Doc.Actions
+	if len(acts) == 0 {
+		return
+	}
+	var latest = acts[0].Due
+	allDone := true
+	for _, a := range acts {
+		if !a.Done {
+			allDone = false
+			if a.Due.IsZero() || !a.Due.Before(c.Today) {
+				return // something is still open and ahead
+			}
+		}
+		if a.Due.After(latest) {
+			latest = a.Due
+		}
+	}
+	s := c.Doc.Section(roadmap.SectionNext30Days)
+	hint := "pin the next three actions, e.g. `roadmap review FILE --record --action … --action … --action …`"
+	if allDone {
+		c.ReportLine(s.Pos, fmt.Sprintf("all %s in the 30-day window are done", plural(len(acts), "action", "actions")), hint)
+		return
+	}
+	c.ReportLine(s.Pos, fmt.Sprintf("every open action in the 30-day window is past its date (the last was due %s)", latest), hint)
+}

@@ -1,0 +1,55 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+func checkGapCovered(c *Context) {
+	s := c.Doc.Section(roadmap.SectionGap)
+	if s == nil {
+		c.ReportLine(c.anchor(), "there is no Gap section",
+			"add `## Gap` with one item per dimension: `- **Skills:** …`, Scope, Mentorship, Visibility, each with `Evidence:`")
+		return
+	}
+	seen := map[string]bool{}
+	for _, g := range c.Doc.Gap {
+		seen[g.Dimension] = true
+		if na, reason := g.NotApplicable(); na && len(reason) < 3 {
+			c.ReportItem(g.Item, fmt.Sprintf("the gap says %s does not apply but not why", labelOf(g)),
+				"give the reason, e.g. `does not apply: the target role has no reports and no mentoring duties`")
+		}
+	}
+	for _, dim := range roadmap.Dimensions {
+		if !seen[dim] {
+			c.ReportLine(s.Pos, fmt.Sprintf("the gap does not cover %s", dim),
+				fmt.Sprintf("add `- **%s:** what the target expects that you do not yet show`, or `- **%s:** does not apply: <why>`",
+					titleCase(dim), titleCase(dim)))
+		}
+	}
+}
+
+func checkGapEvidence(c *Context) {
+	for _, g := range c.Doc.Gap {
+		if na, _ := g.NotApplicable(); na || g.Evidence != "" {
+			continue
+		}
+		c.ReportItem(g.Item, fmt.Sprintf("the %s gap names no project that builds evidence", labelOf(g)),
+			"add `Evidence:` and the project that will show it, e.g. `Evidence: lead the billing migration across three teams`")
+	}
+}
+
+func labelOf(g roadmap.GapItem) string {
+	if g.Dimension != "" {
+		return g.Dimension
+	}
+	return "unlabelled"
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,281 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// RunOptions say what to lint and how.
+type RunOptions struct {
+	// Paths are files, directories (walked recursively) and "-" for Stdin.
+	Paths []string
+	Stdin io.Reader
+	// StdinName names stdin's content in findings and locates its config.
+	StdinName string
+	Today     civil.Date
+	// Configs finds each file's configuration; nil means none.
+	Configs *ConfigResolver
+	// Workers bounds the files linted at once; 0 means one per CPU.
+	Workers int
+	// RoadmapsOnly skips named files whose frontmatter has no roadmap:
+	// key, as a directory walk does (for tools such as pre-commit that pass
+	// every changed Markdown file).
+	RoadmapsOnly bool
+	// LastChange, when set, says when version control last saw a file
+	// change (zero when it does not know).
+	LastChange func(path string) civil.Date
+}
+
+// Result is a whole run: every finding in file and line order, and the
+// failures that must end the run with exit 2 (unreadable files, bad
+// configuration, crashed rules), in input order.
+type Result struct {
+	Files    int
+	Findings []Finding
+	Errors   []error
+}
+
+// job is one file to lint. requireKey marks files found by walking: they
+// are roadmaps only if their frontmatter has a `roadmap:` key.
+type job struct {
+	path       string
+	requireKey bool
+	stdin      bool
+	cfg        *Config
+	cfgErr     error
+}
+
+type outcome struct {
+	linted   bool
+	findings []Finding
+	errs     []error
+}
+
+// skipDirs are never walked into.
+var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true}
+
+// Run lints every roadmap the options name.
+func Run(opts RunOptions) *Result {
+	jobs, errs := collect(opts)
+	outcomes := make([]outcome, len(jobs))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, max(len(jobs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outcomes[i] = lintOne(jobs[i], opts)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := &Result{Errors: errs}
+	seenErr := map[string]bool{}
+	for _, o := range outcomes {
+		if o.linted {
+			res.Files++
+		}
+		res.Findings = append(res.Findings, o.findings...)
+		for _, err := range o.errs {
+			// A bad config is reported once, not once per file under it.
+			if msg := err.Error(); !seenErr[msg] {
+				seenErr[msg] = true
+				res.Errors = append(res.Errors, err)
+			}
+		}
+	}
+	SortFindings(res.Findings)
+	return res
+}
+
+func lintOne(j job, opts RunOptions) (o outcome) {
+	if j.cfgErr != nil {
+		o.errs = append(o.errs, j.cfgErr)
+		return o
+	}
+	var raw []byte
+	var err error
+	if j.stdin {
+		raw, err = roadmap.ReadLimited(j.path, opts.Stdin)
+	} else {
+		raw, err = roadmap.ReadFile(j.path)
+	}
+	if err != nil {
+		o.errs = append(o.errs, err)
+		return o
+	}
+	if j.requireKey && !HasRoadmapKey(raw) {
+		return o
+	}
+	doc := roadmap.Parse(j.path, raw)
+	var last civil.Date
+	if opts.LastChange != nil && !j.stdin {
+		last = opts.LastChange(j.path)
+	}
+	l := Linter{Today: opts.Today, Config: j.cfg}
+	o.linted = true
+	o.findings, err = l.Lint(doc, last)
+	if err != nil {
+		o.errs = append(o.errs, err)
+	}
+	return o
+}
+
+// collect turns the paths into jobs in a stable order: arguments in the
+// order given, each directory's files in lexical order, duplicates once.
+func collect(opts RunOptions) ([]job, []error) {
+	var jobs []job
+	var errs []error
+	seen := map[string]bool{}
+	configFor := func(dir string) (*Config, error) {
+		if opts.Configs == nil {
+			return nil, nil
+		}
+		return opts.Configs.For(dir)
+	}
+	add := func(j job) {
+		key := j.path
+		if abs, err := filepath.Abs(j.path); err == nil && !j.stdin {
+			key = abs
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		j.cfg, j.cfgErr = configFor(filepath.Dir(j.path))
+		jobs = append(jobs, j)
+	}
+	for _, p := range opts.Paths {
+		if p == "-" {
+			name := opts.StdinName
+			if name == "" {
+				name = "<stdin>"
+			}
+			add(job{path: name, stdin: true})
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			add(job{path: p, requireKey: opts.RoadmapsOnly && err == nil}) // reading it reports what is wrong
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &roadmap.FileError{Path: path, Msg: "cannot read: " + unwrapPathError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+					return fs.SkipDir
+				}
+				cfg, cerr := configFor(path)
+				if cerr == nil && path != p && cfg.Ignored(path) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			cfg, cerr := configFor(filepath.Dir(path))
+			if cerr != nil {
+				if isMarkdown(path) {
+					add(job{path: path, requireKey: true})
+				}
+				return nil
+			}
+			if cfg.Ignored(path) {
+				return nil
+			}
+			switch {
+			case cfg.Included(path):
+				add(job{path: path})
+			case isMarkdown(path):
+				add(job{path: path, requireKey: true})
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return jobs, errs
+}
+
+func unwrapPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func isMarkdown(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// HasRoadmapKey reports whether raw starts with a frontmatter block that
+// has a top-level `roadmap` key: how a directory walk tells a roadmap from
+// a README.
+func HasRoadmapKey(raw []byte) bool {
+	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
+	var delim []byte
+	switch {
+	case bytes.HasPrefix(raw, []byte("---")):
+		delim = []byte("---")
+	case bytes.HasPrefix(raw, []byte("+++")):
+		delim = []byte("+++")
+	default:
+		return false
+	}
+	rest := raw
+	for first := true; len(rest) > 0; first = false {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		line = bytes.TrimRight(line, "\r \t")
+		if first {
+			if !bytes.Equal(line, delim) {
+				return false
+			}
+			continue
+		}
+		if bytes.Equal(line, delim) {
+			return false
+		}
+		if bytes.HasPrefix(line, []byte("roadmap")) {
+			after := bytes.TrimLeft(line[len("roadmap"):], " \t")
+			if len(after) > 0 && (after[0] == ':' || after[0] == '=') {
+				return true
+			}
+		}
+	}
+	return false
+}
