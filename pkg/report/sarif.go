@@ -1,0 +1,190 @@
+package report
+
+import (
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/lint"
+)
+
+// SARIF 2.1.0, the subset GitHub code scanning reads: rules with help,
+// results pointing at them by ruleIndex, regions in code points.
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	// InformationURI is the project's home page.
+	InformationURI = "https://github.com/roadmapcli/roadmap"
+)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	ColumnKind  string            `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifMessage   `json:"shortDescription"`
+	FullDescription      sarifMessage   `json:"fullDescription"`
+	HelpURI              string         `json:"helpUri"`
+	Help                 *sarifHelp     `json:"help,omitempty"`
+	DefaultConfiguration sarifRuleLevel `json:"defaultConfiguration"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRuleLevel struct {
+	Level string `json:"level"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+}
+
+// SARIFOptions describe the run for the SARIF log.
+type SARIFOptions struct {
+	Version string
+	Rules   []*lint.Rule
+	// RuleHelp returns a rule's documentation page (Markdown), or "".
+	RuleHelp func(id string) string
+	// Errors are the run's failures, reported as tool notifications.
+	Errors []error
+}
+
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	case lint.Info:
+		return "note"
+	}
+	return "none"
+}
+
+// WriteFindingsSARIF writes a SARIF 2.1.0 log of one run.
+func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error {
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name: "roadmap", Version: opts.Version, InformationURI: InformationURI,
+			Rules: make([]sarifRule, 0, len(opts.Rules)),
+		}},
+		Results:    make([]sarifResult, 0, len(fs)),
+		ColumnKind: "unicodeCodePoints",
+	}
+	index := map[string]int{}
+	for i, r := range opts.Rules {
+		index[r.ID] = i
+		rule := sarifRule{
+			ID: r.ID, Name: r.Name,
+			ShortDescription:     sarifMessage{Text: r.Summary},
+			FullDescription:      sarifMessage{Text: r.Summary},
+			HelpURI:              r.DocURL(),
+			DefaultConfiguration: sarifRuleLevel{Level: sarifLevel(r.Severity)},
+		}
+		if opts.RuleHelp != nil {
+			if md := opts.RuleHelp(r.ID); md != "" {
+				rule.Help = &sarifHelp{Text: r.Summary + " See " + r.DocURL(), Markdown: md}
+			}
+		}
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
+	}
+	for _, f := range fs {
+		msg := f.Message
+		if f.Hint != "" {
+			msg += " (" + f.Hint + ")"
+		}
+		run.Results = append(run.Results, sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			Message: sarifMessage{Text: msg},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: artifactURI(f.File)},
+				Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn},
+			}}},
+		})
+	}
+	inv := sarifInvocation{ExecutionSuccessful: len(opts.Errors) == 0}
+	for _, err := range opts.Errors {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarifNotification{Level: "error", Message: sarifMessage{Text: err.Error()}})
+	}
+	run.Invocations = []sarifInvocation{inv}
+	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// artifactURI turns a file path into a URI reference: relative paths stay
+// relative (code scanning resolves them against the repository root),
+// absolute ones become file URIs.
+func artifactURI(path string) string {
+	slash := filepath.ToSlash(filepath.Clean(path))
+	if filepath.IsAbs(path) {
+		if !strings.HasPrefix(slash, "/") {
+			slash = "/" + slash // a Windows drive path
+		}
+		return (&url.URL{Scheme: "file", Path: slash}).String()
+	}
+	return (&url.URL{Path: slash}).String()
+}
