@@ -1,0 +1,310 @@
+package review
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// itemPrefix is a list marker or checkbox typed before an action's text.
+var itemPrefix = regexp.MustCompile(`^(?:[-*+](?: |$))?(?:\[[ xX]?\](?: |$))?`)
+
+// ActionCount is how many actions the method pins for the next 30 days.
+const ActionCount = 3
+
+// Record is what a person says about a review: the inputs of
+// `roadmap review --record`.
+type Record struct {
+	Date civil.Date
+	// Kind is check-in, quarterly, rewrite or re-plan.
+	Kind  string
+	Notes []string
+	// Done are 1-based action numbers, as `roadmap show` prints them.
+	Done []int
+	// Actions are the next three actions to pin, or none to keep the
+	// current ones.
+	Actions []string
+}
+
+// UsageError is a Record that cannot be applied to the document because
+// of what was asked (a bad action number, two actions instead of three).
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Plan is a review record turned into edits, and what they do.
+type Plan struct {
+	Entry roadmap.NewReview
+	Edits []roadmap.Edit
+	// Result is the file's bytes with the edits applied, verified by
+	// parsing them again.
+	Result []byte
+	// Ticked are the actions this record marks done; AlreadyDone those
+	// asked for that were done before.
+	Ticked      []ActionState
+	AlreadyDone []int
+	// Pinned are the new actions as written into the file; DueDefaulted
+	// their 1-based numbers among them that had no due date and were
+	// given the end of the new 30-day window.
+	Pinned       []string
+	DueDefaulted []int
+	// Carried are the notes added to the entry so that replaced actions
+	// are not lost ("Done: …", "Carried over: … (due …)").
+	Carried []string
+	// Warnings are things worth saying that do not stop the record.
+	Warnings []string
+}
+
+// PlanRecord turns rec into byte-splice edits of doc: a dated entry at the
+// end of the review log (with the notes, and a line for each action
+// ticked or replaced), a tick for each done action, and, with three new
+// actions, those in place of the old task items. Unfinished actions that
+// are replaced are carried into the entry, so nothing is lost. The result
+// is parsed again and checked before it is returned.
+func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
+	if err := doc.Err(); err != nil {
+		return nil, err
+	}
+	if rec.Date.IsZero() {
+		return nil, errors.New("a review record needs a date")
+	}
+	if !validKind(rec.Kind) {
+		return nil, &UsageError{fmt.Sprintf("invalid review kind %q: use one of %s", rec.Kind, strings.Join(roadmap.ReviewKinds, ", "))}
+	}
+	if n := len(rec.Actions); n != 0 && n != ActionCount {
+		return nil, &UsageError{ActionCountMessage(n)}
+	}
+	p := &Plan{}
+	done, err := p.checkDone(doc, rec.Done)
+	if err != nil {
+		return nil, err
+	}
+
+	notes := []string{}
+	for _, n := range rec.Notes {
+		if n = strings.Join(strings.Fields(n), " "); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	replacing := len(rec.Actions) > 0
+	for _, a := range doc.Actions {
+		switch {
+		case replacing && (a.Done || done[a.Index]):
+			p.Carried = append(p.Carried, "Done: "+a.Title)
+		case replacing:
+			due := "no due date"
+			if !a.Due.IsZero() {
+				due = "due " + a.Due.String()
+			}
+			p.Carried = append(p.Carried, fmt.Sprintf("Carried over: %s (%s)", a.Title, due))
+		case done[a.Index] && !a.Done:
+			p.Carried = append(p.Carried, "Done: "+a.Title)
+		}
+	}
+	p.Entry = roadmap.NewReview{Date: rec.Date, Kind: rec.Kind, Notes: append(notes, p.Carried...)}
+	entry, err := doc.AppendReview(p.Entry)
+	if err != nil {
+		return nil, err
+	}
+
+	if replacing {
+		if err := p.pin(doc, rec); err != nil {
+			return nil, err
+		}
+		edits, err := doc.ReplaceActions(p.Pinned)
+		if err != nil {
+			return nil, err
+		}
+		p.Edits = append(p.Edits, edits...)
+	} else {
+		for _, i := range sortedKeys(done) {
+			e, ok, err := doc.TickAction(i)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				p.Edits = append(p.Edits, e)
+			}
+		}
+	}
+	// The entry goes last: when both it and a new 30-day section land at
+	// the end of the file, the section comes first.
+	p.Edits = append(p.Edits, entry)
+
+	for _, r := range doc.Reviews {
+		if r.Date.After(rec.Date) {
+			p.Warnings = append(p.Warnings, fmt.Sprintf("the review log already has an entry dated %s, after %s; the new entry goes at the end of the log anyway", r.Date, rec.Date))
+			break
+		}
+	}
+
+	p.Result, err = roadmap.ApplyEdits(doc.Raw, p.Edits)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.verify(doc, rec, done); err != nil {
+		return nil, fmt.Errorf("%s: could not record the review safely (%v); nothing was written", doc.Path, err)
+	}
+	return p, nil
+}
+
+// ActionCountMessage is the complaint about a number of --action other
+// than three.
+func ActionCountMessage(n int) string {
+	times := "once"
+	if n != 1 {
+		times = fmt.Sprintf("%d times", n)
+	}
+	return fmt.Sprintf("--action given %s: the 30-day plan pins exactly %d actions (a project, a course, a person), so give --action %d times, or not at all to keep the current ones", times, ActionCount, ActionCount)
+}
+
+// DoneRangeMessage is the complaint about an action number that does not exist.
+func DoneRangeMessage(n, count int) string {
+	if count == 0 {
+		return fmt.Sprintf("--done %d: the roadmap has no actions in its Next 30 days section", n)
+	}
+	valid := "1"
+	if count > 1 {
+		valid = fmt.Sprintf("1-%d", count)
+	}
+	return fmt.Sprintf("--done %d: the roadmap has %d action%s (use %s, the numbers `roadmap show` prints)", n, count, plural(count), valid)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func (p *Plan) checkDone(doc *roadmap.Document, nums []int) (map[int]bool, error) {
+	done := map[int]bool{}
+	for _, n := range nums {
+		if n < 1 || n > len(doc.Actions) {
+			return nil, &UsageError{DoneRangeMessage(n, len(doc.Actions))}
+		}
+		if done[n] {
+			continue
+		}
+		done[n] = true
+		a := doc.Actions[n-1]
+		if a.Done {
+			p.AlreadyDone = append(p.AlreadyDone, n)
+			continue
+		}
+		p.Ticked = append(p.Ticked, ActionState{Index: a.Index, Title: a.Title, Kind: a.Kind, Due: a.Due, Done: true, Line: a.Pos.Line})
+	}
+	sort.Ints(p.AlreadyDone)
+	sort.Slice(p.Ticked, func(i, j int) bool { return p.Ticked[i].Index < p.Ticked[j].Index })
+	return done, nil
+}
+
+// pin normalises the new actions: one line each, no list marker or
+// checkbox of their own, and a due date; an action without one is due at
+// the end of the new window, the latest day that keeps the 30-day plan
+// unambiguous (lint's RM006 wants every date inside the window).
+func (p *Plan) pin(doc *roadmap.Document, rec Record) error {
+	windowEnd := rec.Date.AddDays(roadmap.WindowDays)
+	for i, raw := range rec.Actions {
+		text := strings.TrimSpace(itemPrefix.ReplaceAllString(strings.Join(strings.Fields(raw), " "), ""))
+		if text == "" {
+			return &UsageError{fmt.Sprintf("--action %d is empty: each of the %d actions needs a text", i+1, ActionCount)}
+		}
+		a, ok := parseAction(doc, text)
+		if !ok {
+			return &UsageError{fmt.Sprintf("--action %d %q is not a single task item (remove Markdown that starts a block)", i+1, raw)}
+		}
+		switch {
+		case a.Due.IsZero():
+			text += " — due " + windowEnd.String()
+			p.DueDefaulted = append(p.DueDefaulted, i+1)
+		case a.Due.Before(rec.Date) || a.Due.After(windowEnd):
+			p.Warnings = append(p.Warnings, fmt.Sprintf("action %d is due %s, outside the new 30-day window (%s to %s)", i+1, a.Due, rec.Date, windowEnd))
+		}
+		p.Pinned = append(p.Pinned, text)
+	}
+	return nil
+}
+
+// parseAction reads text as the parser would read it as a 30-day action.
+func parseAction(doc *roadmap.Document, text string) (roadmap.Action, bool) {
+	d := roadmap.Parse(doc.Path, []byte("## Next 30 days\n- [ ] "+text+"\n"))
+	if len(d.Actions) != 1 || len(d.Sections) != 1 || len(d.Sections[0].Items) != 1 {
+		return roadmap.Action{}, false
+	}
+	return d.Actions[0], true
+}
+
+// verify parses the result and checks it says what the record meant: the
+// new entry last in the log with its notes, the old entries as they were,
+// the ticks, the pinned actions, and no new error.
+func (p *Plan) verify(doc *roadmap.Document, rec Record, done map[int]bool) error {
+	nd := roadmap.Parse(doc.Path, p.Result)
+	if err := nd.Err(); err != nil {
+		return fmt.Errorf("the edited file would not parse: %v", err)
+	}
+	if len(nd.Reviews) != len(doc.Reviews)+1 {
+		return fmt.Errorf("the review log would have %d entries, not %d", len(nd.Reviews), len(doc.Reviews)+1)
+	}
+	for i, r := range doc.Reviews {
+		if nd.Reviews[i].Heading.Text != r.Heading.Text || len(nd.Reviews[i].Notes) != len(r.Notes) {
+			return fmt.Errorf("review log entry %q would change", r.Heading.Text)
+		}
+	}
+	last := nd.Reviews[len(nd.Reviews)-1]
+	if last.Date != rec.Date || last.Kind != rec.Kind || len(last.Notes) != len(p.Entry.Notes) {
+		return fmt.Errorf("the new entry would read as %q with %d notes", last.Heading.Text, len(last.Notes))
+	}
+	if len(p.Pinned) > 0 {
+		if len(nd.Actions) != len(p.Pinned) {
+			return fmt.Errorf("the Next 30 days section would hold %d actions, not %d", len(nd.Actions), len(p.Pinned))
+		}
+		for i, a := range nd.Actions {
+			if a.Text != p.Pinned[i] || a.Done {
+				return fmt.Errorf("action %d would read %q", i+1, a.Text)
+			}
+		}
+		return nil
+	}
+	if len(nd.Actions) != len(doc.Actions) {
+		return fmt.Errorf("the number of actions would change")
+	}
+	for i, a := range nd.Actions {
+		if a.Done != (doc.Actions[i].Done || done[a.Index]) || a.Text != doc.Actions[i].Text {
+			return fmt.Errorf("action %d would not be as intended", a.Index)
+		}
+	}
+	return nil
+}
+
+func validKind(k string) bool {
+	for _, v := range roadmap.ReviewKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// DefaultKind is the kind a record takes when none is given: the review
+// that is due, else a check-in.
+func DefaultKind(r *Report) string {
+	if r != nil && r.Kind != None {
+		return r.Kind
+	}
+	return roadmap.ReviewCheckin
+}
