@@ -355,7 +355,6 @@ func examplePaths(t *testing.T) []string {
 	return out
 }
 
-
 func TestPinKeepsTheActionsOwnText(t *testing.T) {
 	d := load(t, "../../examples/promotion.md")
 	p, err := PlanRecord(d, Record{Date: day("2026-12-16"), Kind: "check-in", Actions: []string{
