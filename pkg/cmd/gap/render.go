@@ -151,7 +151,9 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 	b.WriteString(strings.Join(report.Wrap(describe(c.From)+" → "+describe(c.To), width-1), "\n") + "\n")
 	b.WriteString(strings.Join(report.Wrap(pathLine(c), width-1), "\n") + "\n\n")
 
-	tbl := report.Table{Headers: []string{"dimension", "current: " + levelName(c, c.From), "target: " + levelName(c, c.To)}}
+	// The levels are named above the table; headers stay short so they
+	// do not wrap in narrow columns.
+	tbl := report.Table{Headers: []string{"dimension", "current", "target"}}
 	if c.Roadmap {
 		tbl.Headers = append(tbl.Headers, "roadmap's gap", "evidence")
 	}
