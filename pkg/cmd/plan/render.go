@@ -232,7 +232,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		line("  (none: the roadmap has no start date and no target.by)")
 	}
 	for _, c := range p.Checkpoints {
-		w := fmt.Sprintf("%-15s", when(c.DaysLeft, c.IsOverdue()))
+		w := fmt.Sprintf("%-19s", when(c.DaysLeft, c.IsOverdue()))
 		if c.IsOverdue() {
 			w = cs.Red(w)
 		}
