@@ -205,10 +205,6 @@ func flagLevels(set *ladder.Set, opts *Options) (*ladder.Level, *ladder.Level, e
 		if strings.Contains(v, "/") {
 			l, err := set.Level(v)
 			if err != nil {
-				var u *ladder.UnknownError
-				if errors.As(err, &u) {
-					return nil, cmdutil.FlagErrorf("--%s: %v", flag, err)
-				}
 				return nil, cmdutil.FlagErrorf("--%s: %v", flag, err)
 			}
 			return l, nil
