@@ -5,15 +5,23 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 )
 
-// goldmark's parser is safe for concurrent use; build it once.
-var markdown = goldmark.DefaultParser()
+// goldmark's parser is safe for concurrent use; build it once. Only block
+// structure is read (an item's text comes from its block's lines), so no
+// inline parsers: parsing emphasis and links nobody reads was a third of
+// goldmark's time. Block structure does not depend on inlines in
+// CommonMark; link reference definitions are a paragraph transformer and
+// stay.
+var markdown = gmparser.NewParser(
+	gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
+	gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
+)
 
 // span maps a stretch of an Item's Text back to the normalised source.
 type span struct {
@@ -59,8 +67,6 @@ var (
 	reviewHeadRe = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})\s*(?:[·•|:–—-]+\s*)?(.*)$`)
 	personWords  = regexp.MustCompile(`(?i)\b(ask|meet|call|email|message|coffee|chat|talk|interview|shadow|pair with|introduce|mentor)\b`)
 	courseWords  = regexp.MustCompile(`(?i)\b(course|class|certification|certificate|book|read|reading|workshop|bootcamp|tutorial|lecture|training|study|enrol|enroll|module|lesson)\b`)
-	parenRe      = regexp.MustCompile(`\s*\([^)]*\)`)
-	spacesRe     = regexp.MustCompile(`\s+`)
 )
 
 // sectionAliases maps normalised H2 headings to section keys.
@@ -91,9 +97,32 @@ var headingReplacer = strings.NewReplacer("–", "-", "—", "-", "‑", "-", "*
 func normalizeHeading(h string) string {
 	h = strings.ToLower(h)
 	h = headingReplacer.Replace(h)
-	h = parenRe.ReplaceAllString(h, "")
+	h = dropParenthesized(h)
 	h = strings.TrimRight(strings.TrimSpace(h), ":")
-	return strings.TrimSpace(spacesRe.ReplaceAllString(h, " "))
+	return strings.Join(strings.Fields(h), " ")
+}
+
+// dropParenthesized removes "(…)" groups and the spaces before them:
+// "Years 2-3 (hypothesis)" is "Years 2-3". An unclosed "(" stays.
+func dropParenthesized(h string) string {
+	if strings.IndexByte(h, '(') < 0 {
+		return h
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(h, '(')
+		if open < 0 {
+			break
+		}
+		closing := strings.IndexByte(h[open:], ')')
+		if closing < 0 {
+			break
+		}
+		b.WriteString(strings.TrimRight(h[:open], " \t\n\f\r"))
+		h = h[open+closing+1:]
+	}
+	b.WriteString(h)
+	return b.String()
 }
 
 // parseBody walks the Markdown after the frontmatter. start is the body's

@@ -347,3 +347,22 @@ func TestFindEvidenceMatchesTheRegexp(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionKeyNormalizesHeadings(t *testing.T) {
+	for heading, want := range map[string]string{
+		"Years 2–3 (hypothesis)":        SectionLongTerm,
+		"  Next   30 days: ":            SectionNext30Days,
+		"**Next quarter** (a sketch)":   SectionQuarter,
+		"The Gap (honest) (v2)":         SectionGap,
+		"Review_log":                    SectionReviewLog,
+		"Candidates (pick by March":     "",
+		"Decision (stay or switch)":     SectionDecision,
+		"`Bridge work`":                 SectionBridgeWork,
+		"Long-term":                     SectionLongTerm,
+		"Something else (next quarter)": "",
+	} {
+		if got := SectionKey(heading); got != want {
+			t.Errorf("SectionKey(%q) = %q, want %q", heading, got, want)
+		}
+	}
+}
