@@ -8,6 +8,7 @@ import (
 	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
 	"github.com/roadmapcli/roadmap/pkg/cmd/paths"
 	plancmd "github.com/roadmapcli/roadmap/pkg/cmd/plan"
+	reviewcmd "github.com/roadmapcli/roadmap/pkg/cmd/review"
 	"github.com/roadmapcli/roadmap/pkg/cmd/show"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 )
@@ -20,4 +21,5 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(paths.NewCmdPaths(f, nil))
 	root.AddCommand(gapcmd.NewCmdGap(f, nil))
 	root.AddCommand(plancmd.NewCmdPlan(f, nil))
+	root.AddCommand(reviewcmd.NewCmdReview(f, nil))
 }

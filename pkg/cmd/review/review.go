@@ -1,0 +1,540 @@
+// Package review implements `roadmap review`: which review a roadmap is
+// due for, its questions, the overdue actions and what changed since the
+// last review; and, with --record, the edit that logs the review in the
+// file, ticks done actions and pins the next three.
+package review
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/review"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// DefaultFile is the roadmap read when no FILE is given.
+const DefaultFile = "roadmap.md"
+
+// Options are review's inputs, filled by NewCmdReview.
+type Options struct {
+	IO    *iostreams.IOStreams
+	Today func() civil.Date
+	// Git answers the history questions; tests give it a pinned environment.
+	Git *gitx.Client
+
+	File   string
+	Format string
+
+	Record  bool
+	Kind    string
+	Notes   []string
+	Done    []int
+	Actions []string
+	DryRun  bool
+	Commit  bool
+	// Interactive is set when --record is given with no content flag on a
+	// terminal: the review is asked for.
+	Interactive bool
+	// LockWait is how long --record waits for another process editing the
+	// same file.
+	LockWait time.Duration
+
+	// beforeWrite, when set, runs just before the file is replaced (tests
+	// use it to change the file under the command's feet).
+	beforeWrite func()
+}
+
+// NewCmdReview builds the command. runF replaces reviewRun in flag tests.
+func NewCmdReview(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Git: gitx.Default, LockWait: roadmap.DefaultLockWait}
+	var done []string
+	cmd := &cobra.Command{
+		Use:   "review [FILE]",
+		Short: "Say which review is due, and record it in the roadmap",
+		Long: `Without --record, say which review FILE (default roadmap.md) is due for:
+a monthly check-in (am I on track?), a quarterly review (do the assumptions
+still hold?), a yearly rewrite, or none, and by how many days it is late;
+the questions that review asks; the open and overdue actions; and what
+changed in the file since the last review, from git when the file is in a
+repository (commits and lines added and removed), else from the review log
+and the file's modification time.
+
+With --record, append a dated entry to the Review log section (created at
+the end of the file if missing):
+
+  ### YYYY-MM-DD · KIND
+  - each --note
+  - Done: ... / Carried over: ... (one line per action ticked or replaced)
+
+--done ticks actions by the numbers 'roadmap show' prints. --action, given
+exactly three times, pins the next three actions in place of the current
+ones; unfinished ones are carried into the entry so nothing is lost, and an
+action without a due date gets the last day of the new 30-day window. The
+kind defaults to the review that is due, else a check-in; the date is today
+(--today, ROADMAP_TODAY). On a terminal, --record with none of --kind,
+--note, --done or --action asks for them.
+
+Edits change only the bytes they must: the rest of the file, its line
+endings (CRLF stays CRLF) and byte-order mark stay as they were. The file is
+replaced atomically, and not at all if it changed while the review was being
+recorded. Concurrent runs on one file take turns through a lock file
+(.FILE.lock beside it; see docs/review-json.md for stale locks).
+--dry-run prints the change as a unified diff and writes nothing. --commit
+commits the file alone with the message "review: KIND YYYY-MM-DD".`,
+		Example: `  # Which review is due, and what changed since the last one
+  roadmap review examples/team/marcus-feld.md
+  roadmap review roadmap.md --format json | jq '.kind, .due.overdueDays'
+
+  # Record this month's check-in: two actions done, a note, three new actions
+  roadmap review roadmap.md --record --done 1,3 \
+    --note "On track: the proposal was accepted" \
+    --action "Draft the stage 2 cutover plan (project) — due 2026-12-30" \
+    --action "Start the Kafka Fundamentals course (course)" \
+    --action "Ask Hana Kim about her design review (person) — due 2026-12-22"
+
+  # See the edit first, then record and commit it
+  roadmap review roadmap.md --record --kind quarterly --note "Target unchanged" --dry-run
+  roadmap review roadmap.md --record --kind quarterly --note "Target unchanged" --commit`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return cmdutil.FlagErrorf("review takes at most one FILE, got %d", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = DefaultFile
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if err := opts.check(cmd, done); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reviewRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", "text", []string{"text", "json"}, "output format")
+	fl.BoolVar(&opts.Record, "record", false, "record a review in FILE: a Review log entry, ticks and pinned actions")
+	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "", "", roadmap.ReviewKinds, "with --record: the kind of review (default: the one due, else check-in)")
+	fl.StringArrayVar(&opts.Notes, "note", nil, "with --record: a note for the entry, one list item (repeatable)")
+	fl.StringArrayVar(&done, "done", nil, "with --record: numbers of the actions finished, e.g. 1,3 (as `roadmap show` numbers them)")
+	fl.StringArrayVar(&opts.Actions, "action", nil, "with --record: one of the next three actions to pin (give it exactly 3 times)")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --record: print the change as a unified diff and write nothing")
+	fl.BoolVar(&opts.Commit, "commit", false, "with --record: commit FILE alone with the message \"review: KIND YYYY-MM-DD\"")
+	fl.DurationVar(&opts.LockWait, "lock-wait", roadmap.DefaultLockWait, "with --record: how long to wait while another process edits FILE")
+	_ = fl.MarkHidden("lock-wait")
+	return cmd
+}
+
+// recordFlags are the flags that only mean something with --record, and
+// the ones among them that say what the review was.
+var (
+	recordFlags  = []string{"kind", "note", "done", "action", "dry-run", "commit", "lock-wait"}
+	contentFlags = []string{"kind", "note", "done", "action"}
+)
+
+// check validates the flags that can be wrong on their own (usage errors,
+// exit 2) and decides whether to ask at the terminal.
+func (o *Options) check(cmd *cobra.Command, done []string) error {
+	if !o.Record {
+		for _, name := range recordFlags {
+			if cmd.Flags().Changed(name) {
+				return cmdutil.FlagErrorf("--%s needs --record (it says what to write in the review log)", name)
+			}
+		}
+		return nil
+	}
+	if o.File == "-" {
+		return cmdutil.FlagErrorf("--record edits a file: name it instead of - (standard input)")
+	}
+	nums, err := ParseDone(done)
+	if err != nil {
+		return err
+	}
+	o.Done = nums
+	if n := len(o.Actions); n != 0 && n != review.ActionCount {
+		return cmdutil.FlagErrorf("%s", review.ActionCountMessage(n))
+	}
+	content := false
+	for _, name := range contentFlags {
+		content = content || cmd.Flags().Changed(name)
+	}
+	o.Interactive = !content && o.IO.CanPrompt()
+	return nil
+}
+
+// ParseDone reads --done values: action numbers separated by commas, in
+// one flag or several.
+func ParseDone(values []string) ([]int, error) {
+	var out []int
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			n, err := strconv.Atoi(part)
+			if err != nil {
+				return nil, cmdutil.FlagErrorf("invalid --done %q: give action numbers as `roadmap show` prints them, e.g. --done 1,3", v)
+			}
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+func reviewRun(opts *Options) error {
+	if opts.Record {
+		return recordRun(opts)
+	}
+	doc, err := load(opts)
+	if err != nil {
+		return err
+	}
+	today := opts.Today()
+	h := history(opts, doc)
+	rep := review.Assess(doc, today, review.Options{GitReviews: h.reviews})
+	rep.Changes = h.changes(doc, rep.Since(doc))
+	if opts.Format == "json" {
+		return writeJSON(opts.IO.Out, rep)
+	}
+	return writeReport(opts.IO.Out, opts.IO.ColorScheme(), doc, rep)
+}
+
+// load reads and parses the roadmap; a file with errors is refused (exit
+// 2) and warnings go to the error stream.
+func load(opts *Options) (*roadmap.Document, error) {
+	var doc *roadmap.Document
+	if opts.File == "-" {
+		data, err := roadmap.ReadLimited("<stdin>", opts.IO.In)
+		if err != nil {
+			return nil, &cmdutil.InputError{Err: err}
+		}
+		doc = roadmap.Parse("<stdin>", data)
+	} else {
+		var err error
+		if doc, err = roadmap.Load(opts.File); err != nil {
+			var fe *roadmap.FileError
+			if errors.As(err, &fe) {
+				return nil, &cmdutil.InputError{Err: err}
+			}
+			return nil, err
+		}
+	}
+	if err := doc.Err(); err != nil {
+		return nil, &cmdutil.InputError{Err: err}
+	}
+	for _, p := range doc.Problems {
+		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+	}
+	return doc, nil
+}
+
+// fileHistory is what git (or, without it, the file system) says about
+// the roadmap.
+type fileHistory struct {
+	path     string
+	repo     *gitx.Repo
+	commits  []gitx.Commit // every commit that touched the file, newest first
+	reviews  map[string]civil.Date
+	fallback string
+	err      error // git was there but failed
+}
+
+func history(opts *Options, doc *roadmap.Document) *fileHistory {
+	h := &fileHistory{path: opts.File}
+	if opts.File == "-" {
+		h.fallback = "no git history (the roadmap was read from standard input): review dates come from the review log"
+		return h
+	}
+	var fb gitx.Fallbacks
+	repo, err := opts.Git.Open(opts.File)
+	if err == nil {
+		h.repo = repo
+		h.commits, err = repo.Log(opts.File)
+	}
+	if err != nil {
+		if fb.Add(err) {
+			h.repo = nil
+			h.fallback = fb.Message()
+		} else {
+			h.err = err
+		}
+		return h
+	}
+	h.reviews = review.DatesFromCommits(h.commits, opts.Today())
+	return h
+}
+
+// changes is what changed in the file since the day given.
+func (h *fileHistory) changes(doc *roadmap.Document, since civil.Date) *review.Changes {
+	c := &review.Changes{Source: "git", Since: since, Commits: []gitx.Commit{}, Fallback: h.fallback}
+	sinceTime := time.Time{}
+	if !since.IsZero() {
+		sinceTime = time.Date(since.Year(), since.Time().Month(), since.Time().Day(), 0, 0, 0, 0, time.Local)
+	}
+	if h.repo == nil {
+		c.Source = "file"
+		if info, err := os.Stat(h.path); err == nil {
+			c.LastChange = info.ModTime()
+		}
+		if h.err != nil {
+			c.Fallback = "git failed (" + h.err.Error() + "): the last change is the file's modification time"
+		}
+		return c
+	}
+	for _, cm := range h.commits {
+		if !cm.Time.Before(sinceTime) {
+			c.Commits = append(c.Commits, cm)
+		}
+	}
+	if len(h.commits) > 0 {
+		c.LastChange = h.commits[0].Time
+	} else if info, err := os.Stat(h.path); err == nil {
+		c.LastChange = info.ModTime()
+	}
+	if !since.IsZero() {
+		if st, err := h.repo.DiffStat(h.path, sinceTime); err == nil {
+			c.Stat = &st
+		}
+	}
+	return c
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// label names a checkpoint kind in a sentence.
+func label(kind string) string {
+	switch kind {
+	case roadmap.ReviewCheckin:
+		return "check-in"
+	case roadmap.ReviewQuarterly:
+		return "quarterly review"
+	case roadmap.ReviewRewrite:
+		return "yearly rewrite"
+	case roadmap.ReviewReplan:
+		return "re-plan"
+	case "target":
+		return "target date"
+	}
+	return kind
+}
+
+// late says how a date stands against today: "due today", "5 days
+// overdue", "in 3 days".
+func late(days int) string {
+	switch {
+	case days == 0:
+		return "due today"
+	case days == 1:
+		return "1 day overdue"
+	case days > 1:
+		return fmt.Sprintf("%d days overdue", days)
+	case days == -1:
+		return "in 1 day"
+	}
+	return fmt.Sprintf("in %d days", -days)
+}
+
+func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, r *review.Report) error {
+	p := &printer{w: w}
+	title := doc.Frontmatter.Title
+	if title == "" {
+		title = doc.Title
+	}
+	head := r.File
+	if title != "" {
+		head += " · " + title
+	}
+	if doc.Frontmatter.Owner != "" {
+		head += " (" + doc.Frontmatter.Owner + ")"
+	}
+	p.line("%s", cs.Bold(head))
+
+	if r.Due != nil {
+		from := "the last one was on " + r.Due.Last.String()
+		if r.Due.FromStart {
+			from = fmt.Sprintf("no %s logged yet, so counted from the start date %s", label(r.Kind), r.Due.Last)
+		}
+		p.line("  Due:    %s, %s (was due %s; %s)", cs.Bold(label(r.Kind)), cs.Red(late(r.Due.OverdueDays)), r.Due.Due, from)
+	} else {
+		p.line("  Due:    %s", cs.Green("nothing today"))
+	}
+	if r.Next != nil {
+		p.line("  Next:   %s on %s (%s)", label(r.Next.Kind), r.Next.Due, late(r.Next.OverdueDays))
+	}
+	if r.LastReview != nil {
+		src := ""
+		if r.LastReview.Source == "git" {
+			src = ", from a review commit"
+		}
+		p.line("  Last:   %s on %s%s", label(r.LastReview.Kind), r.LastReview.Date, src)
+	} else {
+		p.line("  Last:   no review logged yet")
+	}
+
+	p.heading(cs, "Checkpoints")
+	for _, c := range r.Schedule {
+		from := "last " + c.Last.String()
+		if c.FromStart {
+			from = "from start " + c.Last.String()
+		}
+		if c.Kind == "target" {
+			from = ""
+		}
+		status := late(c.OverdueDays)
+		if c.OverdueDays >= 0 {
+			status = cs.Red(status)
+		}
+		p.line("  %-16s %-10s %-22s due %s  %s", label(c.Kind), c.Cadence, from, c.Due, status)
+	}
+
+	if len(r.Questions) > 0 {
+		p.heading(cs, "Questions for the "+label(r.Kind))
+		for i, q := range r.Questions {
+			p.line("  %d. %s", i+1, q)
+		}
+	}
+
+	window := ""
+	if !r.Window.Start.IsZero() {
+		window = fmt.Sprintf(" · window %s to %s", r.Window.Start, r.Window.End)
+		if r.Window.Ended {
+			window += ", ended"
+		}
+	}
+	p.heading(cs, fmt.Sprintf("Actions%s", window))
+	if len(r.Overdue)+len(r.Open)+len(r.Done) == 0 {
+		p.line("  (none: the Next 30 days section has no task items)")
+	}
+	for _, a := range r.Overdue {
+		p.line("  %s %d. %s  %s", cs.Red("overdue"), a.Index, a.Title, fmt.Sprintf("(%s, due %s, %s)", a.Kind, a.Due, late(a.DaysOverdue)))
+	}
+	for _, a := range r.Open {
+		due := "no due date"
+		if !a.Due.IsZero() {
+			due = "due " + a.Due.String()
+		}
+		p.line("  open    %d. %s  (%s, %s)", a.Index, a.Title, a.Kind, due)
+	}
+	for _, a := range r.Done {
+		p.line("  %s    %d. %s", cs.Green("done"), a.Index, a.Title)
+	}
+	if r.Window.Ended {
+		p.line("  %s", cs.Yellow("The 30-day window has ended: pin the next three actions (--record --action ... x3)."))
+	}
+
+	writeChanges(p, cs, r)
+
+	kind := review.DefaultKind(r)
+	p.line("")
+	p.line("%s", cs.Dim(fmt.Sprintf("Record it: roadmap review %s --record --kind %s --note \"...\" [--done N,M] [--action \"...\" x3]", shellQuote(r.File), kind)))
+	return p.err
+}
+
+func writeChanges(p *printer, cs *iostreams.ColorScheme, r *review.Report) {
+	c := r.Changes
+	if c == nil {
+		return
+	}
+	since := "since the last review"
+	switch {
+	case r.LastReview != nil:
+		since = fmt.Sprintf("since the last review (%s)", c.Since)
+	case !c.Since.IsZero():
+		since = fmt.Sprintf("since the plan started (%s)", c.Since)
+	default:
+		since = "in the file's history"
+	}
+	p.heading(cs, "Changes "+since)
+	if c.Fallback != "" {
+		p.line("  %s", cs.Yellow(c.Fallback))
+	}
+	if c.Source != "git" {
+		if !c.LastChange.IsZero() {
+			p.line("  File last modified %s (modification time)", c.LastChange.Local().Format("2006-01-02 15:04"))
+		}
+		return
+	}
+	if c.Stat != nil {
+		stat := fmt.Sprintf("+%d -%d lines", c.Stat.Added, c.Stat.Deleted)
+		if c.Stat.Binary {
+			stat = "binary changes"
+		}
+		extra := ""
+		if c.Stat.Uncommitted {
+			extra = ", with uncommitted changes"
+		}
+		p.line("  %s, %s%s", count(len(c.Commits), "commit"), stat, extra)
+	} else {
+		p.line("  %s", count(len(c.Commits), "commit"))
+	}
+	for _, cm := range c.Commits {
+		p.line("  %s %s %s  %s", cs.Yellow(cm.Short()), cm.Time.Local().Format("2006-01-02"), cm.Author, cm.Subject)
+	}
+	if c.LastChange.IsZero() {
+		p.line("  (not committed yet)")
+	}
+}
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err != nil {
+		return
+	}
+	_, p.err = io.WriteString(p.w, strings.TrimRight(fmt.Sprintf(format, args...), " ")+"\n")
+}
+
+func (p *printer) heading(cs *iostreams.ColorScheme, title string) {
+	p.line("")
+	p.line("%s", cs.Bold(title))
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == ':' || r == '+' || r == '@' || r == '%' || r == ',' ||
+			(r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// diffName is how the file is named in a diff header, as git names it.
+func diffName(prefix, path string) string {
+	return prefix + filepath.ToSlash(path)
+}

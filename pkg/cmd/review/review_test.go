@@ -1,0 +1,448 @@
+package review
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/review"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+func today(s string) func() civil.Date {
+	return func() civil.Date {
+		d, err := civil.Parse(s)
+		if err != nil {
+			panic(err)
+		}
+		return d
+	}
+}
+
+// noGit is a client whose git command does not exist.
+var noGit = &gitx.Client{Git: "/nonexistent/git-for-tests"}
+
+func parse(t *testing.T, tty bool, args ...string) (*Options, error) {
+	t.Helper()
+	ios, _, _, _ := iostreams.Test()
+	ios.SetStdinTTY(tty)
+	ios.SetStdoutTTY(tty)
+	var got *Options
+	cmd := NewCmdReview(&cmdutil.Factory{IOStreams: ios, Today: today("2026-11-21")}, func(o *Options) error { got = o; return nil })
+	cmd.SetArgs(args)
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.FlagErrorWrap(err) })
+	_, err := cmd.ExecuteC()
+	return got, err
+}
+
+func TestNewCmdReviewFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		tty     bool
+		args    []string
+		check   func(*Options) bool
+		wantErr string
+	}{
+		{"default file", false, nil, func(o *Options) bool { return o.File == "roadmap.md" && o.Format == "text" && !o.Record }, ""},
+		{"json", false, []string{"r.md", "--format", "json"}, func(o *Options) bool { return o.File == "r.md" && o.Format == "json" }, ""},
+		{"every record flag", false, []string{"r.md", "--record", "--kind", "quarterly", "--note", "a", "--note", "b, c", "--done", "1, 3", "--done", "2",
+			"--action", "x", "--action", "y", "--action", "z", "--dry-run", "--commit"},
+			func(o *Options) bool {
+				return o.Record && o.Kind == "quarterly" && strings.Join(o.Notes, "|") == "a|b, c" && len(o.Done) == 3 && o.Done[0] == 1 && o.Done[1] == 3 && o.Done[2] == 2 &&
+					len(o.Actions) == 3 && o.DryRun && o.Commit && !o.Interactive && o.LockWait == roadmap.DefaultLockWait
+			}, ""},
+		{"record on a terminal asks", true, []string{"r.md", "--record", "--commit"}, func(o *Options) bool { return o.Interactive }, ""},
+		{"a content flag on a terminal does not ask", true, []string{"r.md", "--record", "--note", "x"}, func(o *Options) bool { return !o.Interactive }, ""},
+		{"record without a terminal does not ask", false, []string{"r.md", "--record"}, func(o *Options) bool { return !o.Interactive }, ""},
+		{"note without record", false, []string{"r.md", "--note", "x"}, nil, "--note needs --record"},
+		{"dry-run without record", false, []string{"r.md", "--dry-run"}, nil, "--dry-run needs --record"},
+		{"bad kind", false, []string{"r.md", "--record", "--kind", "monthly"}, nil, `valid values are "check-in", "quarterly", "rewrite", "re-plan"`},
+		{"bad done", false, []string{"r.md", "--record", "--done", "1,x"}, nil, `invalid --done "1,x": give action numbers as`},
+		{"two actions", false, []string{"r.md", "--record", "--action", "a", "--action", "b"}, nil, "--action given 2 times: the 30-day plan pins exactly 3 actions"},
+		{"four actions", false, []string{"r.md", "--record", "--action", "a", "--action", "b", "--action", "c", "--action", "d"}, nil, "--action given 4 times"},
+		{"stdin record", false, []string{"-", "--record"}, nil, "--record edits a file"},
+		{"two files", false, []string{"a.md", "b.md"}, nil, "at most one FILE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := parse(t, tt.tty, tt.args...)
+			if tt.wantErr != "" {
+				var fe *cmdutil.FlagError
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &fe) {
+					t.Fatalf("err = %v, want a usage error %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(o) {
+				t.Errorf("options = %+v", o)
+			}
+		})
+	}
+}
+
+// copyExample copies an example roadmap into a directory outside any
+// repository and returns its path.
+func copyExample(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("../../../examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), filepath.Base(name))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func run(t *testing.T, o *Options) (string, string, error) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	o.IO = ios
+	if o.Git == nil {
+		o.Git = noGit
+	}
+	if o.Format == "" {
+		o.Format = "text"
+	}
+	if o.LockWait == 0 {
+		o.LockWait = 2 * time.Second
+	}
+	err := reviewRun(o)
+	return out.String(), errOut.String(), err
+}
+
+func TestReviewReportText(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	out, _, err := run(t, &Options{File: path, Today: today("2026-12-08")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"· Tech Lead to Engineering Manager (Marcus Feld)\n",
+		"  Due:    check-in, 3 days overdue (was due 2026-12-05; the last one was on 2026-11-05)\n",
+		"  Next:   quarterly review on 2027-01-01 (in 24 days)\n",
+		"Questions for the check-in\n  1. Which of the three actions are finished",
+		"Actions · window 2026-11-05 to 2026-12-05, ended\n",
+		"  overdue 2. ",
+		"The 30-day window has ended",
+		"Changes since the last review (2026-11-05)\n  no git history (git is not installed): ",
+		"  File last modified ",
+		"--record --kind check-in",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "no git history"); n != 1 {
+		t.Errorf("the fallback is said %d times, want once", n)
+	}
+
+	out, _, err = run(t, &Options{File: path, Today: today("2026-11-21")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "  Due:    nothing today\n  Next:   check-in on 2026-12-05 (in 14 days)\n") || strings.Contains(out, "Questions") {
+		t.Errorf("nothing due:\n%s", out)
+	}
+}
+
+func TestReviewReportJSON(t *testing.T) {
+	path := copyExample(t, "promotion.md")
+	out, _, err := run(t, &Options{File: path, Today: today("2026-12-20"), Format: "json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Kind string `json:"kind"`
+		Due  struct {
+			OverdueDays int    `json:"overdueDays"`
+			Last        string `json:"last"`
+			FromStart   bool   `json:"fromStart"`
+		} `json:"due"`
+		Questions []string `json:"questions"`
+		Overdue   []struct {
+			Index       int `json:"index"`
+			DaysOverdue int `json:"daysOverdue"`
+		} `json:"overdue"`
+		Open    []any `json:"open"`
+		Changes struct {
+			Source   string `json:"source"`
+			Since    string `json:"since"`
+			Commits  []any  `json:"commits"`
+			Fallback string `json:"fallback"`
+		} `json:"changes"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if r.Kind != "quarterly" || r.Due.OverdueDays != 19 || !r.Due.FromStart || len(r.Questions) != 5 ||
+		len(r.Overdue) != 2 || r.Overdue[0].Index != 2 || r.Overdue[0].DaysOverdue != 16 || r.Open == nil {
+		t.Errorf("report = %+v", r)
+	}
+	if r.Changes.Source != "file" || r.Changes.Since != "2026-11-16" || r.Changes.Commits == nil || !strings.HasPrefix(r.Changes.Fallback, "no git history") {
+		t.Errorf("changes = %+v", r.Changes)
+	}
+}
+
+func TestReviewReportBadFile(t *testing.T) {
+	dir := t.TempDir()
+	_, _, err := run(t, &Options{File: filepath.Join(dir, "missing.md"), Today: today("2026-12-20")})
+	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "missing.md: no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+	bad := filepath.Join(dir, "bad.md")
+	if err := os.WriteFile(bad, []byte("---\nroadmap: 1\nstarted: soon\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = run(t, &Options{File: bad, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}})
+	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "bad.md:3:10: ") {
+		t.Errorf("bad file: %v", err)
+	}
+	if data, _ := os.ReadFile(bad); string(data) != "---\nroadmap: 1\nstarted: soon\n---\n" {
+		t.Errorf("a broken file was edited")
+	}
+}
+
+func TestRecordWritesAndSummarises(t *testing.T) {
+	path := copyExample(t, "promotion.md")
+	before, _ := os.ReadFile(path)
+	out, errOut, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true,
+		Notes: []string{"Assumptions hold."}, Done: []int{2},
+		Actions: []string{"Draft the stage 2 plan (project)", "Start the course (course) — due 2026-12-28", "Ask Hana Kim (person) — due 2027-03-01"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`Recorded a quarterly review in ` + path + `: "### 2026-12-20 · quarterly"`,
+		"  pinned 3 actions for 2026-12-20 to 2027-01-19\n    1. Draft the stage 2 plan (project) — due 2027-01-19\n",
+		"  action 1 had no due date: given 2027-01-19, the last day of the new window\n",
+		"  carried 1 unfinished action over into the entry\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errOut, "warning: action 3 is due 2027-03-01, outside the new 30-day window") {
+		t.Errorf("stderr: %q", errOut)
+	}
+	after, _ := os.ReadFile(path)
+	d := roadmap.Parse(path, after)
+	if len(d.Reviews) != 4 || d.Reviews[3].Kind != "quarterly" || len(d.Actions) != 3 || d.Actions[0].Done {
+		t.Errorf("file after: %d reviews, %d actions", len(d.Reviews), len(d.Actions))
+	}
+	if !bytes.HasPrefix(after, before[:bytes.Index(before, []byte("## Next 30 days"))]) {
+		t.Errorf("bytes before the first edit changed")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestRecordDryRunWritesNothing(t *testing.T) {
+	path := copyExample(t, "stalled.md")
+	before, _ := os.ReadFile(path)
+	out, errOut, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, DryRun: true, Done: []int{2}, Commit: false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "--- a/"+filepath.ToSlash(path)+"\n+++ b/"+filepath.ToSlash(path)+"\n@@ ") ||
+		!strings.Contains(out, "\n+### 2026-12-20 · check-in\n+- Done: ") || !strings.Contains(out, "\n-- [ ] ") || !strings.Contains(out, "\n+- [x] ") {
+		t.Errorf("diff:\n%s", out)
+	}
+	if !strings.Contains(errOut, "Dry run: "+path+" was not changed.") {
+		t.Errorf("stderr %q", errOut)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Errorf("--dry-run changed the file")
+	}
+	if _, err := os.Stat(roadmap.LockPath(path)); err == nil {
+		t.Errorf("--dry-run left a lock file")
+	}
+}
+
+func TestRecordRefusesWhenTheFileChanges(t *testing.T) {
+	path := copyExample(t, "explore.md")
+	edited := []byte("someone else's edit\n")
+	_, _, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"},
+		beforeWrite: func() {
+			if err := os.WriteFile(path, edited, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}})
+	var ce *roadmap.ChangedError
+	if cmdutil.ExitCode(err) != 2 || !errors.As(err, &ce) || !strings.Contains(err.Error(), "changed on disk") || !strings.Contains(err.Error(), "re-run") {
+		t.Fatalf("err = %v, want a refusal with exit 2", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, edited) {
+		t.Errorf("the other edit was overwritten: %q", after)
+	}
+	if _, err := os.Stat(roadmap.LockPath(path)); err == nil {
+		t.Errorf("the lock file was left behind")
+	}
+}
+
+func TestRecordRefusesWhenLocked(t *testing.T) {
+	path := copyExample(t, "explore.md")
+	lock, err := roadmap.Lock(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Unlock()
+	before, _ := os.ReadFile(path)
+	_, _, err = run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}, LockWait: 100 * time.Millisecond})
+	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "is being edited by another roadmap process") {
+		t.Fatalf("err = %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Errorf("a locked file was written")
+	}
+}
+
+func TestRecordCommitOutsideRepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	path := copyExample(t, "explore.md")
+	before, _ := os.ReadFile(path)
+	_, _, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}, Commit: true,
+		Git: &gitx.Client{Env: []string{"GIT_CEILING_DIRECTORIES=" + filepath.Dir(filepath.Dir(path))}}})
+	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "is not in a git repository; --commit cannot commit the review") {
+		t.Fatalf("err = %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Errorf("the file was written although the commit could not be made")
+	}
+}
+
+func TestRecordJSON(t *testing.T) {
+	path := copyExample(t, "promotion.md")
+	out, _, err := run(t, &Options{File: path, Today: today("2026-12-16"), Record: true, Format: "json", Done: []int{1, 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r RecordResult
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if r.Kind != "quarterly" || r.Entry.Heading != "2026-12-16 · quarterly" || len(r.Ticked) != 1 || r.Ticked[0].Index != 3 ||
+		len(r.AlreadyDone) != 1 || r.Pinned == nil || r.Commit != nil || r.DryRun {
+		t.Errorf("result = %+v", r)
+	}
+}
+
+// answers is standard input that changes the file when first read, when
+// change is set: another editor saving while the questions are asked.
+type answers struct {
+	r      *strings.Reader
+	change func()
+}
+
+func (a *answers) Read(p []byte) (int, error) {
+	if a.change != nil {
+		a.change()
+		a.change = nil
+	}
+	return a.r.Read(p)
+}
+
+func TestRecordInteractive(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	ios, _, out, errOut := iostreams.Test()
+	ios.In = &answers{r: strings.NewReader(strings.Join([]string{
+		"weekly",          // not a kind: asked again
+		"",                // the default: the due check-in
+		"Hiring loop set", // note 1
+		"",                // end of notes
+		"2, x",            // not numbers: asked again
+		"4",               // out of range: asked again
+		"2",               // done
+		"Write the Q1 staffing plan (project)",
+		"", // a missing action: asked again
+		"Read chapter 3 of \"The Manager's Path\" (course)",
+		"Ask Victor Mensah about the DX team's charter (person)",
+	}, "\n") + "\n")}
+	ios.SetStdinTTY(true)
+	ios.SetStdoutTTY(true)
+	o := &Options{IO: ios, File: path, Today: today("2026-12-08"), Record: true, Interactive: true, Git: noGit, Format: "text", LockWait: time.Second}
+	if err := reviewRun(o); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	prompts := errOut.String()
+	for _, want := range []string{
+		"? Which review is this: check-in, quarterly, rewrite, re-plan [check-in]: ",
+		`"weekly" is not a kind of review`,
+		"Questions for the check-in:\n  1. ",
+		"? Note 1 (an empty line ends the notes): ",
+		"  2. [ ] ",
+		"? Which are done now? Numbers such as 1,3 [none]: ",
+		`"2, x": give action numbers`,
+		"--done 4: the roadmap has 3 actions",
+		"The 30-day plan holds exactly 3 actions: give this one too.",
+	} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("prompts lack %q:\n%s", want, prompts)
+		}
+	}
+	if !strings.Contains(out.String(), "Recorded a check-in") {
+		t.Errorf("out: %s", out)
+	}
+	data, _ := os.ReadFile(path)
+	d := roadmap.Parse(path, data)
+	last := d.Reviews[len(d.Reviews)-1]
+	if last.Kind != "check-in" || last.Notes[0].Text != "Hiring loop set" || len(d.Actions) != 3 || d.Actions[1].Title != "Read chapter 3 of \"The Manager's Path\"" {
+		t.Errorf("recorded %+v, actions %+v", last, d.Actions)
+	}
+}
+
+func TestRecordInteractiveRefusesWhenTheFileChangedMeanwhile(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	ios, _, _, _ := iostreams.Test()
+	ios.In = &answers{r: strings.NewReader("\n\n\n\n"), change: func() {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("\nan edit made while the questions were asked\n")
+		f.Close()
+	}}
+	ios.SetStdinTTY(true)
+	ios.SetStdoutTTY(true)
+	err := reviewRun(&Options{IO: ios, File: path, Today: today("2026-12-08"), Record: true, Interactive: true, Git: noGit, Format: "text", LockWait: time.Second})
+	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "changed while the questions were being answered, so nothing was written") {
+		t.Fatalf("err = %v", err)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.HasSuffix(string(data), "an edit made while the questions were asked\n") {
+		t.Errorf("the edit was lost")
+	}
+}
+
+func TestLabelsAndLateness(t *testing.T) {
+	for in, want := range map[int]string{0: "due today", 1: "1 day overdue", 5: "5 days overdue", -1: "in 1 day", -9: "in 9 days"} {
+		if got := late(in); got != want {
+			t.Errorf("late(%d) = %q, want %q", in, got, want)
+		}
+	}
+	if label(review.None) != "none" || label("quarterly") != "quarterly review" {
+		t.Errorf("labels")
+	}
+}
