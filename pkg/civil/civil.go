@@ -42,7 +42,6 @@ func Today() Date { return Of(time.Now()) }
 func (d Date) IsZero() bool          { return d.t.IsZero() }
 func (d Date) Time() time.Time       { return d.t }
 func (d Date) AddDays(n int) Date    { return Date{d.t.AddDate(0, 0, n)} }
-func (d Date) AddMonths(n int) Date  { return Date{d.t.AddDate(0, n, 0)} }
 func (d Date) Before(o Date) bool    { return d.t.Before(o.t) }
 func (d Date) After(o Date) bool     { return d.t.After(o.t) }
 func (d Date) Equal(o Date) bool     { return d.t.Equal(o.t) }
@@ -74,4 +73,15 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	*d = p
 	return nil
+}
+
+// AddMonths moves n calendar months, keeping the day of the month where it
+// exists and clamping to the month's last day where it does not: a plan
+// started on 31 August has its quarterly review on 30 November, not on
+// 1 December (time.AddDate would normalise the overflow forward).
+func (d Date) AddMonths(n int) Date {
+	y, m, day := d.t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return Date{first.AddDate(0, 0, min(day, last)-1)}
 }
