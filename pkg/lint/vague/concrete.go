@@ -1,8 +1,13 @@
 package vague
 
 import (
+	"sort"
 	"strings"
 )
+
+// maxFragment bounds how far after a phrase the concreteness test looks: an
+// object is a few words, and the bound keeps matching linear in the text.
+const maxFragment = 40
 
 // What made an object concrete: the why of Concrete and Named.
 const (
@@ -53,7 +58,7 @@ func concreteText(fragment string, mode Mode) (bool, string) {
 func (s *scratch) concrete(from int, mode Mode, person bool) (bool, string) {
 	toks := s.toks
 	end := from
-	for end < len(toks) && toks[end].f&fBreak == 0 {
+	for end < len(toks) && end < from+maxFragment && toks[end].f&fBreak == 0 {
 		end++
 	}
 	if end == from {
@@ -68,11 +73,8 @@ func (s *scratch) concrete(from int, mode Mode, person bool) (bool, string) {
 	if end < len(toks) {
 		fe = toks[end].start
 	}
-	for i := range s.spans {
+	for i := s.spanFrom(fs); i < len(s.spans) && s.spans[i].start < fe; i++ {
 		sp := &s.spans[i]
-		if sp.start < fs || sp.start >= fe {
-			continue
-		}
 		switch sp.kind {
 		case spanLink, spanURL:
 			return true, WhyLink
@@ -316,7 +318,7 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 			}
 			break
 		}
-		groupAfter := j < end && s.isGroupNoun(j)
+		groupAfter := j < end && toks[j].f&fSoft != 0 && s.isGroupNoun(j)
 		afterSlot := k == from && slot || k > from && t.f&fSoft != 0 && isPersonSlot(s.word(k-1))
 		switch {
 		case groupAfter:
@@ -326,6 +328,8 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 			}
 		case afterSlot:
 			return WhyPerson
+		case k == 0 && from == 0 && s.standsAlone(j, end):
+			return WhyPerson // "Priya", "Priya (EM, Payments)": a name on its own
 		case t.f&fPossessive != 0 && j < end:
 			if _, ok := personNouns[s.word(j)]; ok {
 				return WhyPerson
@@ -337,6 +341,16 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 		k = j - 1
 	}
 	return ""
+}
+
+// standsAlone: nothing follows the name but the end of the text or an
+// aside: '(', ',', ';', ':' or a dash.
+func (s *scratch) standsAlone(j, end int) bool {
+	if j >= end {
+		return true
+	}
+	gap := strings.TrimLeft(s.text[s.toks[j-1].end:s.toks[j].start], " \t\n")
+	return gap != "" && (strings.ContainsRune("(,;:", rune(gap[0])) || strings.HasPrefix(gap, "—") || strings.HasPrefix(gap, "–") || strings.HasPrefix(gap, "- "))
 }
 
 // nameLike: a capitalised word that could be part of a person's name: not
@@ -438,12 +452,13 @@ func (s *scratch) hasHandle(from, end int) bool {
 }
 
 func (s *scratch) inSpan(i int, k spanKind) bool {
-	for _, sp := range s.spans {
-		if sp.kind == k && sp.start <= i && i < sp.end {
-			return true
-		}
-	}
-	return false
+	j := s.spanFrom(i + 1) // the last span starting at or before i is j-1
+	return j > 0 && s.spans[j-1].kind == k && i < s.spans[j-1].end
+}
+
+// spanFrom is the index of the first span starting at or after byte i.
+func (s *scratch) spanFrom(i int) int {
+	return sort.Search(len(s.spans), func(k int) bool { return s.spans[k].start >= i })
 }
 
 func isPersonSlot(w string) bool {
@@ -487,7 +502,8 @@ var (
 	// stopWords are capitalised only by title case; they never make a name.
 	stopWords = set(`a an the and or of for to in on at with by about from into my our
 		your their its his her this that these those more most better best some any
-		all new next other same own`)
+		all new next other same own someone somebody anyone anybody everyone everybody
+		people folks someone's`)
 
 	// genericWords are topics and fields of work: capitalised, they still do
 	// not name a specific thing ("System Design", "Public Speaking").

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // flags describe one token: its shape, what separates it from the token
@@ -28,6 +29,7 @@ const (
 	fCode                         // inside a `code span`
 	fLink                         // inside a link's text
 	fURL                          // inside a URL
+	fInText                       // the token is lower-case ASCII: its own lower-cased form
 )
 
 // fProtected marks tokens that are someone else's words or names: never the
@@ -84,10 +86,15 @@ func putScratch(s *scratch) {
 	scratchPool.Put(s)
 }
 
-// word returns token k lower-cased.
+// word returns token k lower-cased. The string shares memory with the
+// scratch: it must not outlive the call that scanned the text (no Match
+// holds one; Match.Phrase is the compiled phrase's own string).
 func (s *scratch) word(k int) string {
 	t := &s.toks[k]
-	return string(s.lower[t.lo:t.hi])
+	if t.f&fInText != 0 {
+		return s.text[t.start:t.end]
+	}
+	return unsafe.String(&s.lower[t.lo], t.hi-t.lo)
 }
 
 // base is word(k) without a possessive 's.
@@ -115,28 +122,54 @@ func (s *scratch) findSpans() {
 	s.spans = s.spans[:0]
 	text := s.text
 	n := len(text)
+	// A closer that cannot be found from i cannot be found from any later
+	// place either: remember failures, so unclosed quotes, emphasis or
+	// backticks cost one scan, not one per opener. Links get a work budget.
+	var (
+		noStraight, noCurly, noSingle bool
+		noEmph                        [2][4]bool // [*,_][run length]
+		noTicks                       uint64     // bit k: no run of k backticks ahead
+		linkBudget                    = 4*n + 1024
+	)
+	special := &spanStart
+	if strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "WWW.") {
+		special = &spanStartURL
+	}
 	for i := 0; i < n; {
+		for i < n && !special[text[i]] {
+			i++
+		}
+		if i == n {
+			break
+		}
 		c := text[i]
 		switch c {
 		case '`':
 			k := runLen(text, i, '`')
-			if j := findRun(text, i+k, '`', k); j >= 0 {
-				s.add(i, j+k, spanCode)
-				i = j + k
-				continue
+			if k < 64 && noTicks&(1<<k) == 0 {
+				if j := findRun(text, i+k, '`', k); j >= 0 {
+					s.add(i, j+k, spanCode)
+					i = j + k
+					continue
+				}
+				noTicks |= 1 << k
 			}
 			i += k
 			continue
 		case '[':
-			if textEnd, end, ok := link(text, i); ok {
-				if textEnd > i+1 {
-					s.add(i+1, textEnd, spanLink)
+			if linkBudget > 0 {
+				textEnd, end, work := link(text, i, linkBudget)
+				linkBudget -= work
+				if end > 0 {
+					if textEnd > i+1 {
+						s.add(i+1, textEnd, spanLink)
+					}
+					if end > textEnd+1 {
+						s.add(textEnd+1, end, spanURL)
+					}
+					i = end
+					continue
 				}
-				if end > textEnd+1 {
-					s.add(textEnd+1, end, spanURL)
-				}
-				i = end
-				continue
 			}
 		case '<':
 			if end := autolink(text, i); end > 0 {
@@ -153,36 +186,46 @@ func (s *scratch) findSpans() {
 				}
 			}
 		case '"':
-			if opensQuote(text, i) {
+			if !noStraight && opensQuote(text, i) {
 				if j := closeStraightQuote(text, i+1); j > 0 {
 					s.add(i, j+1, spanQuote)
 					i = j + 1
 					continue
 				}
+				noStraight = true
 			}
 		case 0xE2: // “ and ‘ are E2 80 9C and E2 80 98
 			if strings.HasPrefix(text[i:], "“") {
-				if j := strings.Index(text[i+3:], "”"); j >= 0 {
-					end := i + 3 + j + 3
-					s.add(i, end, spanQuote)
-					i = end
-					continue
+				if !noCurly {
+					if j := strings.Index(text[i+3:], "”"); j >= 0 {
+						end := i + 3 + j + 3
+						s.add(i, end, spanQuote)
+						i = end
+						continue
+					}
+					noCurly = true
 				}
-			} else if strings.HasPrefix(text[i:], "‘") && opensQuote(text, i) {
+			} else if !noSingle && strings.HasPrefix(text[i:], "‘") && opensQuote(text, i) {
 				if j := closeCurlySingle(text, i+3); j > 0 {
 					s.add(i, j, spanQuote)
 					i = j
 					continue
 				}
+				noSingle = true
 			}
 		case '*', '_':
 			k := runLen(text, i, c)
-			if (k == 1 || k == 3) && opensEmphasis(text, i, k, c) {
+			ci := 0
+			if c == '_' {
+				ci = 1
+			}
+			if (k == 1 || k == 3) && !noEmph[ci][k] && opensEmphasis(text, i, k, c) {
 				if j := closeEmphasis(text, i+k, k, c); j >= 0 {
 					s.add(i, j+k, spanItalic)
 					i = j + k
 					continue
 				}
+				noEmph[ci][k] = true
 			}
 			i += k
 			continue
@@ -190,6 +233,18 @@ func (s *scratch) findSpans() {
 		i++
 	}
 }
+
+// spanStart marks the bytes that can open a span; spanStartURL adds the
+// first letters of "http" and "www" for texts that hold an address.
+var spanStart, spanStartURL = func() (a, b [256]bool) {
+	for _, c := range []byte("`[<\"*_\xE2") {
+		a[c], b[c] = true, true
+	}
+	for _, c := range []byte("hHwW") {
+		b[c] = true
+	}
+	return a, b
+}()
 
 func (s *scratch) add(start, end int, k spanKind) {
 	s.spans = append(s.spans, span{start: start, end: end, kind: k})
@@ -221,11 +276,13 @@ func findRun(text string, i int, c byte, k int) int {
 }
 
 // link recognises [text](url) and [text][ref] at text[i] == '['. It returns
-// the index of the closing ']' and the end of the whole link.
-func link(text string, i int) (textEnd, end int, ok bool) {
+// the index of the closing ']' and the end of the whole link (0 when there
+// is no link), and how many bytes it looked at, at most budget.
+func link(text string, i, budget int) (textEnd, end, work int) {
+	limit := min(len(text), i+budget)
 	depth := 0
 	j := i
-	for ; j < len(text); j++ {
+	for ; j < limit; j++ {
 		switch text[j] {
 		case '[':
 			depth++
@@ -236,8 +293,8 @@ func link(text string, i int) (textEnd, end int, ok bool) {
 			break
 		}
 	}
-	if j+1 >= len(text) {
-		return 0, 0, false
+	if j+1 >= limit {
+		return 0, 0, limit - i
 	}
 	open, closing := text[j+1], byte(')')
 	switch open {
@@ -245,25 +302,25 @@ func link(text string, i int) (textEnd, end int, ok bool) {
 	case '[':
 		closing = ']'
 	default:
-		return 0, 0, false
+		return 0, 0, j + 1 - i
 	}
 	depth = 0
-	for k := j + 1; k < len(text); k++ {
+	for k := j + 1; k < limit; k++ {
 		switch text[k] {
 		case open:
 			depth++
 		case closing:
 			depth--
 			if depth == 0 {
-				return j, k + 1, true
+				return j, k + 1, k + 1 - i
 			}
 		case ' ', '\n':
 			if open == '(' && depth == 1 && !titleAhead(text, k) {
-				return 0, 0, false
+				return 0, 0, k + 1 - i
 			}
 		}
 	}
-	return 0, 0, false
+	return 0, 0, limit - i
 }
 
 // titleAhead allows the space before a link title: [x](url "Title").
@@ -419,143 +476,150 @@ func isWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
-// tokenize splits the text into words once, lower-casing each into one
-// shared buffer and noting what separates it from the word before.
+// ASCII byte classes for the tokenizer's fast path.
+const (
+	cOther uint8 = iota
+	cLower
+	cUpper
+	cDigit
+	cSpace
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	for _, c := range " \t\n\r" {
+		t[c] = cSpace
+	}
+	return t
+}()
+
+// tokenize splits the text into words once, noting for each what separates
+// it from the word before. A word that is lower-case ASCII already is its own
+// lower-cased form; any other is lower-cased into one shared buffer.
 func (s *scratch) tokenize() {
 	text := s.text
 	n := len(text)
 	s.toks = s.toks[:0]
 	s.lower = s.lower[:0]
+	spans := s.spans
 	si := 0
 	// gap state: what lies between the previous token and the next one
-	ws, hyphens, other, brk := false, 0, false, false
-	sent := true
+	ws, hyphens, other, brk, sent := false, 0, false, false, true
 	for i := 0; i < n; {
-		for si < len(s.spans) && s.spans[si].end <= i {
-			si++
-		}
-		inSpan := si < len(s.spans) && s.spans[si].start <= i
 		c := text[i]
-		r, w := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		if c < utf8.RuneSelf {
+			cl := asciiClass[c]
+			if cl == cSpace {
 				ws = true
-			case c == '-':
-				hyphens++
-			case c == '*' || c == '_' || c == '~':
-				// emphasis marks are transparent
-			case c == '.' || c == '!' || c == '?':
-				other = true
-				if !inSpan && (i+1 == n || closesSentence(text[i+1])) {
-					brk, sent = true, true
-				}
-			case c == ';':
-				other = true
-				if !inSpan {
-					brk = true
-				}
-			case c == ':':
-				other = true
-				if !inSpan && (i+1 == n || isSpace(text[i+1])) {
-					sent = true
-				}
-			default:
-				other = true
-			}
-			i += w
-			continue
-		}
-		// a token: it ends at a non-word rune or at a span boundary
-		limit := n
-		spanIdx := -1
-		if inSpan {
-			limit = s.spans[si].end
-			spanIdx = si
-		} else if si < len(s.spans) {
-			limit = s.spans[si].start
-		}
-		t := token{start: i, lo: len(s.lower), span: spanIdx}
-		first := true
-		letters, lowers := 0, 0
-		prevDigit, prevWord := false, false
-		for i < limit {
-			c := text[i]
-			r, w := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, w = utf8.DecodeRuneInString(text[i:])
-			}
-			if isWordRune(r) {
-				isDigit := r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r)
-				switch {
-				case isDigit:
-					t.f |= fDigit
-				case r < utf8.RuneSelf:
-					letters++
-					t.f |= fAlpha
-					if c >= 'A' && c <= 'Z' {
-						if first {
-							t.f |= fCap
-						} else {
-							t.f |= fUpperIn
-						}
-						c += 'a' - 'A'
-					} else {
-						lowers++
-					}
-				default:
-					if unicode.IsLetter(r) {
-						letters++
-						t.f |= fAlpha
-						if unicode.IsUpper(r) || unicode.IsTitle(r) {
-							if first {
-								t.f |= fCap
-							} else {
-								t.f |= fUpperIn
-							}
-						} else if unicode.IsLower(r) {
-							lowers++
-						}
-					}
-				}
-				if r < utf8.RuneSelf {
-					s.lower = append(s.lower, c)
-				} else {
-					s.lower = utf8.AppendRune(s.lower, unicode.ToLower(r))
-				}
-				first = false
-				prevDigit, prevWord = isDigit, true
-				i += w
-				continue
-			}
-			// an apostrophe between letters stays in the word (don't, Ana's);
-			// a point or comma between digits stays in the number (1.5, 1,000)
-			if prevWord && (r == '\'' || r == '’') && i+w < limit {
-				nr, _ := utf8.DecodeRuneInString(text[i+w:])
-				if isWordRune(nr) {
-					s.lower = append(s.lower, '\'')
-					prevDigit, prevWord = false, false
-					i += w
-					continue
-				}
-			}
-			if prevDigit && (c == '.' || c == ',') && i+1 < limit && text[i+1] >= '0' && text[i+1] <= '9' {
-				s.lower = append(s.lower, c)
-				prevDigit, prevWord = false, false
 				i++
 				continue
 			}
-			break
+			if cl == cOther {
+				switch c {
+				case '-':
+					hyphens++
+				case '*', '_', '~':
+					// emphasis marks are transparent
+				case '.', '!', '?':
+					other = true
+					if i+1 == n || closesSentence(text[i+1]) {
+						if si = spanAt(spans, si, i); si >= len(spans) || spans[si].start > i {
+							brk, sent = true, true
+						}
+					}
+				case ';':
+					other = true
+					if si = spanAt(spans, si, i); si >= len(spans) || spans[si].start > i {
+						brk = true
+					}
+				case ':':
+					other = true
+					if i+1 == n || isSpace(text[i+1]) {
+						if si = spanAt(spans, si, i); si >= len(spans) || spans[si].start > i {
+							sent = true
+						}
+					}
+				default:
+					other = true
+				}
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+			other = true
+			i += w
+			continue
 		}
-		t.end, t.hi = i, len(s.lower)
+
+		// a token: it ends at a non-word rune or at a span boundary
+		si = spanAt(spans, si, i)
+		t := token{start: i, span: -1}
+		limit := n
+		if si < len(spans) {
+			if spans[si].start <= i {
+				limit, t.span = spans[si].end, si
+			} else {
+				limit = spans[si].start
+			}
+		}
+		// fast path: a run of ASCII letters and digits
+		j, letters, lowers := i, 0, 0
+		for ; j < limit; j++ {
+			b := text[j]
+			if b >= utf8.RuneSelf {
+				break
+			}
+			cl := asciiClass[b]
+			if cl == cLower {
+				letters++
+				lowers++
+			} else if cl == cUpper {
+				letters++
+				if j == i {
+					t.f |= fCap
+				} else {
+					t.f |= fUpperIn
+				}
+			} else if cl == cDigit {
+				t.f |= fDigit
+			} else {
+				break
+			}
+		}
+		if letters > 0 {
+			t.f |= fAlpha
+		}
+		slow := j < limit && (text[j] >= utf8.RuneSelf || text[j] == '\'' ||
+			(text[j] == '.' || text[j] == ',') && j > i && isDigit(text[j-1]) && j+1 < limit && isDigit(text[j+1]))
+		if !slow && lowers == letters {
+			t.f |= fInText
+			i = j
+		} else {
+			t.lo = len(s.lower)
+			for k := i; k < j; k++ {
+				b := text[k]
+				if asciiClass[b] == cUpper {
+					b += 'a' - 'A'
+				}
+				s.lower = append(s.lower, b)
+			}
+			i = j
+			if slow {
+				i, letters, lowers = s.slowToken(&t, i, limit, letters, lowers)
+			}
+			t.hi = len(s.lower)
+		}
+		t.end = i
 		if letters >= 2 && lowers == 0 {
 			t.f |= fAllCaps
-		}
-		if t.hi-t.lo > 2 && s.lower[t.hi-2] == '\'' && s.lower[t.hi-1] == 's' {
-			t.f |= fPossessive
 		}
 		if !other && (hyphens == 0 || hyphens == 1 && !ws) {
 			t.f |= fSoft
@@ -569,8 +633,8 @@ func (s *scratch) tokenize() {
 		if sent {
 			t.f |= fSentStart
 		}
-		if spanIdx >= 0 {
-			switch s.spans[spanIdx].kind {
+		if t.span >= 0 {
+			switch spans[t.span].kind {
 			case spanCode:
 				t.f |= fCode
 			case spanLink:
@@ -585,12 +649,90 @@ func (s *scratch) tokenize() {
 		}
 		// a token that starts where the previous one ended, across a span
 		// boundary, is not soft-joined: "`go`lang" stays two words.
-		if len(s.toks) > 0 && s.toks[len(s.toks)-1].end == t.start && s.toks[len(s.toks)-1].span != t.span {
+		if last := len(s.toks) - 1; last >= 0 && s.toks[last].end == t.start && s.toks[last].span != t.span {
 			t.f &^= fSoft | fJoin
+		}
+		if slow && t.hi-t.lo > 2 && s.lower[t.hi-2] == '\'' && s.lower[t.hi-1] == 's' {
+			t.f |= fPossessive // only the slow path keeps an apostrophe
 		}
 		s.toks = append(s.toks, t)
 		ws, hyphens, other, brk, sent = false, 0, false, false, false
 	}
+}
+
+// slowToken continues a token past its ASCII start: other scripts, an
+// apostrophe between letters (don't, Ana’s), a point or comma between digits
+// (1.5, 1,000). The lower-cased form so far is already in s.lower.
+func (s *scratch) slowToken(t *token, i, limit, letters, lowers int) (int, int, int) {
+	text := s.text
+	first := i == t.start
+	prevWord := !first
+	prevDigit := !first && isDigit(text[i-1])
+	for i < limit {
+		c := text[i]
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:])
+		}
+		if isWordRune(r) {
+			digit := false
+			switch {
+			case r < utf8.RuneSelf && asciiClass[c] == cDigit || r >= utf8.RuneSelf && unicode.IsDigit(r):
+				t.f |= fDigit
+				digit = true
+			case unicode.IsLetter(r):
+				letters++
+				t.f |= fAlpha
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					if first {
+						t.f |= fCap
+					} else {
+						t.f |= fUpperIn
+					}
+				} else if unicode.IsLower(r) {
+					lowers++
+				}
+			}
+			if r < utf8.RuneSelf {
+				if asciiClass[c] == cUpper {
+					c += 'a' - 'A'
+				}
+				s.lower = append(s.lower, c)
+			} else {
+				s.lower = utf8.AppendRune(s.lower, unicode.ToLower(r))
+			}
+			first = false
+			prevDigit, prevWord = digit, true
+			i += w
+			continue
+		}
+		if prevWord && (r == '\'' || r == '’') && i+w < limit {
+			if nr, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(nr) {
+				s.lower = append(s.lower, '\'')
+				prevDigit, prevWord = false, false
+				i += w
+				continue
+			}
+		}
+		if prevDigit && (c == '.' || c == ',') && i+1 < limit && isDigit(text[i+1]) {
+			s.lower = append(s.lower, c)
+			prevDigit, prevWord = false, false
+			i++
+			continue
+		}
+		break
+	}
+	return i, letters, lowers
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// spanAt advances si past the spans that end at or before i.
+func spanAt(spans []span, si, i int) int {
+	for si < len(spans) && spans[si].end <= i {
+		si++
+	}
+	return si
 }
 
 // closesSentence: after '.', '!' or '?', a space, the end, or a closing

@@ -207,6 +207,16 @@ type Matcher struct {
 	phrases []phrase
 	// first maps a phrase's first word to its phrases, longest first.
 	first map[string][]int32
+	// filter has a bit set for every first word's filterHash: most words
+	// of a text are ruled out without a map look-up.
+	filter [filterBits / 64]uint64
+}
+
+const filterBits = 1024
+
+// filterHash mixes a word's length and its first and last bytes.
+func filterHash(w string) uint {
+	return (uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])) % filterBits
 }
 
 // Compile checks and compiles the lists. The error is a *PhraseError naming
@@ -240,6 +250,8 @@ func Compile(l Lists) (*Matcher, error) {
 	}
 	for i, p := range m.phrases {
 		m.first[p.words[0]] = append(m.first[p.words[0]], int32(i))
+		h := filterHash(p.words[0])
+		m.filter[h>>6] |= 1 << (h & 63)
 	}
 	for _, idx := range m.first {
 		// longest first, then in list order: leftmost-longest matching
@@ -353,7 +365,11 @@ func (m *Matcher) Find(text string, lists List) []Match {
 		if t.f&(fProtected|fJoin) != 0 {
 			continue
 		}
-		cands, ok := m.first[string(s.lower[t.lo:t.hi])]
+		w := s.word(i)
+		if h := filterHash(w); m.filter[h>>6]&(1<<(h&63)) == 0 {
+			continue // no phrase starts with this word
+		}
+		cands, ok := m.first[w]
 		if !ok {
 			continue
 		}
@@ -387,7 +403,7 @@ func (s *scratch) matchAt(i int, words []string) bool {
 	}
 	for j := 1; j < n; j++ {
 		t := &s.toks[i+j]
-		if t.f&fSoft == 0 || t.f&(fProtected|fBreak) != 0 || string(s.lower[t.lo:t.hi]) != words[j] {
+		if t.f&fSoft == 0 || t.f&(fProtected|fBreak) != 0 || s.word(i+j) != words[j] {
 			return false
 		}
 	}
