@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/roadmapcli/roadmap/internal/corpus"
-	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
@@ -24,7 +23,7 @@ func BenchmarkLintDocument(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		doc := roadmap.Parse("r.md", docs[i%len(docs)])
-		if _, err := l.Lint(doc, civil.Date{}); err != nil {
+		if _, err := l.Lint(doc, History{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -14,9 +14,8 @@ type Context struct {
 	Doc   *roadmap.Document
 	Today civil.Date
 	Vague *vague.Matcher
-	// LastChange is when the file last changed according to version
-	// control; zero when unknown.
-	LastChange civil.Date
+	// History is what version control knows of the file.
+	History History
 
 	rule     *Rule
 	severity Severity

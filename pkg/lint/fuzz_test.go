@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
@@ -35,7 +34,7 @@ func FuzzLint(f *testing.F) {
 			defer close(done)
 			doc := roadmap.Parse("f.md", data)
 			lines = doc.LineCount()
-			fs, err = (&Linter{Today: today}).Lint(doc, civil.Date{})
+			fs, err = (&Linter{Today: today}).Lint(doc, History{})
 		}()
 		select {
 		case <-done:

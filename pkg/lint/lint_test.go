@@ -73,7 +73,7 @@ Staff Software Engineer at a mid-stage B2B SaaS company such as Datadog or Atlas
 func lintString(t *testing.T, src string, cfg *Config) []Finding {
 	t.Helper()
 	doc := roadmap.Parse("r.md", []byte(src))
-	fs, err := (&Linter{Today: today, Config: cfg}).Lint(doc, civil.Date{})
+	fs, err := (&Linter{Today: today, Config: cfg}).Lint(doc, History{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,7 +343,7 @@ func TestRulePanicIsContained(t *testing.T) {
 	boom := &Rule{ID: "RM999", Name: "boom", Severity: Error, check: func(*Context) { panic("index out of range") }}
 	catalogue = append(append([]*Rule{}, saved...), boom)
 	src := strings.Replace(clean, "  companies: [Datadog, Atlassian, Stripe]\n", "  companies: [Datadog]\n", 1)
-	fs, err := (&Linter{Today: today}).Lint(roadmap.Parse("r.md", []byte(src)), civil.Date{})
+	fs, err := (&Linter{Today: today}).Lint(roadmap.Parse("r.md", []byte(src)), History{})
 	var rp *RulePanic
 	if !errors.As(err, &rp) || rp.Rule.ID != "RM999" || !strings.Contains(err.Error(), "r.md: rule RM999/boom crashed: index out of range") {
 		t.Fatalf("err = %v, want a RulePanic naming the file and rule", err)
@@ -359,7 +359,7 @@ func TestFindingsHaveValidSpans(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := roadmap.Parse("vague.md", bad)
-	fs, err := (&Linter{Today: today}).Lint(doc, civil.Date{})
+	fs, err := (&Linter{Today: today}).Lint(doc, History{})
 	if err != nil {
 		t.Fatal(err)
 	}

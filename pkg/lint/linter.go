@@ -33,7 +33,7 @@ func (e *RulePanic) Error() string {
 
 // Lint checks one parsed document. It returns the findings not suppressed
 // in the file, sorted, and a *RulePanic if a rule crashed.
-func (l *Linter) Lint(doc *roadmap.Document, lastChange civil.Date) ([]Finding, error) {
+func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 	matcher := vague.Default()
 	if l.Config != nil && l.Config.matcher != nil {
 		matcher = l.Config.matcher
@@ -58,7 +58,7 @@ func (l *Linter) Lint(doc *roadmap.Document, lastChange civil.Date) ([]Finding, 
 		if r.ID != idDocumentValid && (unread || !r.appliesTo(doc.Frontmatter.Kind)) {
 			continue
 		}
-		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, LastChange: lastChange, rule: r, severity: sev}
+		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, History: hist, rule: r, severity: sev}
 		if err := runRule(r, c); err != nil && crash == nil {
 			crash = err
 		}

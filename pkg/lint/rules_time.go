@@ -9,7 +9,7 @@ import (
 )
 
 func checkReviewOverdue(c *Context) {
-	sched := cadence.Schedule(c.Doc, cadence.Options{})
+	sched := cadence.Schedule(c.Doc, cadence.Options{LastReview: c.History.Reviews})
 	// Report only the heaviest overdue review: a rewrite covers the
 	// quarterly review and the check-in.
 	for _, kind := range []string{cadence.Rewrite, cadence.Quarterly, cadence.Checkin} {
@@ -50,8 +50,8 @@ func checkPlanStale(c *Context) {
 	if r, ok := c.Doc.LastReview(); ok && r.Date.After(last) {
 		last, what = r.Date, "last reviewed"
 	}
-	if c.LastChange.After(last) {
-		last, what = c.LastChange, "last changed"
+	if c.History.LastChange.After(last) {
+		last, what = c.History.LastChange, "last changed"
 	}
 	if last.IsZero() {
 		return

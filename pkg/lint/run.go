@@ -31,9 +31,12 @@ type RunOptions struct {
 	// key, as a directory walk does (for tools such as pre-commit that pass
 	// every changed Markdown file).
 	RoadmapsOnly bool
-	// LastChange, when set, says when version control last saw a file
-	// change (zero when it does not know).
-	LastChange func(path string) civil.Date
+	// History, when set, says what version control knows of a file.
+	History func(path string) History
+	// Visit, when set, sees every linted document with its history and
+	// findings, from the worker goroutines (it must be safe for concurrent
+	// use). Commands that report on roadmaps (status) use the walk this way.
+	Visit func(doc *roadmap.Document, hist History, findings []Finding)
 }
 
 // Result is a whole run: every finding in file and line order, and the
@@ -128,15 +131,18 @@ func lintOne(j job, opts RunOptions) (o outcome) {
 		return o
 	}
 	doc := roadmap.Parse(j.path, raw)
-	var last civil.Date
-	if opts.LastChange != nil && !j.stdin {
-		last = opts.LastChange(j.path)
+	var hist History
+	if opts.History != nil && !j.stdin {
+		hist = opts.History(j.path)
 	}
 	l := Linter{Today: opts.Today, Config: j.cfg}
 	o.linted = true
-	o.findings, err = l.Lint(doc, last)
+	o.findings, err = l.Lint(doc, hist)
 	if err != nil {
 		o.errs = append(o.errs, err)
+	}
+	if opts.Visit != nil {
+		opts.Visit(doc, hist, o.findings)
 	}
 	return o
 }

@@ -1,0 +1,248 @@
+// Package lint implements `roadmap lint`: check roadmaps against the rule
+// catalogue and print findings for people, CI logs, code scanning and jq.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/docs"
+	"github.com/roadmapcli/roadmap/pkg/build"
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/lint"
+	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
+)
+
+// Options are lint's inputs, filled by NewCmdLint.
+type Options struct {
+	IO     *iostreams.IOStreams
+	Today  func() civil.Date
+	Getenv func(string) string
+
+	Paths     []string
+	Format    string
+	FailOn    string
+	Config    string
+	StdinName string
+	Explain   string
+	ListRules bool
+	// RoadmapsOnly skips named files that are not roadmaps.
+	RoadmapsOnly bool
+}
+
+// failOnLevels are --fail-on's values: the lowest severity that fails.
+var failOnLevels = []string{"error", "warning", "info", "none"}
+
+// NewCmdLint builds the command. runF replaces lintRun in flag tests.
+func NewCmdLint(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Check roadmaps for vague goals, missing dates and a lapsed cadence",
+		Long: `Check roadmaps against the method's rules, RM001 to RM021: a target named
+specifically, an honest gap with evidence for each dimension, exactly three
+concrete dated actions for the next 30 days, a sketched quarter, years 2–3
+kept as a hypothesis, and reviews that keep pace with the cadence.
+
+PATH is a file, a directory (searched recursively for Markdown files whose
+frontmatter has a roadmap: key; .git, node_modules and hidden directories are
+skipped) or - for standard input. Without a PATH, the current directory.
+
+Configuration comes from --config, else $ROADMAP_CONFIG, else the nearest
+.roadmap.yaml above each file: a severity per rule (or off), extra vague
+phrases, and include/ignore globs. In a file, turn rules off with
+<!-- roadmap-disable RM007 -->, <!-- roadmap-enable -->,
+<!-- roadmap-disable-next-line RM005 --> or <!-- roadmap-disable-line RM005 -->.
+
+Date rules use --today (or $ROADMAP_TODAY) so CI results are reproducible.
+
+Exit status: 0 when nothing at or above --fail-on was found, 1 when something
+was, 2 when a file, the configuration or the command line is wrong.`,
+		Example: `  roadmap lint roadmap.md
+  roadmap lint .                                   # every roadmap in the repository
+  roadmap lint --format sarif roadmaps/ > roadmap.sarif
+  roadmap lint --format github --fail-on warning roadmaps/
+  roadmap lint --format json examples/ | jq '.findings[] | select(.rule == "RM005")'
+  git show HEAD:roadmap.md | roadmap lint - --stdin-filename roadmap.md
+  roadmap lint --explain RM005
+  roadmap lint --list-rules`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveDefault
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if opts.Explain != "" && (len(args) > 0 || opts.ListRules) {
+				return cmdutil.FlagErrorf("--explain prints one rule's documentation; give it no PATH and no --list-rules")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return lintRun(opts)
+		},
+	}
+	fl := cmd.Flags()
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatText, report.LintFormats, "output format")
+	cmdutil.StringEnumFlag(cmd, &opts.FailOn, "fail-on", "", "error", failOnLevels, "lowest severity that makes the exit status 1")
+	fl.StringVar(&opts.Config, "config", "", "configuration file to use for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
+	fl.StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in findings and to find its configuration")
+	fl.StringVar(&opts.Explain, "explain", "", "print the documentation of a rule (ID or name) and exit")
+	fl.BoolVar(&opts.ListRules, "list-rules", false, "list every rule with its default severity and exit")
+	fl.BoolVar(&opts.RoadmapsOnly, "roadmaps-only", false, "skip named files whose frontmatter has no roadmap: key (for pre-commit hooks that pass every Markdown file)")
+	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, r := range lint.Rules() {
+			out = append(out, r.ID+"\t"+r.Name)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
+	return cmd
+}
+
+func lintRun(opts *Options) error {
+	if opts.Explain != "" {
+		return explain(opts)
+	}
+	if opts.ListRules {
+		return listRules(opts)
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	stdins := 0
+	for _, p := range paths {
+		if p == "-" {
+			stdins++
+		}
+	}
+	if stdins > 1 {
+		return cmdutil.FlagErrorf("- (standard input) can be given only once")
+	}
+	configPath := opts.Config
+	if configPath == "" && opts.Getenv != nil {
+		configPath = opts.Getenv("ROADMAP_CONFIG")
+	}
+	today := opts.Today()
+	fallbacks := &gitx.Fallbacks{}
+	res := lint.Run(lint.RunOptions{
+		Paths:        paths,
+		Stdin:        opts.IO.In,
+		StdinName:    opts.StdinName,
+		Today:        today,
+		Configs:      &lint.ConfigResolver{Explicit: configPath},
+		RoadmapsOnly: opts.RoadmapsOnly,
+		History:      lint.GitHistory(gitx.Default, today, fallbacks),
+	})
+	// Said once per run, not once per file.
+	if msg := fallbacks.Message(); msg != "" {
+		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
+	}
+	if err := write(opts, res); err != nil {
+		return err
+	}
+	if len(res.Errors) > 0 {
+		return &cmdutil.InputError{Err: errors.Join(res.Errors...)}
+	}
+	if min, ok := failOn(opts.FailOn); ok && lint.AtLeast(res.Findings, min) > 0 {
+		return cmdutil.ErrSilent
+	}
+	return nil
+}
+
+func failOn(level string) (lint.Severity, bool) {
+	if level == "none" {
+		return lint.Off, false
+	}
+	sev, err := lint.ParseSeverity(level)
+	return sev, err == nil
+}
+
+func write(opts *Options, res *lint.Result) error {
+	out := opts.IO.Out
+	switch opts.Format {
+	case report.FormatJSON:
+		return report.WriteFindingsJSON(out, res.Files, res.Findings)
+	case report.FormatSARIF:
+		return report.WriteFindingsSARIF(out, res.Findings, report.SARIFOptions{
+			Version: build.Current().Version, Rules: lint.Rules(), Errors: res.Errors,
+			RuleHelp: func(id string) string { page, _ := docs.RulePage(id); return page },
+		})
+	case report.FormatGitHub:
+		return report.WriteFindingsGitHub(out, res.Findings)
+	}
+	cs := opts.IO.ColorScheme()
+	if err := report.WriteFindingsText(out, res.Findings, cs); err != nil {
+		return err
+	}
+	if opts.IO.IsStdoutTTY() {
+		_, err := fmt.Fprintln(out, report.FindingsSummary(res.Files, res.Findings, cs))
+		return err
+	}
+	return nil
+}
+
+func explain(opts *Options) error {
+	r := lint.Lookup(opts.Explain)
+	if r == nil {
+		var names []string
+		for _, r := range lint.Rules() {
+			names = append(names, r.ID, r.Name)
+		}
+		msg := fmt.Sprintf("no rule %q", opts.Explain)
+		if sug := suggest.Nearest(opts.Explain, names); sug != "" {
+			msg += fmt.Sprintf(": did you mean %s?", sug)
+		}
+		return cmdutil.FlagErrorf("%s (`roadmap lint --list-rules` lists them)", msg)
+	}
+	page, ok := docs.RulePage(r.ID)
+	if !ok {
+		return fmt.Errorf("no documentation for %s: this build is broken", r.ID)
+	}
+	_, err := fmt.Fprint(opts.IO.Out, page)
+	return err
+}
+
+// ruleView is one rule in `--list-rules --format json`.
+type ruleView struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Severity string   `json:"severity"`
+	Kinds    []string `json:"kinds"`
+	Summary  string   `json:"summary"`
+	URL      string   `json:"url"`
+}
+
+func listRules(opts *Options) error {
+	rules := lint.Rules()
+	if opts.Format == report.FormatJSON {
+		views := make([]ruleView, 0, len(rules))
+		for _, r := range rules {
+			kinds := r.Kinds
+			if kinds == nil {
+				kinds = []string{}
+			}
+			views = append(views, ruleView{r.ID, r.Name, r.Severity.String(), kinds, r.Summary, r.DocURL()})
+		}
+		return report.WriteJSON(opts.IO.Out, views)
+	}
+	if opts.Format != report.FormatText {
+		return cmdutil.FlagErrorf("--list-rules prints text or json, not %s", opts.Format)
+	}
+	t := report.Table{Headers: []string{"RULE", "NAME", "SEVERITY", "CHECKS"}}
+	for _, r := range rules {
+		summary := r.Summary
+		if len(r.Kinds) > 0 {
+			summary = "(" + strings.Join(r.Kinds, ", ") + ") " + summary
+		}
+		t.Rows = append(t.Rows, []string{r.ID, r.Name, r.Severity.String(), summary})
+	}
+	return t.Render(opts.IO.Out, report.FormatTable, report.OptionsFor(opts.IO))
+}
