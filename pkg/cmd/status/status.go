@@ -1,0 +1,204 @@
+// Package status implements `roadmap status`: one row per roadmap in a
+// directory tree (a team's repository), most urgent first.
+package status
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/lint"
+	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/status"
+)
+
+// Options are status's inputs, filled by NewCmdStatus.
+type Options struct {
+	IO     *iostreams.IOStreams
+	Today  func() civil.Date
+	Getenv func(string) string
+
+	Paths       []string
+	Format      string
+	Config      string
+	FailOverdue bool
+}
+
+// NewCmdStatus builds the command. runF replaces statusRun in flag tests.
+func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv}
+	cmd := &cobra.Command{
+		Use:   "status [DIR...]",
+		Short: "One row per roadmap: owner, target, next checkpoint, overdue, lint errors",
+		Long: `Summarise every roadmap under DIR (default: the current directory), such as
+a team's repository of plans: the owner, the kind of plan, the target role,
+the checkpoint that needs attention next (the heaviest overdue review, else
+the earliest coming check-in, review, rewrite or target date), how many days
+it is overdue, and how many lint errors and warnings the file has.
+
+Rows are sorted by urgency: most overdue first, then most lint errors, then
+the soonest checkpoint. Review dates come from each file's review log and,
+in a git repository, from commits made by 'roadmap review --record --commit'.
+Files are found as 'roadmap lint' finds them (the same .roadmap.yaml applies).
+
+With --fail-overdue the exit status is 1 when any review is overdue: run it
+in a weekly CI job to keep a team's plans alive.`,
+		Example: `  roadmap status
+  roadmap status team/ --format markdown > STATUS.md
+  roadmap status --fail-overdue
+  roadmap status --format json | jq -r '.roadmaps[] | select(.overdueDays > 0) | .owner'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
+	}
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, report.TableFormats, "output format")
+	cmd.Flags().BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any review is overdue")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "configuration file for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
+	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
+	return cmd
+}
+
+// JSON is the stable shape of `roadmap status --format json`
+// (docs/status-json.md).
+type JSON struct {
+	Today    civil.Date   `json:"today"`
+	Roadmaps []status.Row `json:"roadmaps"`
+	Overdue  int          `json:"overdue"`
+}
+
+func statusRun(opts *Options) error {
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			return cmdutil.FlagErrorf("status reads directories and files, not standard input")
+		}
+	}
+	configPath := opts.Config
+	if configPath == "" && opts.Getenv != nil {
+		configPath = opts.Getenv("ROADMAP_CONFIG")
+	}
+	today := opts.Today()
+	fallbacks := &gitx.Fallbacks{}
+	var mu sync.Mutex
+	var rows []status.Row
+	res := lint.Run(lint.RunOptions{
+		Paths:   paths,
+		Today:   today,
+		Configs: &lint.ConfigResolver{Explicit: configPath},
+		History: lint.GitHistory(gitx.Default, today, fallbacks),
+		Visit: func(doc *roadmap.Document, hist lint.History, findings []lint.Finding) {
+			row := status.NewRow(doc, hist, findings, today)
+			mu.Lock()
+			rows = append(rows, row)
+			mu.Unlock()
+		},
+	})
+	if msg := fallbacks.Message(); msg != "" {
+		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
+	}
+	status.Sort(rows)
+	overdue := 0
+	for _, r := range rows {
+		if r.Overdue > 0 {
+			overdue++
+		}
+	}
+	if err := write(opts, today, rows, overdue); err != nil {
+		return err
+	}
+	if len(res.Errors) > 0 {
+		return &cmdutil.InputError{Err: errors.Join(res.Errors...)}
+	}
+	if opts.FailOverdue && overdue > 0 {
+		return cmdutil.ErrSilent
+	}
+	return nil
+}
+
+func write(opts *Options, today civil.Date, rows []status.Row, overdue int) error {
+	out := opts.IO.Out
+	if opts.Format == report.FormatJSON {
+		if rows == nil {
+			rows = []status.Row{}
+		}
+		return report.WriteJSON(out, JSON{Today: today, Roadmaps: rows, Overdue: overdue})
+	}
+	t := report.Table{Headers: []string{"OWNER", "KIND", "TARGET", "NEXT", "DUE", "OVERDUE", "LINT", "FILE"}}
+	for _, r := range rows {
+		owner := r.Owner
+		if owner == "" {
+			owner = "-"
+		}
+		next, due, late := "-", "-", "-"
+		if r.Next != nil {
+			next, due = r.Next.Label(), r.Next.Due.String()
+			if r.Overdue > 0 {
+				late = plural(r.Overdue, "day", "days")
+			}
+		}
+		t.Rows = append(t.Rows, []string{owner, r.Kind, target(r.Target), next, due, late, lintCell(r), r.File})
+	}
+	if len(rows) == 0 && opts.Format == report.FormatTable {
+		_, err := fmt.Fprintf(out, "no roadmaps found under %s (a roadmap is a Markdown file whose frontmatter has a roadmap: key)\n",
+			strings.Join(defaultPaths(opts.Paths), ", "))
+		return err
+	}
+	if err := t.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
+		return err
+	}
+	if opts.Format == report.FormatTable && opts.IO.IsStdoutTTY() {
+		_, err := fmt.Fprintf(out, "%s, %d overdue · today %s\n", plural(len(rows), "roadmap", "roadmaps"), overdue, today)
+		return err
+	}
+	return nil
+}
+
+func defaultPaths(p []string) []string {
+	if len(p) == 0 {
+		return []string{"."}
+	}
+	return p
+}
+
+func target(t status.Target) string {
+	s := t.Role
+	if t.Level != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(t.Level)) {
+		s += " (" + t.Level + ")"
+	}
+	return s
+}
+
+func lintCell(r status.Row) string {
+	switch {
+	case r.Errors == 0 && r.Warnings == 0:
+		return "clean"
+	case r.Warnings == 0:
+		return plural(r.Errors, "error", "errors")
+	case r.Errors == 0:
+		return plural(r.Warnings, "warning", "warnings")
+	}
+	return plural(r.Errors, "error", "errors") + ", " + strconv.Itoa(r.Warnings) + " warn."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
