@@ -241,8 +241,9 @@ func (s *scratch) genericWord(k int) bool {
 }
 
 // hasRoleTitle finds a role noun after a level or function word ("staff
-// engineer", "senior product designer", "engineering manager"), or a head
-// role with its area ("Director of Engineering", "Head of Design").
+// engineer", "senior product designer", "engineering manager"), a head role
+// with its area ("Director of Engineering", "Head of Design"), or a level
+// named after "to" or "as" ("promoted to staff").
 func (s *scratch) hasRoleTitle(from, end int) bool {
 	for k := from; k < end; k++ {
 		w := s.base(k)
@@ -256,6 +257,14 @@ func (s *scratch) hasRoleTitle(from, end int) bool {
 		}
 		if k+2 < end && s.word(k+1) == "of" && s.capital(k+2) {
 			return true
+		}
+	}
+	// a level on its own after "to" or "as": "get promoted to staff"
+	for k := from + 1; k < end; k++ {
+		if _, ok := levels[s.word(k)]; ok && s.toks[k].f&fSoft != 0 {
+			if w := s.word(k - 1); w == "to" || w == "as" {
+				return true
+			}
 		}
 	}
 	return false
@@ -343,14 +352,14 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 	return ""
 }
 
-// standsAlone: nothing follows the name but the end of the text or an
-// aside: '(', ',', ';', ':' or a dash.
+// standsAlone: nothing follows the name but the end of the text, or an
+// aside in brackets or after a dash ("Priya (EM, Payments)").
 func (s *scratch) standsAlone(j, end int) bool {
 	if j >= end {
 		return true
 	}
 	gap := strings.TrimLeft(s.text[s.toks[j-1].end:s.toks[j].start], " \t\n")
-	return gap != "" && (strings.ContainsRune("(,;:", rune(gap[0])) || strings.HasPrefix(gap, "—") || strings.HasPrefix(gap, "–") || strings.HasPrefix(gap, "- "))
+	return gap != "" && (gap[0] == '(' || strings.HasPrefix(gap, "—") || strings.HasPrefix(gap, "–") || strings.HasPrefix(gap, "- "))
 }
 
 // nameLike: a capitalised word that could be part of a person's name: not
@@ -552,6 +561,9 @@ var (
 		group chief head software product data site reliability platform backend frontend
 		mobile security infrastructure machine learning ml design ux engineering program
 		technical solutions research devops cloud marketing sales ai tech team`)
+
+	// levels are the rungs of a ladder, enough to name a promotion's target.
+	levels = set(`junior mid senior staff principal distinguished fellow`)
 
 	// personSlots are words after which a capitalised word is a person:
 	// "ask Priya", "pair with Priya", "send it to Priya".

@@ -53,6 +53,7 @@ var vagueTable = []vagueCase{
 	{"action", `Improve my "soft skills"`, "improve"},
 	{"action", "**Improve** communication", "improve"},
 	{"action", "IMPROVE COMMUNICATION", "improve"},
+	{"action", "Become a better writer", "become a better"},
 	{"action", "Look into next-level caching; improve things", "look into | improve"},
 
 	// ---- actions: a concrete object follows, or no listed verb at all
@@ -94,6 +95,8 @@ var vagueTable = []vagueCase{
 	{"target", "A senior role at a SaaS company", "a senior role"},
 	{"target", "Switch careers into something in tech", "switch careers | something in tech"},
 	{"target", "I want a next-level job with more impact", "next level | more impact"},
+	{"target", "Get promoted to a more senior position", "get promoted | a more senior position"},
+	{"target", "Climb the ladder at Stripe as Staff Engineer", "climb the ladder"},
 
 	// ---- targets: the role is named
 	{"target", "Get promoted to Staff Engineer at Stripe", ""},
@@ -104,6 +107,9 @@ var vagueTable = []vagueCase{
 	{"target", "Staff Software Engineer in B2B payments infrastructure", ""},
 	{"target", "A promotion to Senior Software Engineer by the H2 2027 cycle", ""},
 	{"target", "A management role (Engineering Manager, Developer Experience)", ""},
+	{"target", "Something more strategic: Staff PM at Datadog", ""},
+	{"target", "The next level for me is L6 at Google", ""},
+	{"target", "Get promoted to staff this cycle", ""},
 
 	// ---- hedges
 	{"hedges", "Maybe ask Dana Lee for feedback", "maybe"},
@@ -144,6 +150,8 @@ var vagueTable = []vagueCase{
 	{"person", "Kenji Watanabe (former teammate, now EM at a CDN company)", "yes"},
 	{"person", "Marco (Staff, Ledger)", "yes"},
 	{"person", "Someone (senior)", "no"},
+	{"person", "Evidence: a talk at SREcon", "no"},
+	{"person", "Eventually, a principal engineer", "no"},
 	{"person", "Recruiters", "no"},
 	{"person", "Kafka experts", "no"},
 	{"person", "Talk to someone senior", "no"},

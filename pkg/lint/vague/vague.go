@@ -180,8 +180,11 @@ type Match struct {
 
 // PhraseError is a phrase Compile cannot use.
 type PhraseError struct {
-	List   List
-	Index  int // 0-based position in its list as given to Compile
+	List List
+	// Index is the phrase's 0-based position in its list as given to
+	// Compile. For Builtin().With(extra), subtract the built-in list's
+	// length to find it in extra (built-in phrases always compile).
+	Index  int
 	Phrase string
 	Reason string
 }
