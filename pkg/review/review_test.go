@@ -42,9 +42,9 @@ func TestAssess(t *testing.T) {
 		overdueActs []int
 		windowEnded bool
 	}{
-		{"promotion.md", "2026-11-21", None, 0, "quarterly@2026-12-01", nil, false},
-		{"promotion.md", "2026-12-01", cadence.Quarterly, 0, "check-in@2026-12-16", nil, false},
-		{"promotion.md", "2026-12-20", cadence.Quarterly, 19, "rewrite@2027-08-31", []int{2, 3}, true},
+		{"promotion.md", "2026-11-21", None, 0, "quarterly@2026-11-30", nil, false},
+		{"promotion.md", "2026-11-30", cadence.Quarterly, 0, "check-in@2026-12-16", nil, false},
+		{"promotion.md", "2026-12-20", cadence.Quarterly, 20, "rewrite@2027-08-31", []int{2, 3}, true},
 		{"stalled.md", "2026-12-20", cadence.Checkin, 3, "quarterly@2027-01-26", []int{2, 3}, true},
 		{"team/marcus-feld.md", "2026-12-05", cadence.Checkin, 0, "quarterly@2027-01-01", []int{2, 3}, false},
 	}
@@ -105,7 +105,7 @@ func TestAssessWithGitReviewsAndNoLog(t *testing.T) {
 	}
 	noLog := roadmap.Parse("p.md", raw[:strings.Index(string(raw), "## Review log")])
 	r = Assess(noLog, day("2026-10-05"), Options{})
-	if r.Kind != cadence.Checkin || r.Due.Last != day("2026-08-31") || !r.Due.FromStart || r.Due.OverdueDays != 4 {
+	if r.Kind != cadence.Checkin || r.Due.Last != day("2026-08-31") || !r.Due.FromStart || r.Due.OverdueDays != 5 || r.Due.Due != day("2026-09-30") {
 		t.Errorf("no log: %s %+v, want a check-in counted from the start date", r.Kind, r.Due)
 	}
 	if r.LastReview != nil || r.Since(noLog) != day("2026-08-31") {

@@ -183,7 +183,11 @@ func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 		for i, a := range r.Ticked {
 			nums[i] = fmt.Sprint(a.Index)
 		}
-		p.line("  ticked action %s", strings.Join(nums, ", "))
+		if len(r.Pinned) > 0 {
+			p.line("  action %s done, noted in the entry (the actions are replaced)", strings.Join(nums, ", "))
+		} else {
+			p.line("  ticked action %s", strings.Join(nums, ", "))
+		}
 	}
 	if len(r.AlreadyDone) > 0 {
 		p.line("  already done: action %s", joinInts(r.AlreadyDone))

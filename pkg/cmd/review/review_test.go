@@ -193,7 +193,7 @@ func TestReviewReportJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if r.Kind != "quarterly" || r.Due.OverdueDays != 19 || !r.Due.FromStart || len(r.Questions) != 5 ||
+	if r.Kind != "quarterly" || r.Due.OverdueDays != 20 || !r.Due.FromStart || len(r.Questions) != 5 ||
 		len(r.Overdue) != 2 || r.Overdue[0].Index != 2 || r.Overdue[0].DaysOverdue != 16 || r.Open == nil {
 		t.Errorf("report = %+v", r)
 	}
