@@ -99,6 +99,9 @@ type Changes struct {
 	Stat *gitx.Stat `json:"stat"`
 	// Fallback says why git was not used, when it was not.
 	Fallback string `json:"fallback,omitempty"`
+	// Uncommitted is true when the file is in a repository but no commit
+	// has it yet (then LastChange is its modification time).
+	Uncommitted bool `json:"uncommitted"`
 }
 
 // Options adjust Assess.

@@ -65,7 +65,7 @@ func recordRun(opts *Options) error {
 	// minutes to answer, and other runs should not wait for that.
 	var asked []byte
 	if opts.Interactive {
-		doc, err := load(opts)
+		doc, err := load(opts, true)
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func recordRun(opts *Options) error {
 		defer lock.Unlock()
 	}
 
-	doc, err := load(opts)
+	doc, err := load(opts, asked == nil)
 	if err != nil {
 		return err
 	}

@@ -206,7 +206,7 @@ func reviewRun(opts *Options) error {
 	if opts.Record {
 		return recordRun(opts)
 	}
-	doc, err := load(opts)
+	doc, err := load(opts, true)
 	if err != nil {
 		return err
 	}
@@ -221,8 +221,8 @@ func reviewRun(opts *Options) error {
 }
 
 // load reads and parses the roadmap; a file with errors is refused (exit
-// 2) and warnings go to the error stream.
-func load(opts *Options) (*roadmap.Document, error) {
+// 2) and, when warn is set, warnings go to the error stream.
+func load(opts *Options, warn bool) (*roadmap.Document, error) {
 	var doc *roadmap.Document
 	if opts.File == "-" {
 		data, err := roadmap.ReadLimited("<stdin>", opts.IO.In)
@@ -244,7 +244,9 @@ func load(opts *Options) (*roadmap.Document, error) {
 		return nil, &cmdutil.InputError{Err: err}
 	}
 	for _, p := range doc.Problems {
-		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+		if warn {
+			fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+		}
 	}
 	return doc, nil
 }
@@ -309,8 +311,11 @@ func (h *fileHistory) changes(doc *roadmap.Document, since civil.Date) *review.C
 	}
 	if len(h.commits) > 0 {
 		c.LastChange = h.commits[0].Time
-	} else if info, err := os.Stat(h.path); err == nil {
-		c.LastChange = info.ModTime()
+	} else {
+		c.Uncommitted = true
+		if info, err := os.Stat(h.path); err == nil {
+			c.LastChange = info.ModTime()
+		}
 	}
 	if !since.IsZero() {
 		if st, err := h.repo.DiffStat(h.path, sinceTime); err == nil {
@@ -495,8 +500,8 @@ func writeChanges(p *printer, cs *iostreams.ColorScheme, r *review.Report) {
 	for _, cm := range c.Commits {
 		p.line("  %s %s %s  %s", cs.Yellow(cm.Short()), cm.Time.Local().Format("2006-01-02"), cm.Author, cm.Subject)
 	}
-	if c.LastChange.IsZero() {
-		p.line("  (not committed yet)")
+	if c.Uncommitted {
+		p.line("  %s is in a git repository but has never been committed", r.File)
 	}
 }
 
