@@ -65,8 +65,8 @@ func NewCmdReview(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 		Use:   "review [FILE]",
 		Short: "Say which review is due, and record it in the roadmap",
 		Long: `Without --record, say which review FILE (default roadmap.md) is due for:
-a monthly check-in (am I on track?), a quarterly review (do the assumptions
-still hold?), a yearly rewrite, or none, and by how many days it is late;
+a monthly check-in (is the plan on course?), a quarterly review (are its
+assumptions still true?), a yearly rewrite, or none, and by how many days it is late;
 the questions that review asks; the open and overdue actions; and what
 changed in the file since the last review, from git when the file is in a
 repository (commits and lines added and removed), else from the review log
@@ -136,7 +136,7 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 	fl.BoolVar(&opts.Record, "record", false, "record a review in FILE: a Review log entry, ticks and pinned actions")
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "", "", roadmap.ReviewKinds, "with --record: the kind of review (default: the one due, else check-in)")
 	fl.StringArrayVar(&opts.Notes, "note", nil, "with --record: a note for the entry, one list item (repeatable)")
-	fl.StringArrayVar(&done, "done", nil, "with --record: numbers of the actions finished, e.g. 1,3 (as `roadmap show` numbers them)")
+	fl.StringArrayVar(&done, "done", nil, "with --record: numbers of the actions finished, e.g. 1,3 (as roadmap show numbers them)")
 	fl.StringArrayVar(&opts.Actions, "action", nil, "with --record: one of the next three actions to pin (give it exactly 3 times)")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --record: print the change as a unified diff and write nothing")
 	fl.BoolVar(&opts.Commit, "commit", false, "with --record: commit FILE alone with the message \"review: KIND YYYY-MM-DD\"")
