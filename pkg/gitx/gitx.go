@@ -717,12 +717,17 @@ func (f *Fallbacks) Count() int {
 // Message is the one sentence to show, or "" when every path had git
 // history.
 func (f *Fallbacks) Message() string {
+	return f.MessageWith("review dates come from the review log, and the last change from the file's modification time")
+}
+
+// MessageWith is Message with the caller's own account of what it falls
+// back to.
+func (f *Fallbacks) MessageWith(rest string) string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.first == nil {
 		return ""
 	}
-	const rest = "review dates come from the review log, and the last change from the file's modification time"
 	e := f.first
 	switch {
 	case e.Reason == NoGit:

@@ -325,7 +325,7 @@ func (r *ConfigResolver) find(dir string) (*Config, error) {
 		if cached, ok := r.byPath[file]; ok {
 			cfg = cached
 		} else {
-			loaded, err := LoadConfig(file)
+			loaded, err := LoadConfig(displayPath(file))
 			if err != nil {
 				return nil, err
 			}
@@ -350,4 +350,18 @@ func (cfg *Config) RuleSeverities() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// displayPath shows a configuration file found by walking up relative to
+// the working directory, like the roadmaps' own paths, where it can.
+func displayPath(abs string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return abs
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return abs
+	}
+	return rel
 }

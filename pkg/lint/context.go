@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
@@ -116,4 +117,32 @@ func (c *Context) anchor() roadmap.Position {
 func (c *Context) lineEnd(pos roadmap.Position) roadmap.Position {
 	n := utf8.RuneCountInString(c.Doc.LineText(pos.Line))
 	return roadmap.Position{Line: pos.Line, Column: max(n+1, pos.Column+1)}
+}
+
+// prose blanks out HTML comments (suppression comments among them) with
+// spaces of the same length, so phrase matching never reads them as part
+// of the plan and every offset still points into the original text.
+func prose(s string) string {
+	i := strings.Index(s, "<!--")
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i >= 0 {
+		end := strings.Index(s[i:], "-->")
+		if end < 0 {
+			end = len(s) - i
+		} else {
+			end += len("-->")
+		}
+		for j := i; j < i+end; j++ {
+			b[j] = ' '
+		}
+		next := strings.Index(s[i+end:], "<!--")
+		if next < 0 {
+			break
+		}
+		i += end + next
+	}
+	return string(b)
 }

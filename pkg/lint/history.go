@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"os"
-
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/review"
@@ -20,11 +18,17 @@ type History struct {
 	Reviews map[string]civil.Date
 }
 
+// FallbackNote is what lint says, once, when some files have no git
+// history.
+const FallbackNote = "plan-stale and review-overdue read the review log only"
+
 // GitHistory returns a History source that asks git about each file. Where
-// git cannot answer (no git, a file outside a repository) it falls back to
-// the file's modification time and records why in fallbacks, so the caller
-// can say so once. Dates after today are ignored: a clock or a checkout
-// newer than --today must not make a run unreproducible.
+// git cannot answer (no git, a file outside a repository) the History is
+// empty, so the date rules read the review log alone, and fallbacks
+// records why so the caller can say so once. The file's modification time
+// is not used: a fresh checkout or a copy would make every plan look
+// current, and a run would depend on when the file was written. Dates
+// after today are ignored for the same reason.
 func GitHistory(client *gitx.Client, today civil.Date, fallbacks *gitx.Fallbacks) func(path string) History {
 	return func(path string) History {
 		var h History
@@ -38,20 +42,10 @@ func GitHistory(client *gitx.Client, today civil.Date, fallbacks *gitx.Fallbacks
 					}
 				}
 				h.Reviews = review.DatesFromCommits(commits, today)
-				if len(commits) > 0 {
-					return h
-				}
-				// Not committed yet: its modification time is the best guess.
+				return h
 			}
 		}
-		if err != nil {
-			fallbacks.Add(err)
-		}
-		if info, err := os.Stat(path); err == nil {
-			if d := civil.Of(info.ModTime()); !d.After(today) {
-				h.LastChange = d
-			}
-		}
+		fallbacks.Add(err)
 		return h
 	}
 }

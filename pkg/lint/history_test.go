@@ -65,28 +65,27 @@ func TestGitHistoryFeedsDateRules(t *testing.T) {
 	}
 }
 
-func TestHistoryFallsBackToModificationTime(t *testing.T) {
+func TestHistoryWithoutGitIsEmpty(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "plan.md")
 	write(t, file, old)
-	fb := &gitx.Fallbacks{}
-	source := GitHistory(&gitx.Client{Git: "no-such-git-binary"}, today, fb)
-
-	recent := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	recent := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	if err := os.Chtimes(file, recent, recent); err != nil {
 		t.Fatal(err)
 	}
-	if h := source(file); h.LastChange.String() != "2026-11-01" {
-		t.Errorf("LastChange = %s, want the modification day 2026-11-01", h.LastChange)
+	fb := &gitx.Fallbacks{}
+	h := GitHistory(&gitx.Client{Git: "no-such-git-binary"}, today, fb)(file)
+	if !h.LastChange.IsZero() || len(h.Reviews) != 0 {
+		t.Errorf("without git the history must be empty (not the modification time): %+v", h)
 	}
-	future := time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)
-	if err := os.Chtimes(file, future, future); err != nil {
+	fs, err := (&Linter{Today: today}).Lint(roadmap.Parse(file, []byte(old)), h)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if h := source(file); !h.LastChange.IsZero() {
-		t.Errorf("a modification time after --today must be ignored, got %s", h.LastChange)
+	if !strings.Contains(rulesOf(fs), "RM016") {
+		t.Errorf("a plan started in May with no review is stale whatever its mtime: %s", rulesOf(fs))
 	}
-	if fb.Count() != 2 || !strings.Contains(fb.Message(), "git is not installed") {
-		t.Errorf("fallbacks = %d, %q", fb.Count(), fb.Message())
+	if fb.Count() != 1 || !strings.Contains(fb.MessageWith(FallbackNote), "git is not installed): plan-stale and review-overdue read the review log only") {
+		t.Errorf("fallbacks = %d, %q", fb.Count(), fb.MessageWith(FallbackNote))
 	}
 }

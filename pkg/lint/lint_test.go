@@ -406,3 +406,15 @@ func TestRoadmapsOnlySkipsNamedNonRoadmaps(t *testing.T) {
 		t.Errorf("a missing file is still an error with --roadmaps-only: %v", res.Errors)
 	}
 }
+
+func TestProseBlanksComments(t *testing.T) {
+	in := "Learn more <!-- roadmap-disable-line RM020 --> now <!-- open"
+	got := prose(in)
+	if len(got) != len(in) || strings.Contains(got, "RM020") || strings.Contains(got, "open") ||
+		!strings.HasPrefix(got, "Learn more ") || !strings.Contains(got, " now ") {
+		t.Errorf("prose(%q) = %q", in, got)
+	}
+	if prose("no comment") != "no comment" {
+		t.Error("text without comments must come back unchanged")
+	}
+}

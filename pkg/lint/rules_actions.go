@@ -46,7 +46,7 @@ func checkActionConcrete(c *Context) {
 		if a.Done {
 			continue
 		}
-		for _, m := range c.Vague.Action(a.Title) {
+		for _, m := range c.Vague.Action(prose(a.Title)) {
 			phrase := a.Title[m.Start:m.End]
 			start, end := titleSpan(a, m.Start, m.End)
 			c.ReportText(a.Item, start, end,
@@ -132,7 +132,7 @@ func checkPersonNamed(c *Context) {
 		if a.Done || a.Kind != roadmap.ActionPerson {
 			continue
 		}
-		if !vague.NamesPerson(a.Title) {
+		if !vague.NamesPerson(prose(a.Title)) {
 			c.ReportItem(a.Item, fmt.Sprintf("action %d is a conversation but names nobody to ask", a.Index),
 				"name the person (\"Dana Lee\") or the exact role (\"the Director of Product at Acme\")")
 		}

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,10 @@ import (
 var (
 	weekRe     = regexp.MustCompile(`(?i)\b(?:week|day)\s+\d+\b`)
 	monthNumRe = regexp.MustCompile(`(?i)\bmonths?\s+(\d{1,2})(?:\s*(?:[–—-]|to)\s*(\d{1,2}))?\b`)
-	talkToRe   = regexp.MustCompile(`(?i)\b(?:talk to|speak to|speak with|talk with|people|contacts?)\s*:?\s*`)
+	// "Sep–Oct 2026", "March 2027", "Nov 2026 – Feb 2027": months named
+	// with a year.
+	monthNameRe = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s*(?:[–—-]|to)\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)?\s+(\d{4})\b`)
+	talkToRe    = regexp.MustCompile(`(?i)\b(?:talk to|speak to|speak with|talk with|people|contacts?)\s*:?\s*`)
 )
 
 func checkQuarterSketch(c *Context) {
@@ -60,6 +64,7 @@ func checkBridgeWork(c *Context) {
 	var milestones []roadmap.Item
 	maxMonth := 0
 	var lastDate civil.Date
+	var named monthSpan
 	for _, it := range s.Items {
 		if isJobSearch(it.Text) {
 			continue
@@ -77,13 +82,19 @@ func checkBridgeWork(c *Context) {
 				lastDate = d
 			}
 		}
+		named.add(it.Text)
 	}
 	if len(milestones) < 2 {
 		c.ReportLine(s.Pos, fmt.Sprintf("the bridge work has %s; plan it as a few milestones", plural(len(milestones), "milestone", "milestones")),
 			"list the milestones as items (`- Months 1–2: … Artifact: …`), 6–12 months in all")
 		return
 	}
+	// How long it runs: "Months 1–2 … Months 7–8" labels, else months
+	// named with their year, else the plan's start to the last date given.
 	months := maxMonth
+	if months == 0 {
+		months = named.months()
+	}
 	if months == 0 && !lastDate.IsZero() && !c.Doc.Frontmatter.Started.IsZero() {
 		months = monthsBetween(c.Doc.Frontmatter.Started, lastDate)
 	}
@@ -104,6 +115,38 @@ func checkBridgeWork(c *Context) {
 				"end it with `Artifact:` and what others will see: a portfolio piece, a certificate, a published post")
 		}
 	}
+}
+
+// monthSpan is the earliest and latest month named in bridge-work items,
+// as year*12+month.
+type monthSpan struct{ first, last int }
+
+var monthIndex = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+func (s *monthSpan) add(text string) {
+	for _, m := range monthNameRe.FindAllStringSubmatch(text, -1) {
+		year, _ := strconv.Atoi(m[3])
+		for _, name := range m[1:3] {
+			if name == "" {
+				continue
+			}
+			n := year*12 + monthIndex[strings.ToLower(name)]
+			if s.first == 0 || n < s.first {
+				s.first = n
+			}
+			if n > s.last {
+				s.last = n
+			}
+		}
+	}
+}
+
+// months counts the span inclusively: Sep to Apr is eight months.
+func (s monthSpan) months() int {
+	if s.first == 0 {
+		return 0
+	}
+	return s.last - s.first + 1
 }
 
 func isJobSearch(text string) bool {
@@ -189,14 +232,11 @@ func checkStallDecision(c *Context) {
 		return
 	}
 	var all strings.Builder
-	var decideBy civil.Date
-	for _, it := range sectionTexts(s) {
+	for _, it := range inFileOrder(sectionTexts(s)) {
 		all.WriteString(strings.ToLower(it.Text) + " ")
-		if ds := isoDates(it.Text); len(ds) > 0 && decideBy.IsZero() {
-			decideBy = ds[0]
-		}
 	}
 	text := all.String()
+	decideBy := deadline(s, "decid", "decision", "choose", "commit")
 	if !strings.Contains(text, "stay") || !(strings.Contains(text, "switch") || strings.Contains(text, "leave")) {
 		c.ReportLine(s.Pos, "the decision does not weigh both options, staying and switching",
 			"say what would make you stay and what would make you switch; drifting between them is what loses years")
@@ -223,12 +263,7 @@ func checkExploreCandidates(c *Context) {
 		c.ReportLine(s.Pos, fmt.Sprintf("the exploration lists %s; narrow to 3–5", plural(n, "candidate role", "candidate roles")),
 			"one item per role: `- **Role** … Talk to: Name (role), Name (role)`")
 	}
-	var pickBy civil.Date
-	for _, it := range sectionTexts(s) {
-		if ds := isoDates(it.Text); len(ds) > 0 && pickBy.IsZero() {
-			pickBy = ds[0]
-		}
-	}
+	pickBy := deadline(s, "pick", "choose", "decid", "narrow", "select")
 	for _, it := range s.Items {
 		if n := c.countPeople(it.Text); n < 2 {
 			c.ReportItem(it, fmt.Sprintf("this candidate names %s to talk to; the method asks for 2–3", plural(n, "person", "people")),
@@ -255,7 +290,7 @@ func (c *Context) countPeople(text string) int {
 	}
 	n := 0
 	for _, part := range splitTopLevel(text) {
-		if vague.NamesPerson(part) {
+		if vague.NamesPerson(prose(part)) {
 			n++
 		}
 	}
@@ -286,4 +321,48 @@ func splitTopLevel(s string) []string {
 		}
 	}
 	return append(parts, s[start:])
+}
+
+func inFileOrder(items []roadmap.Item) []roadmap.Item {
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Pos.Line < items[j].Pos.Line })
+	return items
+}
+
+// deadline finds the date a section sets for its decision: the first date
+// written as "by DATE" (or "on DATE") shortly after one of the verbs
+// ("I decide by 2027-02-26", "pick the target by …"), else the first
+// "by DATE", else the first date at all, in file order. A date that only
+// tells history ("after the 2026-09-30 calibration") loses to all three.
+func deadline(s *roadmap.Section, verbs ...string) civil.Date {
+	var byDate, anyDate civil.Date
+	for _, it := range inFileOrder(sectionTexts(s)) {
+		text := it.Text
+		lower := strings.ToLower(text)
+		for _, sp := range isoDateSpans(text) {
+			d, err := civil.Parse(text[sp[0]:sp[1]])
+			if err != nil {
+				continue
+			}
+			if anyDate.IsZero() {
+				anyDate = d
+			}
+			before := strings.TrimRight(lower[:sp[0]], " ")
+			if !strings.HasSuffix(before, " by") && !strings.HasSuffix(before, " on") && before != "by" {
+				continue
+			}
+			window := lower[max(0, sp[0]-60):sp[0]]
+			for _, v := range verbs {
+				if strings.Contains(window, v) {
+					return d
+				}
+			}
+			if byDate.IsZero() {
+				byDate = d
+			}
+		}
+	}
+	if !byDate.IsZero() {
+		return byDate
+	}
+	return anyDate
 }

@@ -58,7 +58,7 @@ func checkTargetVague(c *Context) {
 		}
 	}
 	for _, it := range sectionTexts(c.Doc.Section(roadmap.SectionTarget)) {
-		for _, m := range c.Vague.Target(it.Text) {
+		for _, m := range c.Vague.Target(prose(it.Text)) {
 			c.ReportText(it, m.Start, m.End, fmt.Sprintf("vague target: %q", it.Text[m.Start:m.End]), hint)
 		}
 	}
@@ -97,7 +97,7 @@ func checkHorizon(c *Context) {
 	switch {
 	case fm.Horizon == "":
 		c.ReportField("horizon", "the plan sets no horizon",
-			"add `horizon: 2y` to the frontmatter: a roadmap reaches 12 to 36 months (12m–36m, 1y–3y)")
+			"add `horizon: 2y` to the frontmatter: a roadmap reaches 12 to 36 months, written 12m to 36m or 1y to 3y")
 	case fm.HorizonMonths > 0 && fm.HorizonMonths < 12:
 		c.ReportField("horizon", fmt.Sprintf("horizon %s is shorter than a year", fm.Horizon),
 			"a roadmap looks 1–3 years ahead; shorter plans are the 30-day and quarter sections")

@@ -18,7 +18,7 @@ func checkHedging(c *Context) {
 			fmt.Sprintf("hedge %q in the target role", fm.Target.Role.Role[m.Start:m.End]), hint)
 	}
 	report := func(it roadmap.Item, where string) {
-		for _, m := range c.Vague.Hedges(it.Text) {
+		for _, m := range c.Vague.Hedges(prose(it.Text)) {
 			c.ReportText(it, m.Start, m.End, fmt.Sprintf("hedge %q in %s", it.Text[m.Start:m.End], where), hint)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	gmparser "github.com/yuin/goldmark/parser"
@@ -454,7 +455,7 @@ func cutDueClause(text string, start, end int) string {
 // everything else is taken to be a project.
 func InferActionKind(text string) string {
 	switch {
-	case personWords.MatchString(text):
+	case matchesWord(personWords, text):
 		return ActionPerson
 	case courseWords.MatchString(text):
 		return ActionCourse
@@ -472,7 +473,7 @@ func gapItem(it Item) GapItem {
 		g.Label = m[1]
 		labelEnd = len(m[0])
 	}
-	g.Dimension = strings.ToLower(g.Label)
+	g.Dimension = dimensionOf(g.Label)
 	detailEnd := len(it.Text)
 	if loc := findEvidence(it.Text[labelEnd:]); loc != nil {
 		start, end := labelEnd+loc[0], labelEnd+loc[1]
@@ -485,10 +486,10 @@ func gapItem(it Item) GapItem {
 }
 
 // findEvidence finds the "Evidence:" label in a gap item's text (any case,
-// optionally bold, the colon inside or outside the bold) and returns the
-// span of the label with the spaces after it, or nil. It does by hand what
-// a regular expression did at a tenth of the cost: lint calls it for every
-// gap item of every file.
+// with a colon or in bold, the colon inside or outside the bold) and returns
+// the span of the label with the spaces after it, or nil. The word alone in
+// a sentence is not the label. Written by hand: lint calls it for every gap
+// item of every file, and a regular expression was a tenth of the run.
 func findEvidence(s string) []int {
 	const word = "evidence"
 	for from := 0; from+len(word) <= len(s); {
@@ -497,22 +498,33 @@ func findEvidence(s string) []int {
 			return nil
 		}
 		start, end := from+i, from+i+len(word)
-		if (start > 0 && isWordByte(s[start-1])) || (end < len(s) && isWordByte(s[end])) {
-			from = end
+		from = end
+		boldBefore := start >= 2 && (s[start-2:start] == "**" || s[start-2:start] == "__")
+		boldAfter := end+2 <= len(s) && (s[end:end+2] == "**" || s[end:end+2] == "__")
+		if (start > 0 && !boldBefore && (isWordByte(s[start-1]) || s[start-1] == '-')) ||
+			(end < len(s) && !boldAfter && isWordByte(s[end])) {
 			continue
 		}
+		bold, colon := false, false
 		if start >= 2 && (s[start-2:start] == "**" || s[start-2:start] == "__") {
 			start -= 2
+			bold = true
 		}
 		end = skipSpaces(s, end)
 		if end < len(s) && s[end] == ':' {
 			end = skipSpaces(s, end+1)
+			colon = true
 		}
 		if end+2 <= len(s) && (s[end:end+2] == "**" || s[end:end+2] == "__") {
 			end = skipSpaces(s, end+2)
 		}
 		if end < len(s) && s[end] == ':' {
 			end = skipSpaces(s, end+1)
+			colon = true
+		}
+		// "I have no evidence yet" is prose, not the label.
+		if !colon && !bold {
+			continue
 		}
 		return []int{start, end}
 	}
@@ -549,4 +561,37 @@ func indexFoldASCII(s, lower string) int {
 		}
 	}
 	return -1
+}
+
+// matchesWord reports whether re matches text somewhere other than inside
+// a hyphenated compound: "call" is a person word, "on-call" is not.
+func matchesWord(re *regexp.Regexp, text string) bool {
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		if (m[0] > 0 && text[m[0]-1] == '-') || (m[1] < len(text) && text[m[1]] == '-') {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// dimensionOf reads a gap label in the method's own words as one of the
+// four dimensions: "Scope of ownership" is scope, "Mentorship range" is
+// mentorship, "Public visibility" is visibility, "Technical skills" is
+// skills. Other labels stay as written, lower-cased.
+func dimensionOf(label string) string {
+	l := strings.ToLower(strings.TrimSpace(label))
+	for _, d := range Dimensions {
+		if l == d {
+			return d
+		}
+	}
+	for _, word := range strings.FieldsFunc(l, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, d := range Dimensions {
+			if word == d || word == strings.TrimSuffix(d, "s") {
+				return d
+			}
+		}
+	}
+	return l
 }

@@ -142,7 +142,7 @@ func lintRun(opts *Options) error {
 		History:      lint.GitHistory(gitx.Default, today, fallbacks),
 	})
 	// Said once per run, not once per file.
-	if msg := fallbacks.Message(); msg != "" {
+	if msg := fallbacks.MessageWith(lint.FallbackNote); msg != "" {
 		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
 	}
 	if err := write(opts, res); err != nil {

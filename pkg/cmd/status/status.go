@@ -109,7 +109,7 @@ func statusRun(opts *Options) error {
 			mu.Unlock()
 		},
 	})
-	if msg := fallbacks.Message(); msg != "" {
+	if msg := fallbacks.MessageWith("review dates come from the review log only"); msg != "" {
 		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
 	}
 	status.Sort(rows)
