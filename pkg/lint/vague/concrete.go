@@ -303,7 +303,7 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 			}
 		case "the":
 			if j := s.roleAhead(k+1, end); j >= 0 {
-				if _, ok := uniqueRoles[s.base(j)]; ok || s.specifier(j+1, end) {
+				if _, ok := uniqueRoles[s.base(j)]; ok || s.specifier(j+1, end) || s.namedTeam(k+1, j) {
 					return WhyRole
 				}
 			}
@@ -350,6 +350,17 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 		k = j - 1
 	}
 	return ""
+}
+
+// namedTeam: a name before the role head makes it one person: "the
+// Payments tech lead", "the Ledger staff engineer".
+func (s *scratch) namedTeam(from, role int) bool {
+	for k := from; k < role; k++ {
+		if s.nameLike(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // standsAlone: nothing follows the name but the end of the text, or an

@@ -328,3 +328,17 @@ func TestNoAllocationsWithoutMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesPersonByTeamAndRole(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Shadow the Payments tech lead for one week":   true,
+		"Ask the Ledger staff engineer for a review":   true,
+		"Ask the staff engineer for a review":          false,
+		"Ask the Staff Engineer for a review":          false,
+		"Talk to the team lead about something senior": false,
+	} {
+		if got := NamesPerson(text); got != want {
+			t.Errorf("NamesPerson(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
