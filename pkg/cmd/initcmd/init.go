@@ -315,11 +315,11 @@ func hint(w io.Writer, file string, placeholders int) {
 	q := shellQuote(file)
 	switch placeholders {
 	case 0:
-		fmt.Fprintf(w, "Wrote %s. Next: roadmap show %s\n", file, q)
+		fmt.Fprintf(w, "Wrote %s. Next: roadmap lint %s\n", file, q)
 	case 1:
-		fmt.Fprintf(w, "Wrote %s with 1 [TODO: ...] placeholder to fill in. Next: edit it, then roadmap show %s\n", file, q)
+		fmt.Fprintf(w, "Wrote %s with 1 [TODO: ...] placeholder to fill in. Next: edit it, then roadmap lint %s\n", file, q)
 	default:
-		fmt.Fprintf(w, "Wrote %s with %d [TODO: ...] placeholders to fill in. Next: edit it, then roadmap show %s\n", file, placeholders, q)
+		fmt.Fprintf(w, "Wrote %s with %d [TODO: ...] placeholders to fill in. Next: edit it, then roadmap lint %s\n", file, placeholders, q)
 	}
 }
 

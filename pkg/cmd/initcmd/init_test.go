@@ -163,7 +163,7 @@ func TestInitRunWritesFile(t *testing.T) {
 		t.Errorf("stdout = %q, want nothing", out.String())
 	}
 	n := scaffold.CountPlaceholders(data)
-	want := "Wrote " + path + " with " + strconv.Itoa(n) + " [TODO: ...] placeholders to fill in. Next: edit it, then roadmap show " + path + "\n"
+	want := "Wrote " + path + " with " + strconv.Itoa(n) + " [TODO: ...] placeholders to fill in. Next: edit it, then roadmap lint " + path + "\n"
 	if errOut.String() != want {
 		t.Errorf("stderr = %q, want %q", errOut.String(), want)
 	}
@@ -331,9 +331,9 @@ func TestShellQuote(t *testing.T) {
 
 func TestHint(t *testing.T) {
 	for n, want := range map[int]string{
-		0: "Wrote a b.md. Next: roadmap show 'a b.md'\n",
-		1: "Wrote a b.md with 1 [TODO: ...] placeholder to fill in. Next: edit it, then roadmap show 'a b.md'\n",
-		7: "Wrote a b.md with 7 [TODO: ...] placeholders to fill in. Next: edit it, then roadmap show 'a b.md'\n",
+		0: "Wrote a b.md. Next: roadmap lint 'a b.md'\n",
+		1: "Wrote a b.md with 1 [TODO: ...] placeholder to fill in. Next: edit it, then roadmap lint 'a b.md'\n",
+		7: "Wrote a b.md with 7 [TODO: ...] placeholders to fill in. Next: edit it, then roadmap lint 'a b.md'\n",
 	} {
 		var b bytes.Buffer
 		hint(&b, "a b.md", n)
