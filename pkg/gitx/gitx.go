@@ -198,8 +198,20 @@ func (c *Client) Open(path string) (*Repo, error) {
 			c.dirs = map[string]dirResult{}
 		}
 		c.dirs[dir] = res
-		if res.err == nil {
+		switch {
+		case res.err == nil:
 			c.dirs[res.root] = res // so its other directories need no git
+		case res.err.Reason == NotRepo:
+			// No directory above one outside every work tree is inside one
+			// either, so its sibling directories need no git process.
+			for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+				if _, known := c.dirs[d]; !known {
+					c.dirs[d] = res
+				}
+				if filepath.Dir(d) == d {
+					break
+				}
+			}
 		}
 		c.mu.Unlock()
 	}

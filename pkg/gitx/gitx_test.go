@@ -459,3 +459,34 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOutsideRepositoriesCostsOneProcess: a tree of plans outside any
+// repository asks git once, not once per directory; a repository beside
+// it is still found.
+func TestOutsideRepositoriesCostsOneProcess(t *testing.T) {
+	needGit(t)
+	base, _ := filepath.EvalSymlinks(t.TempDir())
+	c := &Client{Env: testEnv(t)}
+	for i := range 20 {
+		dir := filepath.Join(base, "plain", fmt.Sprintf("team%d", i))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Open(filepath.Join(dir, "p.md")); err == nil {
+			t.Fatal("a plain directory is not a repository")
+		} else if ue, ok := IsUnavailable(err); !ok || ue.Reason != NotRepo {
+			t.Fatalf("err = %v, want NotRepo", err)
+		}
+	}
+	if n := c.runs.Load(); n != 1 {
+		t.Errorf("%d git processes for 20 directories outside any repository, want 1", n)
+	}
+	repo := &testRepo{t: t, dir: filepath.Join(base, "repo"), env: testEnv(t)}
+	if err := os.MkdirAll(repo.dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	repo.git("init", "-q", "-b", "main")
+	if r, err := c.Open(filepath.Join(repo.dir, "a.md")); err != nil || r.Root != repo.dir {
+		t.Errorf("a repository beside plain directories: %v, %v", r, err)
+	}
+}
