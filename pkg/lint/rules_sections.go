@@ -82,7 +82,6 @@ func checkBridgeWork(c *Context) {
 				lastDate = d
 			}
 		}
-		named.add(it.Text)
 	}
 	if len(milestones) < 2 {
 		c.ReportLine(s.Pos, fmt.Sprintf("the bridge work has %s; plan it as a few milestones", plural(len(milestones), "milestone", "milestones")),
@@ -93,6 +92,9 @@ func checkBridgeWork(c *Context) {
 	// named with their year, else the plan's start to the last date given.
 	months := maxMonth
 	if months == 0 {
+		for _, it := range milestones {
+			named.add(it.Text)
+		}
 		months = named.months()
 	}
 	if months == 0 && !lastDate.IsZero() && !c.Doc.Frontmatter.Started.IsZero() {

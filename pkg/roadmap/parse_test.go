@@ -3,8 +3,10 @@ package roadmap
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -390,6 +392,36 @@ func TestSectionKeyNormalizesHeadings(t *testing.T) {
 	} {
 		if got := SectionKey(heading); got != want {
 			t.Errorf("SectionKey(%q) = %q, want %q", heading, got, want)
+		}
+	}
+}
+
+// dueRegexp is what findDue does by hand.
+var dueRegexp = regexp.MustCompile(`(?i)\b(due|by)\b\s*:?\s*(?:on\s+)?(\d{4}-\d{1,2}-\d{1,2})\b`)
+
+func TestFindDueMatchesTheRegexp(t *testing.T) {
+	cases := []string{
+		"Scope the proposal (project) — due 2026-11-20", "Finish it by 2026-12-01.", "DUE: 2026-1-5",
+		"due on 2026-12-01", "due on2026-12-01", "due on  2026-12-01", "overdue 2026-12-01", "by the 2026-12-01",
+		"due 2026-12-011", "due 2026-123-01", "due 20261-12-01", "Standby 2026-12-01 due 2026-12-02",
+		"due 2026-12-01x", "due 2026-12-01_", "(by 2026-12-01)", "due: on 2026-12-01", "due :2026-12-01",
+		"due\t2026-12-01", "by", "due", "due 2026-", "bye 2026-12-01", "_due 2026-12-01", "due-2026-12-01",
+		"ON by 2026-12-01", "due on by 2026-12-01", "é due 2026-12-01", "dueé 2026-12-01",
+	}
+	// and some random ones built from the pieces
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"due", "by", " ", ":", "on", "2026", "-", "1", "12", "x", "_", "é", "\t", "(", ")"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(9) + 1 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		want := dueRegexp.FindStringSubmatchIndex(s)
+		if got := findDue(s); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("findDue(%q) = %v, the regexp gives %v", s, got, want)
 		}
 	}
 }
