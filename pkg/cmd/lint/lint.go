@@ -5,6 +5,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -116,6 +117,13 @@ func lintRun(opts *Options) error {
 	paths := opts.Paths
 	if len(paths) == 0 {
 		paths = []string{"."}
+	}
+	// Linting allocates about 75 KB per file and keeps little: with the
+	// collector's default target, 2,000 files spent a third of their time
+	// in GC. Doubling the target took them from 0.29 s to 0.20 s wall for
+	// 1–2 MB more peak memory (scripts/bench-lint.sh). A user's GOGC wins.
+	if opts.Getenv == nil || opts.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
 	}
 	stdins := 0
 	for _, p := range paths {
