@@ -46,6 +46,11 @@ func checkActionConcrete(c *Context) {
 		if a.Done {
 			continue
 		}
+		// A conversation with nobody named is RM008's to report; saying
+		// "talk to" is vague as well would report one fault twice.
+		if a.Kind == roadmap.ActionPerson && !vague.NamesPerson(prose(a.Title)) {
+			continue
+		}
 		for _, m := range c.Vague.Action(prose(a.Title)) {
 			phrase := a.Title[m.Start:m.End]
 			start, end := titleSpan(a, m.Start, m.End)
@@ -134,7 +139,7 @@ func checkPersonNamed(c *Context) {
 		}
 		if !vague.NamesPerson(prose(a.Title)) {
 			c.ReportItem(a.Item, fmt.Sprintf("action %d is a conversation but names nobody to ask", a.Index),
-				"name the person (\"Dana Lee\") or the exact role (\"the Director of Product at Acme\")")
+				"name the person, e.g. Dana Lee, or the exact role, e.g. the Director of Product at Acme")
 		}
 	}
 }
