@@ -5,7 +5,6 @@
 package gap
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -137,7 +136,7 @@ func gapRun(opts *Options) error {
 		from, to *ladder.Level
 	)
 	if opts.File != "" {
-		doc, err = loadRoadmap(opts)
+		doc, err = cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
 		if err != nil {
 			return err
 		}
@@ -165,25 +164,6 @@ func gapRun(opts *Options) error {
 		return writeMarkdown(opts.IO.Out, c, doc)
 	}
 	return writeTable(opts.IO, c, doc)
-}
-
-func loadRoadmap(opts *Options) (*roadmap.Document, error) {
-	if opts.File == "-" {
-		data, err := roadmap.ReadLimited(opts.StdinName, opts.IO.In)
-		if err != nil {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		return roadmap.Parse(opts.StdinName, data), nil
-	}
-	doc, err := roadmap.Load(opts.File)
-	if err != nil {
-		var fe *roadmap.FileError
-		if errors.As(err, &fe) {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		return nil, err
-	}
-	return doc, nil
 }
 
 // flagLevels resolves --from and --to: TRACK/LEVEL, or a level of --ladder

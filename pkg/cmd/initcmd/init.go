@@ -4,7 +4,6 @@
 package initcmd
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -293,7 +292,7 @@ func checkTarget(path string, force bool) error {
 	dinfo, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: directory %s does not exist (create it first, e.g. mkdir -p %s)", path, dir, shellQuote(dir))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: directory %s does not exist (create it first, e.g. mkdir -p %s)", path, dir, cmdutil.ShellQuote(dir))}
 	case err != nil:
 		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", path, unwrapPath(err))}
 	case !dinfo.IsDir():
@@ -312,7 +311,7 @@ func unwrapPath(err error) error {
 
 // hint tells what to do next: fill in the placeholders, then check.
 func hint(w io.Writer, file string, placeholders int) {
-	q := shellQuote(file)
+	q := cmdutil.ShellQuote(file)
 	switch placeholders {
 	case 0:
 		fmt.Fprintf(w, "Wrote %s. Next: roadmap lint %s\n", file, q)
@@ -323,45 +322,10 @@ func hint(w io.Writer, file string, placeholders int) {
 	}
 }
 
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == ':' || r == '+' || r == '@' || r == '%' || r == ',' ||
-			(r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// prompter reads one answer per line from the input, writing each question
-// to the error stream so the roadmap itself can go to standard output.
-type prompter struct {
-	in  *bufio.Reader
-	out io.Writer
-	eof bool
-}
-
-// ask returns the trimmed answer, "" for an empty answer or after the
-// input has ended.
-func (p *prompter) ask(question string) (string, error) {
-	if p.eof {
-		return "", nil
-	}
-	fmt.Fprintf(p.out, "? %s: ", question)
-	line, err := p.in.ReadString('\n')
-	if errors.Is(err, io.EOF) {
-		p.eof = true
-		fmt.Fprintln(p.out)
-	} else if err != nil {
-		return "", fmt.Errorf("read answer: %w", err)
-	}
-	return strings.TrimSpace(line), nil
-}
-
 // prompt asks for every field the flags left empty, one line each.
 func prompt(opts *Options) error {
-	p := &prompter{in: bufio.NewReader(opts.IO.In), out: opts.IO.ErrOut}
-	fmt.Fprintln(p.out, "Answer each question, or press Enter to leave a [TODO: ...] placeholder.")
+	p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
+	p.Printf("Answer each question, or press Enter to leave a [TODO: ...] placeholder.\n")
 	fields := []struct {
 		value    *string
 		question string
@@ -377,7 +341,7 @@ func prompt(opts *Options) error {
 		if *f.value != "" {
 			continue
 		}
-		answer, err := p.ask(f.question)
+		answer, err := p.Ask(f.question)
 		if err != nil {
 			return err
 		}
@@ -385,7 +349,7 @@ func prompt(opts *Options) error {
 	}
 	if len(opts.Companies) == 0 {
 		for {
-			answer, err := p.ask("2-3 example companies, comma-separated (e.g. Datadog, Stripe)")
+			answer, err := p.Ask("2-3 example companies, comma-separated (e.g. Datadog, Stripe)")
 			if err != nil {
 				return err
 			}
@@ -399,8 +363,8 @@ func prompt(opts *Options) error {
 				opts.Companies = companies
 				break
 			}
-			fmt.Fprintf(p.out, "  %d companies given: name at most 3.\n", len(companies))
-			if p.eof {
+			p.Printf("  %d companies given: name at most 3.\n", len(companies))
+			if p.Ended() {
 				break
 			}
 		}
@@ -411,7 +375,7 @@ func prompt(opts *Options) error {
 		"Action 3, a person to ask for 15 minutes (e.g. Ask Marco Rossi about staff scope)",
 	}
 	for i := len(opts.Actions); i < len(slots); i++ {
-		answer, err := p.ask(slots[i])
+		answer, err := p.Ask(slots[i])
 		if err != nil {
 			return err
 		}

@@ -323,8 +323,8 @@ func TestShellQuote(t *testing.T) {
 		"roadmap.md": "roadmap.md", "plans/ana-2026.md": "plans/ana-2026.md",
 		"my plan.md": "'my plan.md'", "it's.md": `'it'\''s.md'`, "": "''",
 	} {
-		if got := shellQuote(in); got != want {
-			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
+		if got := cmdutil.ShellQuote(in); got != want {
+			t.Errorf("cmdutil.ShellQuote(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -5,7 +5,6 @@
 package plan
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -15,7 +14,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/plan"
 	"github.com/roadmapcli/roadmap/pkg/report"
-	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
 // Output formats of `plan`.
@@ -96,7 +94,7 @@ standard input.`,
 }
 
 func planRun(opts *Options) error {
-	doc, err := load(opts)
+	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
 	}
@@ -120,23 +118,4 @@ func planRun(opts *Options) error {
 		return writeMarkdown(out, doc, p)
 	}
 	return writeText(opts.IO, doc, p)
-}
-
-func load(opts *Options) (*roadmap.Document, error) {
-	if opts.File == "-" {
-		data, err := roadmap.ReadLimited(opts.StdinName, opts.IO.In)
-		if err != nil {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		return roadmap.Parse(opts.StdinName, data), nil
-	}
-	doc, err := roadmap.Load(opts.File)
-	if err != nil {
-		var fe *roadmap.FileError
-		if errors.As(err, &fe) {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		return nil, err
-	}
-	return doc, nil
 }

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -90,7 +89,7 @@ func recordRun(opts *Options) error {
 		return err
 	}
 	if asked != nil && !bytes.Equal(asked, doc.Raw) {
-		return &cmdutil.InputError{Err: fmt.Errorf("%s changed while the questions were being answered, so nothing was written (re-run `roadmap review %s --record`)", opts.File, shellQuote(opts.File))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s changed while the questions were being answered, so nothing was written (re-run `roadmap review %s --record`)", opts.File, cmdutil.ShellQuote(opts.File))}
 	}
 	today := opts.Today()
 	kind := opts.Kind
@@ -155,7 +154,7 @@ func recordRun(opts *Options) error {
 	if repo != nil {
 		hash, err := repo.CommitFile(opts.File, message)
 		if err != nil {
-			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git commit -m %q -- %s)", opts.File, err, message, shellQuote(opts.File))}
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git commit -m %q -- %s)", opts.File, err, message, cmdutil.ShellQuote(opts.File))}
 		}
 		res.Commit = &CommitInfo{Hash: hash, Message: message}
 	}
@@ -228,37 +227,14 @@ func joinInts(ns []int) string {
 	return strings.Join(s, ", ")
 }
 
-// prompter reads one answer per line, writing each question to the error
-// stream; after the input ends every answer is empty.
-type prompter struct {
-	in  *bufio.Reader
-	out io.Writer
-	eof bool
-}
-
-func (p *prompter) ask(question string) (string, error) {
-	if p.eof {
-		return "", nil
-	}
-	fmt.Fprintf(p.out, "? %s: ", question)
-	line, err := p.in.ReadString('\n')
-	if errors.Is(err, io.EOF) {
-		p.eof = true
-		fmt.Fprintln(p.out)
-	} else if err != nil {
-		return "", fmt.Errorf("read answer: %w", err)
-	}
-	return strings.TrimSpace(line), nil
-}
-
 // ask fills the record's kind, notes, done actions and new actions from
 // answers typed at the terminal.
 func ask(opts *Options, doc *roadmap.Document, rep *review.Report) error {
-	p := &prompter{in: bufio.NewReader(opts.IO.In), out: opts.IO.ErrOut}
-	fmt.Fprintf(p.out, "Recording a review of %s. Press Enter to accept what is in [brackets].\n", opts.File)
+	p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
+	p.Printf("Recording a review of %s. Press Enter to accept what is in [brackets].\n", opts.File)
 	def := review.DefaultKind(rep)
 	for {
-		answer, err := p.ask(fmt.Sprintf("Which review is this: %s [%s]", strings.Join(roadmap.ReviewKinds, ", "), def))
+		answer, err := p.Ask(fmt.Sprintf("Which review is this: %s [%s]", strings.Join(roadmap.ReviewKinds, ", "), def))
 		if err != nil {
 			return err
 		}
@@ -270,22 +246,22 @@ func ask(opts *Options, doc *roadmap.Document, rep *review.Report) error {
 			opts.Kind = k
 			break
 		}
-		fmt.Fprintf(p.out, "  %q is not a kind of review: answer %s.\n", answer, strings.Join(roadmap.ReviewKinds, ", "))
-		if p.eof {
+		p.Printf("  %q is not a kind of review: answer %s.\n", answer, strings.Join(roadmap.ReviewKinds, ", "))
+		if p.Ended() {
 			opts.Kind = def
 			break
 		}
 	}
 
 	if qs := review.Questions(opts.Kind); len(qs) > 0 {
-		fmt.Fprintf(p.out, "Questions for the %s:\n", label(opts.Kind))
+		p.Printf("Questions for the %s:\n", label(opts.Kind))
 		for i, q := range qs {
-			fmt.Fprintf(p.out, "  %d. %s\n", i+1, q)
+			p.Printf("  %d. %s\n", i+1, q)
 		}
 	}
 	for i := 1; ; i++ {
 		q := fmt.Sprintf("Note %d (an empty line ends the notes)", i)
-		answer, err := p.ask(q)
+		answer, err := p.Ask(q)
 		if err != nil {
 			return err
 		}
@@ -296,16 +272,16 @@ func ask(opts *Options, doc *roadmap.Document, rep *review.Report) error {
 	}
 
 	if len(doc.Actions) > 0 {
-		fmt.Fprintln(p.out, "The 30-day actions:")
+		p.Printf("The 30-day actions:\n")
 		for _, a := range doc.Actions {
 			box := "[ ]"
 			if a.Done {
 				box = "[x]"
 			}
-			fmt.Fprintf(p.out, "  %d. %s %s\n", a.Index, box, a.Title)
+			p.Printf("  %d. %s %s\n", a.Index, box, a.Title)
 		}
 		for {
-			answer, err := p.ask("Which are done now? Numbers such as 1,3 [none]")
+			answer, err := p.Ask("Which are done now? Numbers such as 1,3 [none]")
 			if err != nil {
 				return err
 			}
@@ -322,27 +298,27 @@ func ask(opts *Options, doc *roadmap.Document, rep *review.Report) error {
 				opts.Done = nums
 				break
 			}
-			fmt.Fprintf(p.out, "  %s\n", strings.TrimPrefix(err.Error(), "invalid --done "))
-			if p.eof {
+			p.Printf("  %s\n", strings.TrimPrefix(err.Error(), "invalid --done "))
+			if p.Ended() {
 				break
 			}
 		}
 	}
 
-	fmt.Fprintln(p.out, "Pin the next three actions now (a project, a course, a person), or press Enter to keep the current ones.")
+	p.Printf("Pin the next three actions now (a project, a course, a person), or press Enter to keep the current ones.\n")
 	slots := []string{"Action 1, a project", "Action 2, a course", "Action 3, a person"}
 	var actions []string
 	for i := 0; i < len(slots); i++ {
-		answer, err := p.ask(slots[i])
+		answer, err := p.Ask(slots[i])
 		if err != nil {
 			return err
 		}
 		if answer == "" {
-			if i == 0 || p.eof {
+			if i == 0 || p.Ended() {
 				actions = nil
 				break
 			}
-			fmt.Fprintf(p.out, "  The 30-day plan holds exactly %d actions: give this one too.\n", review.ActionCount)
+			p.Printf("  The 30-day plan holds exactly %d actions: give this one too.\n", review.ActionCount)
 			i--
 			continue
 		}

@@ -6,7 +6,6 @@ package review
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -223,22 +222,9 @@ func reviewRun(opts *Options) error {
 // load reads and parses the roadmap; a file with errors is refused (exit
 // 2) and, when warn is set, warnings go to the error stream.
 func load(opts *Options, warn bool) (*roadmap.Document, error) {
-	var doc *roadmap.Document
-	if opts.File == "-" {
-		data, err := roadmap.ReadLimited("<stdin>", opts.IO.In)
-		if err != nil {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		doc = roadmap.Parse("<stdin>", data)
-	} else {
-		var err error
-		if doc, err = roadmap.Load(opts.File); err != nil {
-			var fe *roadmap.FileError
-			if errors.As(err, &fe) {
-				return nil, &cmdutil.InputError{Err: err}
-			}
-			return nil, err
-		}
+	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, "<stdin>")
+	if err != nil {
+		return nil, err
 	}
 	if err := doc.Err(); err != nil {
 		return nil, &cmdutil.InputError{Err: err}
@@ -456,7 +442,7 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 
 	kind := review.DefaultKind(r)
 	p.line("")
-	p.line("%s", cs.Dim(fmt.Sprintf("Record it: roadmap review %s --record --kind %s --note \"...\" [--done N,M] [--action \"...\" x3]", shellQuote(r.File), kind)))
+	p.line("%s", cs.Dim(fmt.Sprintf("Record it: roadmap review %s --record --kind %s --note \"...\" [--done N,M] [--action \"...\" x3]", cmdutil.ShellQuote(r.File), kind)))
 	return p.err
 }
 
@@ -527,16 +513,6 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == ':' || r == '+' || r == '@' || r == '%' || r == ',' ||
-			(r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // diffName is how the file is named in a diff header, as git names it.

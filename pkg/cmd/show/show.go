@@ -4,7 +4,6 @@ package show
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -63,7 +62,7 @@ script with jq. The JSON shape is stable; see docs/show-json.md.`,
 }
 
 func showRun(opts *Options) error {
-	doc, err := load(opts)
+	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
 	}
@@ -79,25 +78,6 @@ func showRun(opts *Options) error {
 		return enc.Encode(NewView(doc))
 	}
 	return writeText(opts.IO.Out, opts.IO.ColorScheme(), doc)
-}
-
-func load(opts *Options) (*roadmap.Document, error) {
-	if opts.File == "-" {
-		data, err := roadmap.ReadLimited(opts.StdinName, opts.IO.In)
-		if err != nil {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		return roadmap.Parse(opts.StdinName, data), nil
-	}
-	doc, err := roadmap.Load(opts.File)
-	if err != nil {
-		var fe *roadmap.FileError
-		if errors.As(err, &fe) {
-			return nil, &cmdutil.InputError{Err: err}
-		}
-		return nil, err
-	}
-	return doc, nil
 }
 
 func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) error {

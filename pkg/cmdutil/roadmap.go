@@ -1,0 +1,31 @@
+package cmdutil
+
+import (
+	"errors"
+
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// ReadRoadmap reads and parses the roadmap a command was given: a file, or
+// standard input for "-" (named stdinName in messages). A file that cannot
+// be read is an InputError (exit 2); problems inside it are left in the
+// Document for the command to judge.
+func ReadRoadmap(ios *iostreams.IOStreams, file, stdinName string) (*roadmap.Document, error) {
+	if file == "-" {
+		data, err := roadmap.ReadLimited(stdinName, ios.In)
+		if err != nil {
+			return nil, &InputError{Err: err}
+		}
+		return roadmap.Parse(stdinName, data), nil
+	}
+	doc, err := roadmap.Load(file)
+	if err != nil {
+		var fe *roadmap.FileError
+		if errors.As(err, &fe) {
+			return nil, &InputError{Err: err}
+		}
+		return nil, err
+	}
+	return doc, nil
+}
