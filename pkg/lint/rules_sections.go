@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/roadmapcli/roadmap/pkg/ascii"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/lint/vague"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -37,7 +38,7 @@ func checkQuarterSketch(c *Context) {
 	dates, weeks := 0, 0
 	for _, it := range texts {
 		dates += len(isoDateSpans(it.Text))
-		if containsFoldASCII(it.Text, "week") || containsFoldASCII(it.Text, "day") {
+		if ascii.IndexFold(it.Text, "week") >= 0 || ascii.IndexFold(it.Text, "day") >= 0 {
 			weeks += len(weekRe.FindAllStringIndex(it.Text, -1))
 		}
 	}
@@ -175,7 +176,7 @@ func isoDateSpans(s string) [][2]int {
 		if s[i+4] != '-' || s[i+7] != '-' || !digits(s[i:i+4]) || !digits(s[i+5:i+7]) || !digits(s[i+8:i+10]) {
 			continue
 		}
-		if (i > 0 && isWord(s[i-1])) || (i+10 < len(s) && isWord(s[i+10])) {
+		if (i > 0 && ascii.IsWordByte(s[i-1])) || (i+10 < len(s) && ascii.IsWordByte(s[i+10])) {
 			continue
 		}
 		out = append(out, [2]int{i, i + 10})
@@ -191,30 +192,6 @@ func digits(s string) bool {
 		}
 	}
 	return true
-}
-
-func isWord(c byte) bool {
-	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-}
-
-// containsFoldASCII is strings.Contains ignoring ASCII case; sub is lower-case.
-func containsFoldASCII(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for ; j < len(sub); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
-			}
-		}
-		if j == len(sub) {
-			return true
-		}
-	}
-	return false
 }
 
 func monthsBetween(a, b civil.Date) int {

@@ -10,6 +10,7 @@ import (
 	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/roadmapcli/roadmap/pkg/ascii"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 )
 
@@ -492,7 +493,7 @@ func gapItem(it Item) GapItem {
 func findEvidence(s string) []int {
 	const word = "evidence"
 	for from := 0; from+len(word) <= len(s); {
-		i := indexFoldASCII(s[from:], word)
+		i := ascii.IndexFold(s[from:], word)
 		if i < 0 {
 			return nil
 		}
@@ -500,8 +501,8 @@ func findEvidence(s string) []int {
 		from = end
 		boldBefore := start >= 2 && (s[start-2:start] == "**" || s[start-2:start] == "__")
 		boldAfter := end+2 <= len(s) && (s[end:end+2] == "**" || s[end:end+2] == "__")
-		if (start > 0 && !boldBefore && (isWordByte(s[start-1]) || s[start-1] == '-')) ||
-			(end < len(s) && !boldAfter && isWordByte(s[end])) {
+		if (start > 0 && !boldBefore && (ascii.IsWordByte(s[start-1]) || s[start-1] == '-')) ||
+			(end < len(s) && !boldAfter && ascii.IsWordByte(s[end])) {
 			continue
 		}
 		bold, colon := false, false
@@ -535,31 +536,6 @@ func skipSpaces(s string, i int) int {
 		i++
 	}
 	return i
-}
-
-func isWordByte(c byte) bool {
-	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-}
-
-// indexFoldASCII is strings.Index ignoring ASCII case; lower is lower-case.
-func indexFoldASCII(s, lower string) int {
-	n := len(lower)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != lower[j] {
-				break
-			}
-		}
-		if j == n {
-			return i
-		}
-	}
-	return -1
 }
 
 // matchesWord reports whether re matches text somewhere other than inside
@@ -603,7 +579,7 @@ func dimensionOf(label string) string {
 // was the largest single cost of lint after YAML and Markdown.
 func findDue(s string) []int {
 	for i := 0; i < len(s); i++ {
-		if i > 0 && isWordByte(s[i-1]) {
+		if i > 0 && ascii.IsWordByte(s[i-1]) {
 			continue
 		}
 		kw := 0
@@ -615,7 +591,7 @@ func findDue(s string) []int {
 		default:
 			continue
 		}
-		if i+kw < len(s) && isWordByte(s[i+kw]) {
+		if i+kw < len(s) && ascii.IsWordByte(s[i+kw]) {
 			continue
 		}
 		j := skipSpaces(s, i+kw)
@@ -658,12 +634,12 @@ func dateAt(s string, i int) int {
 		return 0
 	}
 	j = digits(j+1, 1, 2)
-	if j < 0 || (j < len(s) && isWordByte(s[j])) {
+	if j < 0 || (j < len(s) && ascii.IsWordByte(s[j])) {
 		return 0
 	}
 	return j
 }
 
 func hasPrefixFold(s, lower string) bool {
-	return len(s) >= len(lower) && indexFoldASCII(s[:len(lower)], lower) == 0
+	return len(s) >= len(lower) && ascii.IndexFold(s[:len(lower)], lower) == 0
 }
