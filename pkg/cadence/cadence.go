@@ -153,6 +153,20 @@ func Due(schedule []Checkpoint, today civil.Date) (Checkpoint, bool) {
 	return Checkpoint{}, false
 }
 
+// Overdue returns the heaviest review whose due date has passed (not one
+// due today), and whether any has. A lighter review can be overdue while a
+// heavier one is merely due today; Due would return the heavier one.
+func Overdue(schedule []Checkpoint, today civil.Date) (Checkpoint, bool) {
+	for _, kind := range []string{Rewrite, Quarterly, Checkin} {
+		for _, c := range schedule {
+			if c.Kind == kind && c.Overdue(today) > 0 {
+				return c, true
+			}
+		}
+	}
+	return Checkpoint{}, false
+}
+
 // Next returns the earliest checkpoint on or after today, and whether
 // there is one.
 func Next(schedule []Checkpoint, today civil.Date) (Checkpoint, bool) {

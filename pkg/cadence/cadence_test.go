@@ -115,3 +115,19 @@ func TestLastReviewOptionOnlyMovesForward(t *testing.T) {
 		t.Errorf("quarterly due %s, want 2026-04-10: an older history date is ignored", s[1].Due)
 	}
 }
+
+func TestOverdueSkipsAHeavierReviewDueToday(t *testing.T) {
+	// Started 2026-01-10: quarterly due 2026-04-10; check-in due 2026-02-10.
+	s := Schedule(doc(t, "", ""), Options{})
+	today := date("2026-04-10")
+	if due, _ := Due(s, today); due.Kind != Quarterly {
+		t.Fatalf("Due = %+v, want the quarterly review due today", due)
+	}
+	got, ok := Overdue(s, today)
+	if !ok || got.Kind != Checkin || got.Overdue(today) != 59 {
+		t.Errorf("Overdue = %+v (%d days), want the check-in, 59 days late", got, got.Overdue(today))
+	}
+	if _, ok := Overdue(s, date("2026-02-10")); ok {
+		t.Error("a check-in due today is not overdue")
+	}
+}

@@ -10,25 +10,19 @@ import (
 
 func checkReviewOverdue(c *Context) {
 	sched := cadence.Schedule(c.Doc, cadence.Options{LastReview: c.History.Reviews})
-	// Report only the heaviest overdue review: a rewrite covers the
-	// quarterly review and the check-in.
-	for _, kind := range []string{cadence.Rewrite, cadence.Quarterly, cadence.Checkin} {
-		for _, cp := range sched {
-			if cp.Kind != kind {
-				continue
-			}
-			if days := cp.Overdue(c.Today); days > 0 {
-				since := "the last one on " + cp.Last.String()
-				if cp.FromStart {
-					since = "none since the plan started on " + cp.Last.String()
-				}
-				c.ReportLine(c.reviewAnchor(), fmt.Sprintf("the %s %s is %s overdue (due %s; %s)",
-					cp.Cadence, reviewNames[kind], plural(days, "day", "days"), cp.Due, since),
-					fmt.Sprintf("run `roadmap review %s`, then log it with `--record`", c.Doc.Path))
-				return
-			}
-		}
+	// Only the heaviest overdue review: a rewrite covers the quarterly
+	// review and the check-in.
+	cp, ok := cadence.Overdue(sched, c.Today)
+	if !ok {
+		return
 	}
+	since := "the last one on " + cp.Last.String()
+	if cp.FromStart {
+		since = "none since the plan started on " + cp.Last.String()
+	}
+	c.ReportLine(c.reviewAnchor(), fmt.Sprintf("the %s %s is %s overdue (due %s; %s)",
+		cp.Cadence, reviewNames[cp.Kind], plural(cp.Overdue(c.Today), "day", "days"), cp.Due, since),
+		fmt.Sprintf("run `roadmap review %s`, then log it with `--record`", c.Doc.Path))
 }
 
 // reviewNames name each checkpoint after its cadence: "the monthly check-in".

@@ -57,8 +57,8 @@ func NewRow(doc *roadmap.Document, hist lint.History, findings []lint.Finding, t
 		return r
 	}
 	sched := cadence.Schedule(doc, cadence.Options{LastReview: hist.Reviews})
-	cp, ok := cadence.Due(sched, today)
-	if ok && cp.Overdue(today) > 0 {
+	cp, ok := cadence.Overdue(sched, today)
+	if ok {
 		r.Overdue = cp.Overdue(today)
 	} else if cp, ok = cadence.Next(sched, today); !ok {
 		return r
