@@ -49,7 +49,7 @@ func WriteFindingsText(w io.Writer, fs []lint.Finding, cs *iostreams.ColorScheme
 // FindingsSummary is the line a person reads at the end of a run on a
 // terminal: "2 errors, 1 warning in 2 of 5 files".
 func FindingsSummary(files int, fs []lint.Finding, cs *iostreams.ColorScheme) string {
-	checked := plural(files, "file", "files")
+	checked := Plural(files, "file", "files")
 	if len(fs) == 0 {
 		return cs.Green("✓") + " " + checked + " checked: no problems"
 	}
@@ -65,7 +65,7 @@ func FindingsSummary(files int, fs []lint.Finding, cs *iostreams.ColorScheme) st
 		{s.Info, "info", "info", cs.Cyan},
 	} {
 		if p.n > 0 {
-			parts = append(parts, p.color(plural(p.n, p.one, p.many)))
+			parts = append(parts, p.color(Plural(p.n, p.one, p.many)))
 		}
 	}
 	withFindings := map[string]bool{}
@@ -75,7 +75,8 @@ func FindingsSummary(files int, fs []lint.Finding, cs *iostreams.ColorScheme) st
 	return fmt.Sprintf("%s in %d of %s", strings.Join(parts, ", "), len(withFindings), checked)
 }
 
-func plural(n int, one, many string) string {
+// Plural writes a count with its noun: "1 file", "3 files".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

@@ -149,7 +149,7 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 		if r.Next != nil {
 			next, due = r.Next.Label(), r.Next.Due.String()
 			if r.Overdue > 0 {
-				late = plural(r.Overdue, "day", "days")
+				late = report.Plural(r.Overdue, "day", "days")
 			}
 		}
 		t.Rows = append(t.Rows, []string{owner, r.Kind, target(r.Target), next, due, late, lintCell(r), r.File})
@@ -163,7 +163,7 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 		return err
 	}
 	if opts.Format == report.FormatTable && opts.IO.IsStdoutTTY() {
-		_, err := fmt.Fprintf(out, "%s, %d overdue · today %s\n", plural(len(rows), "roadmap", "roadmaps"), overdue, today)
+		_, err := fmt.Fprintf(out, "%s, %d overdue · today %s\n", report.Plural(len(rows), "roadmap", "roadmaps"), overdue, today)
 		return err
 	}
 	return nil
@@ -189,16 +189,9 @@ func lintCell(r status.Row) string {
 	case r.Errors == 0 && r.Warnings == 0:
 		return "clean"
 	case r.Warnings == 0:
-		return plural(r.Errors, "error", "errors")
+		return report.Plural(r.Errors, "error", "errors")
 	case r.Errors == 0:
-		return plural(r.Warnings, "warning", "warnings")
+		return report.Plural(r.Warnings, "warning", "warnings")
 	}
-	return plural(r.Errors, "error", "errors") + ", " + strconv.Itoa(r.Warnings) + " warn."
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return report.Plural(r.Errors, "error", "errors") + ", " + strconv.Itoa(r.Warnings) + " warn."
 }
