@@ -36,6 +36,49 @@ func Parse(s string) (Date, error) {
 	return Date{t}, nil
 }
 
+// ParseYearFirst reads a date written year first with unpadded or
+// other-separated parts ("2026-1-5", "2026/01/05", "2026.1.5"): the forms
+// that have exactly one reading as YYYY-MM-DD. Day-first and month-first
+// forms ("05/01/2026") are ambiguous and never read. ok is false when s is
+// not such a date or the date does not exist.
+func ParseYearFirst(s string) (Date, bool) {
+	if len(s) < 8 || len(s) > 10 {
+		return Date{}, false
+	}
+	sep := s[4]
+	if sep != '-' && sep != '/' && sep != '.' {
+		return Date{}, false
+	}
+	var parts [3]int
+	n, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			parts[n] = parts[n]*10 + int(c-'0')
+			digits++
+		case c == sep && n < 2 && digits > 0:
+			n++
+			digits = 0
+			continue
+		default:
+			return Date{}, false
+		}
+		if (n == 0 && digits > 4) || (n > 0 && digits > 2) {
+			return Date{}, false
+		}
+	}
+	if n != 2 || digits == 0 || s[4] != sep {
+		return Date{}, false
+	}
+	y, m, d := parts[0], parts[1], parts[2]
+	date := New(y, time.Month(m), d)
+	if m < 1 || m > 12 || d < 1 || date.t.Day() != d {
+		return Date{}, false
+	}
+	return date, true
+}
+
 // Today is the date today in the local time zone.
 func Today() Date { return Of(time.Now()) }
 

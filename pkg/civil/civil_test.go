@@ -25,3 +25,31 @@ func TestAddMonthsClampsToTheMonthEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestParseYearFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-1-5":   "2026-01-05",
+		"2026-01-5":  "2026-01-05",
+		"2026/12/31": "2026-12-31",
+		"2026.2.28":  "2026-02-28",
+		"2026-01-05": "2026-01-05",
+		"2026-2-30":  "", // no such day
+		"2026-13-1":  "",
+		"2026-0-1":   "",
+		"05/01/2026": "", // day or month first: two readings
+		"2026-1/5":   "", // mixed separators
+		"2026--5":    "",
+		"2026-1-5x":  "",
+		"26-1-5":     "",
+		"2026-001-5": "",
+	} {
+		d, ok := ParseYearFirst(in)
+		got := ""
+		if ok {
+			got = d.String()
+		}
+		if got != want {
+			t.Errorf("ParseYearFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -44,6 +44,16 @@ func (c *Context) reportSeverity(sev Severity, start, end roadmap.Position, msg,
 	})
 }
 
+// Annotate says what the finding just reported is about, for fixes: its
+// code, its subject (key path or section key) and the one correct value
+// ("" when there is none). See Finding.
+func (c *Context) Annotate(code, subject, suggestion string) {
+	if n := len(c.findings); n > 0 {
+		f := &c.findings[n-1]
+		f.Code, f.Subject, f.Suggestion = code, subject, suggestion
+	}
+}
+
 // ReportLine records a finding covering the line at pos from pos on.
 func (c *Context) ReportLine(pos roadmap.Position, msg, hint string) {
 	c.Report(pos, roadmap.Position{}, msg, hint)

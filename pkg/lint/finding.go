@@ -52,6 +52,15 @@ type Finding struct {
 	Message   string   `json:"message"`
 	// Hint says how to fix it; may be empty.
 	Hint string `json:"hint,omitempty"`
+
+	// What the rule knows, for fixes (pkg/fix): Code names the kind of
+	// fault, stable across wording changes (for RM001 the parser's problem
+	// code); Subject is what it is about (a frontmatter key path such as
+	// "cadence.checkin", or a section key); Suggestion is the one correct
+	// value to write there, set only when exactly one exists.
+	Code       string `json:"-"`
+	Subject    string `json:"-"`
+	Suggestion string `json:"-"`
 }
 
 // RuleRef is the "RM005/action-concrete" form people search for.

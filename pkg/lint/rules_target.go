@@ -17,6 +17,7 @@ func checkDocumentValid(c *Context) {
 			sev = min(sev, Warning)
 		}
 		c.reportSeverity(sev, p.Pos, roadmap.Position{}, p.Message, p.Hint)
+		c.Annotate(p.Code, p.Path, p.Suggestion)
 	}
 }
 
@@ -116,6 +117,7 @@ func checkHorizon(c *Context) {
 	if !strings.Contains(strings.ToLower(s.Heading), "hypothes") && !mentionsHypothesis(s) {
 		c.ReportLine(s.Pos, "years 2–3 are not marked as a hypothesis",
 			"rename the heading `## Years 2–3 (hypothesis)`, or say which assumptions the later years rest on")
+		c.Annotate("not-hypothesis", roadmap.SectionLongTerm, "(hypothesis)")
 	}
 }
 
@@ -152,6 +154,7 @@ func checkCadence(c *Context) {
 				hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
 			}
 			c.ReportField(path, fmt.Sprintf("%s: %q is not a cadence", path, e.value), hint)
+			c.Annotate("unknown-cadence", path, suggest.Unique(strings.ToLower(e.value), cadence.Values()))
 			continue
 		}
 		e.days = p.Months*30 + p.Days
@@ -162,6 +165,7 @@ func checkCadence(c *Context) {
 		if b.days < a.days {
 			c.ReportField("cadence."+b.key, fmt.Sprintf("the %s (%s) comes more often than the %s (%s)", b.name, b.value, a.name, a.value),
 				"check in most often, review less often, rewrite least often: the defaults are monthly, quarterly, yearly")
+			c.Annotate("cadence-order", "cadence."+b.key, "")
 		}
 	}
 }

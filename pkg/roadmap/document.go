@@ -71,6 +71,10 @@ type Frontmatter struct {
 	// Fields maps each key path present ("target.companies",
 	// "target.companies.0") to the position of its value.
 	Fields map[string]Position
+	// Spans holds the exact extent of each value in Fields that is a
+	// scalar written on one line (YAML only); KeySpans that of every key
+	// written, null values and unknown keys included. Edits splice there.
+	Spans, KeySpans map[string]Span
 	// Unknown lists keys this format does not define, for lint to report.
 	Unknown []UnknownKey
 }
@@ -118,6 +122,14 @@ func (c Cadence) Effective() Cadence {
 		c.Rewrite = DefaultRewrite
 	}
 	return c
+}
+
+// Span is a stretch of the file as written: Start at its first character
+// (the opening quote of a quoted scalar), End just past its last.
+type Span struct {
+	Start, End Position
+	// Quote is '"' or '\'' for a quoted scalar, 0 for a plain one.
+	Quote byte
 }
 
 // UnknownKey is a frontmatter key the format does not define.

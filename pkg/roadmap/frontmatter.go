@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
@@ -79,6 +80,7 @@ func (p *parser) parseFrontmatter(b *frontmatterBlock) {
 	fm.Syntax = b.syntax
 	fm.StartLine, fm.EndLine = b.startLine, b.endLine
 	fm.Fields = map[string]Position{}
+	fm.Spans, fm.KeySpans = map[string]Span{}, map[string]Span{}
 	if len(b.content) > MaxFrontmatterBytes {
 		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-too-large",
 			fmt.Sprintf("frontmatter is %d KiB, over the %d KiB limit", len(b.content)>>10, MaxFrontmatterBytes>>10),
@@ -323,6 +325,7 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 						hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
 					}
 					p.problem(p.nodePos(v), SeverityError, "bad-value", fmt.Sprintf("kind: %q is not a roadmap kind", s), hint)
+					p.about(key, suggest.Unique(s, Kinds))
 				}
 			}
 		case "started":
@@ -375,6 +378,11 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 			}
 			p.problem(p.src.lineStart(b.startLine), SeverityError, "missing-key",
 				fmt.Sprintf("frontmatter has no %q", req), hint)
+			if req == "roadmap" {
+				p.about(req, strconv.Itoa(FormatVersion))
+			} else {
+				p.about(req, "")
+			}
 		}
 	}
 }
@@ -416,6 +424,11 @@ func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(ke
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], v.Content[i+1]
 		full := join(path, k.Value)
+		if sp, ok := p.scalarSpan(k); ok {
+			if _, dup := seen[k.Value]; !dup {
+				p.doc.Frontmatter.KeySpans[full] = sp
+			}
+		}
 		if first, dup := seen[k.Value]; dup {
 			p.problem(p.nodePos(k), SeverityError, "duplicate-key",
 				fmt.Sprintf("%q is set twice (first on line %d)", full, first),
@@ -431,12 +444,21 @@ func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(ke
 				hint = fmt.Sprintf("did you mean %q?", u.Suggestion)
 			}
 			p.problem(u.Pos, SeverityWarning, "unknown-key", fmt.Sprintf("unknown frontmatter key %q", full), hint)
+			// Renaming is the fix only when the known key is not set here too.
+			if sug := suggest.Unique(k.Value, known); sug != "" && !hasKey(v, sug) {
+				p.about(full, sug)
+			} else {
+				p.about(full, "")
+			}
 			continue
 		}
 		if isNull(deref(val)) {
 			continue
 		}
 		p.doc.Frontmatter.Fields[full] = p.nodePos(deref(val))
+		if sp, ok := p.scalarSpan(val); ok {
+			p.doc.Frontmatter.Spans[full] = sp
+		}
 		fn(k.Value, val)
 	}
 }
@@ -462,9 +484,17 @@ func (p *parser) date(v *yaml.Node, path string) civil.Date {
 	}
 	d, err := civil.Parse(s)
 	if err != nil {
+		if fixed, ok := civil.ParseYearFirst(s); ok {
+			p.problem(p.nodePos(v), SeverityError, "bad-date",
+				fmt.Sprintf("%s: %q is not a date in the form YYYY-MM-DD", path, s),
+				fmt.Sprintf("write it as `%s: %s`", lastPart(path), fixed))
+			p.about(path, fixed.String())
+			return civil.Date{}
+		}
 		p.problem(p.nodePos(v), SeverityError, "bad-date",
 			fmt.Sprintf("%s: %q is not a date", path, s),
 			fmt.Sprintf("write it as YYYY-MM-DD, e.g. `%s: 2027-06-30`", lastPart(path)))
+		p.about(path, "")
 		return civil.Date{}
 	}
 	return d
@@ -476,13 +506,18 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 		p.problem(p.nodePos(v), SeverityError, "wrong-type",
 			fmt.Sprintf("%s must be a list, not %s", path, describe(v)),
 			fmt.Sprintf("write `%s: [Acme, Globex]`", lastPart(path)))
+		p.about(path, p.oneItemList(v))
 		return nil
 	}
 	var out []string
 	for i, e := range v.Content {
 		s, ok := p.scalar(e, fmt.Sprintf("%s item %d", path, i+1), "a name")
 		if ok && s != "" {
-			p.doc.Frontmatter.Fields[fmt.Sprintf("%s.%d", path, i)] = p.nodePos(deref(e))
+			item := fmt.Sprintf("%s.%d", path, i)
+			p.doc.Frontmatter.Fields[item] = p.nodePos(deref(e))
+			if sp, ok := p.scalarSpan(e); ok {
+				p.doc.Frontmatter.Spans[item] = sp
+			}
 			out = append(out, s)
 		}
 	}
@@ -528,4 +563,97 @@ func (p *parser) nodePos(v *yaml.Node) Position {
 		return p.src.lineStart(p.doc.Frontmatter.StartLine)
 	}
 	return p.posLineCol(v.Line, v.Column)
+}
+
+// about records what the last problem is about: the key path, and the one
+// correct value to write there ("" when there is no single one).
+func (p *parser) about(path, suggestion string) {
+	if n := len(p.doc.Problems); n > 0 {
+		p.doc.Problems[n-1].Path = path
+		p.doc.Problems[n-1].Suggestion = suggestion
+	}
+}
+
+func hasKey(mapping *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		if mapping.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// oneItemList is the flow list holding a single scalar as written
+// ("Stripe" becomes "[Stripe]", a quoted "Acme, Inc." keeps its quotes),
+// or "" when there is no one reading: a plain value with a comma may be
+// one name or several, and characters that mean something inside a flow
+// list would change it.
+func (p *parser) oneItemList(v *yaml.Node) string {
+	sp, ok := p.scalarSpan(v)
+	if !ok {
+		return ""
+	}
+	written := string(p.doc.Raw[sp.Start.Offset:sp.End.Offset])
+	if sp.Quote == 0 && (strings.ContainsAny(written, ",[]{}#&*!|>%@`") || strings.Contains(written, ": ")) {
+		return ""
+	}
+	return "[" + written + "]"
+}
+
+// scalarSpan is the extent of a YAML scalar written on one line: a plain
+// value exactly as yaml read it, or a quoted one up to its closing quote.
+// Block scalars, tagged or multi-line values, and TOML (whose decoder
+// keeps no columns) have none.
+func (p *parser) scalarSpan(v *yaml.Node) (Span, bool) {
+	if p.doc.Frontmatter.Syntax != "yaml" || v == nil || v.Kind != yaml.ScalarNode || v.Line < 1 || v.Column < 1 || v.Line > p.src.lineCount() {
+		return Span{}, false
+	}
+	line := p.src.lineText(v.Line)
+	i := 0
+	for c := 1; c < v.Column && i < len(line); c++ {
+		_, size := utf8.DecodeRune(line[i:])
+		i += size
+	}
+	rest := line[i:]
+	var n int
+	var quote byte
+	switch v.Style {
+	case 0:
+		if v.Value == "" || strings.ContainsRune(v.Value, '\n') || !bytes.HasPrefix(rest, []byte(v.Value)) {
+			return Span{}, false
+		}
+		n = len(v.Value)
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		quote = '"'
+		if v.Style == yaml.SingleQuotedStyle {
+			quote = '\''
+		}
+		n = closingQuote(rest, quote)
+		if n < 0 {
+			return Span{}, false
+		}
+	default:
+		return Span{}, false
+	}
+	start := p.src.textStarts[v.Line-1] + i
+	return Span{Start: p.src.pos(start), End: p.src.pos(start + n), Quote: quote}, true
+}
+
+// closingQuote returns the length of the quoted scalar at the start of s,
+// quotes included, or -1 when it does not close on this line.
+func closingQuote(s []byte, quote byte) int {
+	if len(s) == 0 || s[0] != quote {
+		return -1
+	}
+	for j := 1; j < len(s); j++ {
+		switch {
+		case quote == '"' && s[j] == '\\':
+			j++
+		case s[j] == quote && quote == '\'' && j+1 < len(s) && s[j+1] == '\'':
+			j++
+		case s[j] == quote:
+			return j + 1
+		}
+	}
+	return -1
 }

@@ -27,6 +27,13 @@ type Problem struct {
 	Hint string `json:"hint,omitempty"`
 	// Fatal problems stop the parse: the rest of the document is unknown.
 	Fatal bool `json:"fatal,omitempty"`
+	// Path is the frontmatter key path the problem is about ("kind",
+	// "target.companies"), when it is about one.
+	Path string `json:"-"`
+	// Suggestion is the one correct replacement for the value at Path as
+	// written in the file ("promotion", "2026-01-05", "[Stripe]"), only
+	// when exactly one exists; fixes apply it.
+	Suggestion string `json:"-"`
 }
 
 // Line and Column are flattened into the JSON form.

@@ -29,6 +29,35 @@ func Nearest(name string, known []string) string {
 	return ""
 }
 
+// Unique is Nearest when the answer is the only plausible one: no other
+// known name is a prefix match or as near by edit distance. A fix that
+// rewrites what the user typed needs exactly one correct value; a hint
+// may still offer the nearest of several.
+func Unique(name string, known []string) string {
+	best := Nearest(name, known)
+	if best == "" {
+		return ""
+	}
+	n := strings.ToLower(name)
+	bestD := levenshtein(n, strings.ToLower(best))
+	for _, k := range known {
+		kl := strings.ToLower(k)
+		if strings.EqualFold(k, best) {
+			continue
+		}
+		if kl == n {
+			return "" // the name is itself known, in another spelling
+		}
+		if len(n) >= 3 && len(kl) >= 3 && (strings.HasPrefix(kl, n) || strings.HasPrefix(n, kl)) {
+			return ""
+		}
+		if levenshtein(n, kl) <= bestD {
+			return ""
+		}
+	}
+	return best
+}
+
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
