@@ -50,7 +50,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/*.txt
+//go:embed data/*.txt data/words/*.txt
 var dataFS embed.FS
 
 // Lists are the phrase lists, one phrase per entry, markers included.
