@@ -12,8 +12,10 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
-// Track kinds. The kind decides how a move within the same track is
-// categorised (individual contributor or management).
+// Level kinds: an individual contributor or a manager of people. A track
+// has a kind, the default of its levels; a level may set its own (a data
+// science track has IC rungs and management rungs). Moves are filed by
+// the kind of the level they lead to.
 const (
 	KindIC         = "ic"
 	KindManagement = "management"
@@ -45,9 +47,15 @@ func CategoryTitle(c string) string {
 	return c
 }
 
-// Notice is printed with every salary figure, in every format.
-const Notice = "Salary ranges are indicative, not offers: each names its source and year " +
-	"(the built-in ones are US national wages from BLS surveys). Pay varies widely by company, region and equity."
+// Notice says what the built-in salary figures are and are not. It is
+// printed under every table that shows them, in every format.
+const Notice = "Salaries are indicative only: BLS OEWS May 2024 annual wages for the occupation named, " +
+	"US national, all industries, base wages without equity or annual bonus. Which percentiles a level gets " +
+	"is this tool's mapping, not a BLS figure (docs/ladders.md). Pay at one company, in one city, can be far from it."
+
+// OtherNotice is added when a repository's own ladder supplies figures
+// from another source.
+const OtherNotice = "Figures from a repository's own ladders are what their source says they are: check its year and basis."
 
 // Origin values for built-in tracks.
 const OriginBuiltIn = "built-in"
@@ -86,8 +94,15 @@ type Level struct {
 	Visibility string
 	Milestones []string // evidence that someone operates at the level
 	Salary     *Salary
-	Next       []string // level refs "track/level", resolved and absolute
-	Moves      []Move
+	// Next is every level this one leads to, resolved and absolute
+	// ("track/level"): the `to` of its written moves, then the levels of
+	// the older `next` shorthand that no move names.
+	Next  []string
+	Moves []Move
+
+	// Kind is KindIC or KindManagement: the level's own `kind`, else its
+	// track's.
+	Kind string
 
 	Track *Track // the track the level belongs to
 
@@ -100,9 +115,17 @@ type Salary struct {
 	Currency string // ISO 4217, e.g. "USD"
 	Region   string // e.g. "US"
 	Basis    string // "base" or "total"
-	Low      int
-	High     *int   // nil means "and above"
-	Band     string // the percentile band the range spans, e.g. "p50-p75"
+	// Occupation is the surveyed occupation the figures describe, as
+	// "SOC-CODE Title" ("15-1212 Information Security Analysts"); empty
+	// for a company's own bands.
+	Occupation string
+	Low        int
+	High       *int   // nil means "and above"
+	Band       string // the percentile band the range spans, e.g. "p50-p75"
+	// Topcoded says the upper figure (High, or Low when there is no
+	// High) is the survey's reporting cap, not a measured value: the real
+	// figure is at or above it. BLS prints nothing at or above $239,200.
+	Topcoded bool
 	Source   string // a named public source
 	Year     int    // the year the figures refer to
 	Note     string // how the figures were chosen for this level
@@ -115,14 +138,34 @@ type Move struct {
 	To        string // optional level ref "track/level"
 	Requires  string
 	Tradeoffs string
+	// Written is false for a move made from the `next` shorthand: its
+	// requirements are the target's milestones and it has no trade-offs.
+	Written bool
 
-	toPos pos
+	toPos, catPos pos
 }
 
 type pos struct {
 	raw       string
 	file      string
 	line, col int
+}
+
+// MinYears is the lower bound of the level's typical years ("5-8" is 5,
+// "15+" is 15), or -1 when Years does not start with a number.
+func (l *Level) MinYears() int {
+	n, digits := 0, 0
+	for _, r := range strings.TrimSpace(l.Years) {
+		if r < '0' || r > '9' {
+			break
+		}
+		n = n*10 + int(r-'0')
+		digits++
+	}
+	if digits == 0 {
+		return -1
+	}
+	return n
 }
 
 // Ref is the level's absolute reference, "track/level".
@@ -271,8 +314,9 @@ func (e *UnknownError) Suggestion() string { return Nearest(e.Name, e.Known) }
 // typo or prefix, else "".
 func Nearest(name string, known []string) string { return suggest.Nearest(name, known) }
 
-// Paths returns the moves from a level: its explicit moves, then every
-// `next` level not already named by a move, categorised by track kind.
+// Paths returns the moves from a level: its written moves, then every
+// `next` level no move names (requirements: that level's milestones; no
+// trade-offs are made up for it), in category order.
 func (s *Set) Paths(l *Level) []Move {
 	var out []Move
 	seen := map[string]bool{}
@@ -291,11 +335,10 @@ func (s *Set) Paths(l *Level) []Move {
 			continue
 		}
 		out = append(out, Move{
-			Category:  categoryFor(l.Track, to.Track),
-			Title:     to.Title,
-			To:        ref,
-			Requires:  strings.Join(to.Milestones, "; "),
-			Tradeoffs: defaultTradeoff(l.Track, to.Track),
+			Category: CategoryFor(l, to),
+			Title:    to.Title,
+			To:       ref,
+			Requires: strings.Join(to.Milestones, "; "),
 		})
 	}
 	order := map[string]int{}
@@ -306,25 +349,32 @@ func (s *Set) Paths(l *Level) []Move {
 	return out
 }
 
-func categoryFor(from, to *Track) string {
-	if from == to {
-		if from.Kind == KindManagement {
-			return CategoryManagement
-		}
-		return CategoryIC
-	}
-	if to.Kind == KindManagement && from.Kind != KindManagement {
+// CategoryFor files a move between two levels by their kinds: to a
+// management level from an IC one is management, the reverse is IC; on
+// one track a move keeps its kind; across tracks between levels of one
+// kind it is an adjacent role.
+func CategoryFor(from, to *Level) string {
+	switch {
+	case to.Kind == KindManagement && from.Kind != KindManagement:
 		return CategoryManagement
-	}
-	if to.Kind == KindIC && from.Kind == KindManagement {
+	case to.Kind == KindIC && from.Kind == KindManagement:
+		return CategoryIC
+	case from.Track.ID == to.Track.ID && to.Kind == KindManagement:
+		return CategoryManagement
+	case from.Track.ID == to.Track.ID:
 		return CategoryIC
 	}
 	return CategoryAdjacent
 }
 
-func defaultTradeoff(from, to *Track) string {
-	if from == to {
-		return "The same craft with a wider radius: more ambiguity, and accountability for outcomes you no longer deliver alone."
+// IsTop is true when no level of the same kind comes after l on its
+// track: every move from it is lateral or leaves the track.
+func (l *Level) IsTop() bool {
+	t := l.Track
+	for i := t.Index(l) + 1; i < len(t.Levels); i++ {
+		if t.Levels[i].Kind == l.Kind {
+			return false
+		}
 	}
-	return "A different ladder: part of your track record stops counting, and the new role's basics must be learned in public."
+	return true
 }

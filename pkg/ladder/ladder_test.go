@@ -323,6 +323,16 @@ func TestBadFilesNameFileAndLine(t *testing.T) {
 		{"dup level", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n  - id: a\n    title: B\n", `bad.yaml:6:5: duplicate level id "a" (first at line 4)`},
 		{"bad move", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n    moves:\n      - {category: sideways, title: T, requires: r, tradeoffs: t}\n", "category must be one of ic, management, adjacent, outside"},
 		{"empty", "", "empty ladder file"},
+		{"bad level kind", "track: x\ntitle: X\nlevels:\n  - {id: a, title: A, kind: boss}\n", `bad.yaml:4:29: kind must be "ic" (individual contributor) or "management", not "boss"`},
+		{"topcoded text", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n    salary: {currency: USD, region: US, basis: base, low: 1, topcoded: yes please, source: s, year: 2024}\n", "topcoded must be true or false"},
+		{"management as ic", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n    moves:\n      - {category: ic, title: Boss, to: b, requires: r, tradeoffs: t}\n  - {id: b, title: B, kind: management}\n",
+			`bad.yaml:7:20: "Boss" is filed as an IC move but x/b is a management level (use category: management)`},
+		{"ic to management as adjacent", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n    moves:\n      - {category: adjacent, title: EM, to: engineering-manager/manager, requires: r, tradeoffs: t}\n",
+			`"EM" leads from an IC level to the management level engineering-manager/manager (use category: management)`},
+		{"ic as management", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n    moves:\n      - {category: management, title: SWE, to: software-engineer/staff, requires: r, tradeoffs: t}\n",
+			`"SWE" is filed as a management move but software-engineer/staff is an IC level (use category: adjacent)`},
+		{"outside with a level", "track: x\ntitle: X\nlevels:\n  - id: a\n    title: A\n    moves:\n      - {category: outside, title: Quit, to: software-engineer/staff, requires: r, tradeoffs: t}\n",
+			`an outside move leaves the ladders, but "Quit" leads to software-engineer/staff (use category adjacent, or drop ` + "`to:`)"},
 		{"bad id", "track: X Y\ntitle: X\nlevels: [{id: a, title: A}]\n", "bad.yaml:1:8: track id"},
 	}
 	for _, c := range cases {
@@ -344,6 +354,71 @@ func TestBadFilesNameFileAndLine(t *testing.T) {
 				t.Errorf("error %q does not name the file", err)
 			}
 		})
+	}
+}
+
+// A level's own kind overrides its track's; moves are filed by it, and a
+// top-coded band reads as what it is.
+func TestLevelKindAndTopcode(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "data.yaml", `track: data
+title: Data
+levels:
+  - id: senior
+    title: Senior
+    next: [lead]
+    moves:
+      - {category: management, title: Manager, to: manager, requires: r, tradeoffs: t}
+  - id: manager
+    title: Manager
+    kind: management
+    salary: {currency: USD, region: US, basis: base, occupation: 11-3021 Computer and Information Systems Managers,
+             low: 216220, high: 239200, band: p75-p90, topcoded: true, source: BLS OEWS May 2024, year: 2024}
+  - id: lead
+    title: Lead
+    salary: {currency: USD, region: US, basis: base, low: 239200, band: p90+, topcoded: true, source: BLS OEWS May 2024, year: 2024}
+`)
+	s, err := Load(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	senior, _ := s.Level("data/senior")
+	mgr, _ := s.Level("data/manager")
+	lead, _ := s.Level("data/lead")
+	if senior.Kind != KindIC || mgr.Kind != KindManagement {
+		t.Errorf("kinds = %s, %s", senior.Kind, mgr.Kind)
+	}
+	if senior.IsTop() || !mgr.IsTop() || !lead.IsTop() {
+		t.Errorf("IsTop = %v %v %v", senior.IsTop(), mgr.IsTop(), lead.IsTop())
+	}
+	moves := s.Paths(senior)
+	if len(moves) != 2 || moves[0].To != "data/lead" || moves[0].Category != CategoryIC || moves[0].Written ||
+		moves[0].Tradeoffs != "" || moves[1].Category != CategoryManagement || !moves[1].Written {
+		t.Errorf("moves = %+v", moves)
+	}
+	if got := strings.Join(senior.Next, " "); got != "data/manager data/lead" {
+		t.Errorf("next = %s", got)
+	}
+	if got := mgr.Salary.Text(); got != "$216,220 - $239,200 or more (USD base; p75-p90 of 11-3021 Computer and Information Systems Managers; BLS OEWS May 2024; the upper figure is the top code)" {
+		t.Errorf("text = %s", got)
+	}
+	if got := lead.Salary.Range(); got != "at or above the BLS top code ($239,200)" {
+		t.Errorf("range = %s", got)
+	}
+	if NoticeFor(lead.Salary) != Notice || NoticeFor(nil) != "" {
+		t.Errorf("notice for BLS figures = %q", NoticeFor(lead.Salary))
+	}
+	own := &Salary{Source: "Acme bands"}
+	if NoticeFor(own, lead.Salary) != Notice+" "+OtherNotice || NoticeFor(own) != OtherNotice {
+		t.Errorf("notice with own figures = %q", NoticeFor(own, lead.Salary))
+	}
+}
+
+func TestMinYears(t *testing.T) {
+	for in, want := range map[string]int{"5-8": 5, "15+": 15, "0-2": 0, "": -1, "about 3": -1, "12–16": 12} {
+		if got := (&Level{Years: in}).MinYears(); got != want {
+			t.Errorf("MinYears(%q) = %d, want %d", in, got, want)
+		}
 	}
 }
 

@@ -234,16 +234,7 @@ func assemble(builtins, custom []*Track) (*Set, error) {
 	for _, t := range s.tracks {
 		for _, l := range t.Levels {
 			l.Next = nil
-			for _, r := range l.nextRefs {
-				ref, err := s.resolveRef(t, r)
-				if err != nil {
-					if t.Origin == OriginBuiltIn && overridden[refTrack(t, r.raw)] {
-						continue // the override dropped it: not the user's mistake
-					}
-					return nil, err
-				}
-				l.Next = append(l.Next, ref)
-			}
+			named := map[string]bool{}
 			for i := range l.Moves {
 				m := &l.Moves[i]
 				if m.toPos.raw == "" {
@@ -258,6 +249,26 @@ func assemble(builtins, custom []*Track) (*Set, error) {
 					return nil, err
 				}
 				m.To = ref
+				if err := s.checkCategory(l, m); err != nil {
+					return nil, err
+				}
+				if !named[ref] {
+					named[ref] = true
+					l.Next = append(l.Next, ref)
+				}
+			}
+			for _, r := range l.nextRefs {
+				ref, err := s.resolveRef(t, r)
+				if err != nil {
+					if t.Origin == OriginBuiltIn && overridden[refTrack(t, r.raw)] {
+						continue // the override dropped it: not the user's mistake
+					}
+					return nil, err
+				}
+				if !named[ref] {
+					named[ref] = true
+					l.Next = append(l.Next, ref)
+				}
 			}
 		}
 	}
@@ -281,6 +292,34 @@ func refTrack(t *Track, raw string) string {
 		return strings.ToLower(strings.TrimSpace(tr))
 	}
 	return t.ID
+}
+
+// checkCategory refuses a written move whose category contradicts the
+// kind of the level it leads to: a management level is never an IC move,
+// a move from an IC level to a management level is a management move, an
+// IC level is never a management move, and an outside move leaves the
+// ladders (it has no level).
+func (s *Set) checkCategory(from *Level, m *Move) error {
+	to, err := s.Level(m.To)
+	if err != nil {
+		return err
+	}
+	bad := ""
+	switch {
+	case m.Category == CategoryOutside:
+		bad = fmt.Sprintf("an outside move leaves the ladders, but %q leads to %s (use category %s, or drop `to:`)",
+			m.Title, m.To, CategoryFor(from, to))
+	case to.Kind == KindManagement && m.Category == CategoryIC:
+		bad = fmt.Sprintf("%q is filed as an IC move but %s is a management level (use category: management)", m.Title, m.To)
+	case to.Kind == KindManagement && from.Kind == KindIC && m.Category != CategoryManagement:
+		bad = fmt.Sprintf("%q leads from an IC level to the management level %s (use category: management)", m.Title, m.To)
+	case to.Kind == KindIC && m.Category == CategoryManagement:
+		bad = fmt.Sprintf("%q is filed as a management move but %s is an IC level (use category: %s)", m.Title, m.To, CategoryFor(from, to))
+	}
+	if bad == "" {
+		return nil
+	}
+	return &FileError{File: m.catPos.file, Line: m.catPos.line, Col: m.catPos.col, Msg: bad}
 }
 
 func (s *Set) resolveRef(t *Track, p pos) (string, error) {

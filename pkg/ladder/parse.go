@@ -155,11 +155,8 @@ func (p *parser) track(root *yaml.Node) (*Track, error) {
 		return nil, err
 	}
 	if f, ok := fs["kind"]; ok {
-		if t.Kind, err = p.str(f, "kind"); err != nil {
+		if t.Kind, err = p.kind(f); err != nil {
 			return nil, err
-		}
-		if t.Kind != KindIC && t.Kind != KindManagement {
-			return nil, p.errf(f.value, "kind must be %q or %q, not %q", KindIC, KindManagement, t.Kind)
 		}
 	}
 	if f, ok := fs["description"]; ok {
@@ -194,7 +191,7 @@ func (p *parser) track(root *yaml.Node) (*Track, error) {
 	return t, nil
 }
 
-var levelKeys = []string{"id", "title", "aliases", "years", "scope", "skills", "mentorship",
+var levelKeys = []string{"id", "title", "kind", "aliases", "years", "scope", "skills", "mentorship",
 	"visibility", "milestones", "salary", "next", "moves"}
 
 func (p *parser) level(n *yaml.Node, t *Track) (*Level, error) {
@@ -203,7 +200,7 @@ func (p *parser) level(n *yaml.Node, t *Track) (*Level, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Level{Track: t, line: n.Line}
+	l := &Level{Track: t, Kind: t.Kind, line: n.Line}
 	for _, req := range []string{"id", "title"} {
 		if _, ok := fs[req]; !ok {
 			return nil, p.errf(n, "missing required key %q in the level", req)
@@ -217,6 +214,11 @@ func (p *parser) level(n *yaml.Node, t *Track) (*Level, error) {
 	}
 	if l.Title, err = p.str(fs["title"], "title"); err != nil {
 		return nil, err
+	}
+	if f, ok := fs["kind"]; ok {
+		if l.Kind, err = p.kind(f); err != nil {
+			return nil, err
+		}
 	}
 	strs := []struct {
 		key string
@@ -275,7 +277,20 @@ func (p *parser) level(n *yaml.Node, t *Track) (*Level, error) {
 	return l, nil
 }
 
-var salaryKeys = []string{"currency", "region", "basis", "low", "high", "band", "source", "year", "note"}
+// kind reads a track's or a level's kind.
+func (p *parser) kind(f field) (string, error) {
+	k, err := p.str(f, "kind")
+	if err != nil {
+		return "", err
+	}
+	if k != KindIC && k != KindManagement {
+		return "", p.errf(f.value, "kind must be %q (individual contributor) or %q, not %q", KindIC, KindManagement, k)
+	}
+	return k, nil
+}
+
+var salaryKeys = []string{"currency", "region", "basis", "occupation", "low", "high", "band", "topcoded",
+	"source", "year", "note"}
 
 func (p *parser) salary(n *yaml.Node) (*Salary, error) {
 	fs, err := p.fields(n, "salary", salaryKeys)
@@ -295,7 +310,8 @@ func (p *parser) salary(n *yaml.Node) (*Salary, error) {
 	for _, x := range []struct {
 		key string
 		dst *string
-	}{{"currency", &s.Currency}, {"region", &s.Region}, {"basis", &s.Basis}, {"band", &s.Band}, {"source", &s.Source}, {"note", &s.Note}} {
+	}{{"currency", &s.Currency}, {"region", &s.Region}, {"basis", &s.Basis}, {"occupation", &s.Occupation},
+		{"band", &s.Band}, {"source", &s.Source}, {"note", &s.Note}} {
 		if f, ok := fs[x.key]; ok {
 			if *x.dst, err = p.str(f, x.key); err != nil {
 				return nil, err
@@ -327,6 +343,14 @@ func (p *parser) salary(n *yaml.Node) (*Salary, error) {
 		}
 		s.High = &h
 	}
+	if f, ok := fs["topcoded"]; ok {
+		if f.value.Kind != yaml.ScalarNode || f.value.Tag != "!!bool" {
+			return nil, p.errf(f.value, "topcoded must be true or false")
+		}
+		if err := f.value.Decode(&s.Topcoded); err != nil {
+			return nil, p.errf(f.value, "topcoded must be true or false")
+		}
+	}
 	if s.Year, err = p.integer(fs["year"], "year"); err != nil {
 		return nil, err
 	}
@@ -349,7 +373,7 @@ func (p *parser) move(n *yaml.Node) (Move, error) {
 			return Move{}, p.errf(n, "missing required key %q in the move", req)
 		}
 	}
-	var m Move
+	m := Move{Written: true, catPos: pos{file: p.file, line: fs["category"].value.Line, col: fs["category"].value.Column}}
 	if m.Category, err = p.str(fs["category"], "category"); err != nil {
 		return m, err
 	}

@@ -64,8 +64,8 @@ func TestShowFlagsParse(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(got.Columns, ",") != strings.Join(DefaultColumns, ",") || got.Format != "table" {
-		t.Errorf("defaults = %+v", got)
+	if len(got.Columns) != 0 || got.Format != "table" {
+		t.Errorf("defaults = %+v (no --columns: showRun picks the track's defaults)", got)
 	}
 
 	cmd = NewCmdShow(f, func(o *ShowOptions) error { return nil })
@@ -208,6 +208,24 @@ func TestShowJSON(t *testing.T) {
 	}
 }
 
+// A track with IC and management levels shows the kind by default.
+func TestShowKindColumn(t *testing.T) {
+	out, err := run(t, "show", "product-manager", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "level,title,kind,scope,") || !strings.Contains(out, "\ndirector,Director of Product,management,") {
+		t.Errorf("mixed track:\n%s", out)
+	}
+	out, err = run(t, "show", "software-engineer", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "level,title,scope,") {
+		t.Errorf("one-kind track:\n%.200s", out)
+	}
+}
+
 func TestShowCSV(t *testing.T) {
 	out, err := run(t, "show", "engineering-manager", "--format", "csv", "--columns", "level,salary")
 	if err != nil {
@@ -217,11 +235,14 @@ func TestShowCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "level,salary_low,salary_high,salary_currency,salary_region,salary_basis,salary_band,salary_source,salary_year,salary_notice"
+	want := "level,salary_low,salary_high,salary_currency,salary_region,salary_basis,salary_band,salary_source,salary_year,salary_notice," +
+		"salary_occupation,salary_topcoded,salary_note"
 	if strings.Join(recs[0], ",") != want {
 		t.Errorf("header = %v", recs[0])
 	}
-	if len(recs) != 7 || recs[1][1] != "133080" || recs[1][2] != "171200" || recs[6][2] != "" || recs[1][8] != "2024" || recs[1][9] != ladder.Notice {
+	if len(recs) != 7 || recs[1][1] != "134350" || recs[1][2] != "171200" || recs[6][2] != "" || recs[1][8] != "2024" ||
+		recs[1][9] != ladder.Notice || recs[1][10] != "11-3021 Computer and Information Systems Managers" ||
+		recs[1][11] != "false" || recs[6][11] != "true" || !strings.HasPrefix(recs[1][12], "First-line manager") {
 		t.Errorf("records = %q", recs)
 	}
 }

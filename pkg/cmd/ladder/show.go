@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -14,16 +15,19 @@ import (
 )
 
 // Columns `ladder show --columns` accepts, in the order they are listed.
-var Columns = []string{"level", "title", "aliases", "years", "scope", "skills", "mentorship",
+var Columns = []string{"level", "title", "kind", "aliases", "years", "scope", "skills", "mentorship",
 	"visibility", "milestones", "salary", "next"}
 
-// DefaultColumns are shown when --columns is not given.
+// DefaultColumns are shown when --columns is not given; "kind" is added
+// after the title for a track that has both IC and management levels.
 var DefaultColumns = []string{"level", "title", "scope", "skills", "milestones", "salary"}
 
 // csvSalaryColumns replace the one salary column in CSV output, so each
-// part of the range, its source and year is a field of its own.
+// part of the range, its source, year and note is a field of its own.
+// Columns added later come last, so older scripts keep their positions.
 var csvSalaryColumns = []string{"salary_low", "salary_high", "salary_currency", "salary_region",
-	"salary_basis", "salary_band", "salary_source", "salary_year", "salary_notice"}
+	"salary_basis", "salary_band", "salary_source", "salary_year", "salary_notice",
+	"salary_occupation", "salary_topcoded", "salary_note"}
 
 // ShowOptions holds what `ladder show` needs.
 type ShowOptions struct {
@@ -58,7 +62,7 @@ Columns: ` + strings.Join(Columns, ", ") + `.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Track = args[0]
 			if !cmd.Flags().Changed("columns") {
-				opts.Columns = append([]string(nil), DefaultColumns...)
+				opts.Columns = nil // showRun picks the defaults for the track
 			}
 			for i, c := range opts.Columns {
 				c = strings.ToLower(strings.TrimSpace(c))
@@ -120,9 +124,17 @@ func showRun(opts *ShowOptions) error {
 	if err != nil {
 		return cmdutil.FlagErrorWrap(err)
 	}
+	if len(opts.Columns) == 0 {
+		opts.Columns = defaultColumns(track)
+	}
+	var salaries []*ladder.Salary
+	for _, l := range levels {
+		salaries = append(salaries, l.Salary)
+	}
+	notice := ladder.NoticeFor(salaries...)
 
 	if opts.Format == report.FormatJSON {
-		out := ShowJSON{Track: track.JSON(), Levels: []ladder.LevelJSON{}, Notice: ladder.Notice}
+		out := ShowJSON{Track: track.JSON(), Levels: []ladder.LevelJSON{}, Notice: notice}
 		for _, l := range levels {
 			out.Levels = append(out.Levels, l.JSON())
 		}
@@ -167,18 +179,89 @@ func showRun(opts *ShowOptions) error {
 		return err
 	}
 	if salaryShown {
-		switch opts.Format {
-		case report.FormatMarkdown:
-			fmt.Fprintf(out, "\n_%s_\n", ladder.Notice)
-		case report.FormatTable:
-			notice := ladder.Notice
-			if opts.IO.IsStdoutTTY() {
-				notice = strings.Join(report.Wrap(notice, opts.IO.TerminalWidth()-1), "\n")
-			}
-			fmt.Fprintf(out, "\n%s\n", notice)
-		}
+		writeSalaryNotes(out, opts, levels, notice)
 	}
 	return nil
+}
+
+// defaultColumns adds the kind column for a track with both IC and
+// management levels, where the reader needs it to tell the rungs apart.
+func defaultColumns(t *ladder.Track) []string {
+	cols := append([]string(nil), DefaultColumns...)
+	for _, l := range t.Levels {
+		if l.Kind != t.Levels[0].Kind {
+			return append(cols[:2:2], append([]string{"kind"}, cols[2:]...)...)
+		}
+	}
+	return cols
+}
+
+// writeSalaryNotes prints, under a table or Markdown table, each level's
+// salary note (levels that share a note are named together) and the
+// notice of what the figures are. CSV carries both as columns.
+func writeSalaryNotes(out io.Writer, opts *ShowOptions, levels []*ladder.Level, notice string) {
+	type group struct {
+		note string
+		ids  []string
+	}
+	var groups []*group
+	byNote := map[string]*group{}
+	for _, l := range levels {
+		if l.Salary == nil || l.Salary.Note == "" {
+			continue
+		}
+		g := byNote[l.Salary.Note]
+		if g == nil {
+			g = &group{note: l.Salary.Note}
+			byNote[g.note] = g
+			groups = append(groups, g)
+		}
+		g.ids = append(g.ids, l.ID)
+	}
+	width := 0
+	if opts.IO.IsStdoutTTY() {
+		width = opts.IO.TerminalWidth() - 1
+	}
+	switch opts.Format {
+	case report.FormatMarkdown:
+		if len(groups) > 0 {
+			fmt.Fprint(out, "\n**Salary notes**\n\n")
+			for _, g := range groups {
+				fmt.Fprintf(out, "- `%s`: %s\n", strings.Join(g.ids, "`, `"), g.note)
+			}
+		}
+		if notice != "" {
+			fmt.Fprintf(out, "\n_%s_\n", notice)
+		}
+	case report.FormatTable:
+		if len(groups) > 0 {
+			fmt.Fprint(out, "\nSalary notes\n")
+			for _, g := range groups {
+				writeHanging(out, "  "+strings.Join(g.ids, ", ")+": ", g.note, width)
+			}
+		}
+		if notice != "" {
+			fmt.Fprint(out, "\n")
+			writeHanging(out, "", notice, width)
+		}
+	}
+}
+
+// writeHanging writes prefix and text, wrapped to width (0: no wrapping)
+// with continuation lines indented under the text.
+func writeHanging(w io.Writer, prefix, text string, width int) {
+	if width <= 0 {
+		fmt.Fprintf(w, "%s%s\n", prefix, text)
+		return
+	}
+	indent := strings.Repeat(" ", len([]rune(prefix)))
+	for i, line := range report.Wrap(text, max(width-len([]rune(prefix)), 20)) {
+		if i == 0 {
+			fmt.Fprintf(w, "%s%s\n", prefix, line)
+		} else {
+			fmt.Fprintf(w, "%s%s\n", indent, line)
+		}
+	}
 }
 
 func cell(l *ladder.Level, column string) string {
@@ -187,6 +270,8 @@ func cell(l *ladder.Level, column string) string {
 		return l.ID
 	case "title":
 		return l.Title
+	case "kind":
+		return l.Kind
 	case "aliases":
 		return strings.Join(l.Aliases, ", ")
 	case "years":
@@ -223,5 +308,5 @@ func salaryFields(s *ladder.Salary) []string {
 		high = strconv.Itoa(*s.High)
 	}
 	return []string{strconv.Itoa(s.Low), high, s.Currency, s.Region, s.Basis, s.Band, s.Source,
-		strconv.Itoa(s.Year), ladder.Notice}
+		strconv.Itoa(s.Year), ladder.NoticeFor(s), s.Occupation, strconv.FormatBool(s.Topcoded), s.Note}
 }

@@ -73,12 +73,29 @@ type JSON struct {
 	Moves      []ladder.MoveJSON `json:"moves"`
 }
 
-// FromJSON names the level the moves start from.
+// FromJSON names the level the moves start from. Top is true when no
+// level of the same kind comes after it on its track: every move is
+// lateral or leaves the track.
 type FromJSON struct {
 	Ref   string `json:"ref"`
 	Track string `json:"track"`
 	Level string `json:"level"`
 	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	Top   bool   `json:"top"`
+}
+
+// notWritten stands in the trade-offs cell of a move made from `next:`.
+const notWritten = "(not written in the ladder: it lists the level under next:)"
+
+// topLine says that a level is the last of its kind on its track.
+func topLine(l *ladder.Level) string {
+	kind := "individual contributor"
+	if l.Kind == ladder.KindManagement {
+		kind = "management"
+	}
+	return fmt.Sprintf("None above: %s is the highest %s level of %s; every move here is lateral or leaves the track.",
+		l.Title, kind, l.Track.ID)
 }
 
 func pathsRun(opts *Options) error {
@@ -99,7 +116,8 @@ func pathsRun(opts *Options) error {
 	switch opts.Format {
 	case report.FormatJSON:
 		j := JSON{
-			From:       FromJSON{Ref: from.Ref(), Track: from.Track.ID, Level: from.ID, Title: from.Title},
+			From: FromJSON{Ref: from.Ref(), Track: from.Track.ID, Level: from.ID, Title: from.Title,
+				Kind: from.Kind, Top: from.IsTop()},
 			Categories: ladder.Categories,
 			Moves:      []ladder.MoveJSON{},
 		}
@@ -113,7 +131,11 @@ func pathsRun(opts *Options) error {
 
 	tbl := report.Table{Headers: []string{"category", "move", "to", "requires", "trade-offs"}}
 	for _, m := range moves {
-		tbl.Rows = append(tbl.Rows, []string{ladder.CategoryTitle(m.Category), m.Title, m.To, m.Requires, m.Tradeoffs})
+		tradeoffs := m.Tradeoffs
+		if !m.Written && tradeoffs == "" {
+			tradeoffs = notWritten
+		}
+		tbl.Rows = append(tbl.Rows, []string{ladder.CategoryTitle(m.Category), m.Title, m.To, m.Requires, tradeoffs})
 	}
 	switch opts.Format {
 	case report.FormatTable:
@@ -124,8 +146,18 @@ func pathsRun(opts *Options) error {
 	if err := tbl.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
 		return err
 	}
-	if len(moves) == 0 && opts.Format == report.FormatTable {
-		fmt.Fprintln(out, "\nThis level lists no further moves.")
+	switch opts.Format {
+	case report.FormatTable:
+		if len(moves) == 0 {
+			fmt.Fprintln(out, "\nThis level lists no further moves.")
+		}
+		if from.IsTop() {
+			fmt.Fprintf(out, "\n%s\n", topLine(from))
+		}
+	case report.FormatMarkdown:
+		if from.IsTop() {
+			fmt.Fprintf(out, "\n%s\n", topLine(from))
+		}
 	}
 	return nil
 }
