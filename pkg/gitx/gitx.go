@@ -1,8 +1,10 @@
 // Package gitx reads the few git facts roadmap needs: when a file last
 // changed, the commits that touched it since a date, how much it changed
 // since then, and committing it after an edit. It runs the git command
-// with explicit arguments (never a shell), "-C DIR", and "--" before every
-// path, from any directory of a working tree.
+// with explicit arguments (never a shell), "-C DIR", "--literal-pathspecs"
+// and "--" before every path, from any directory of a working tree: a file
+// named `plan[12].md` or `:!x.md` is that file, never a glob or pathspec
+// magic that reaches other files.
 //
 // Where git cannot answer (no git command, a file outside any repository,
 // git refusing the repository), the error is an *UnavailableError, so the
@@ -348,7 +350,9 @@ func (c *Client) run(dir string, args ...string) ([]byte, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
-	full := append([]string{"-C", dir, "--no-pager"}, args...)
+	// --literal-pathspecs: a path is a file name, never a pattern (a
+	// roadmap called `:!x.md` once committed the whole work tree).
+	full := append([]string{"-C", dir, "--no-pager", "--literal-pathspecs"}, args...)
 	cmd := exec.CommandContext(ctx, git, full...)
 	cmd.Env = append(append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0"), c.Env...)
 	var stdout, stderr bytes.Buffer
