@@ -48,4 +48,5 @@ var catalogue = []*Rule{
 		Summary: "Targets, gaps and actions commit: no \"maybe\", \"hopefully\", \"somehow\"."},
 	{ID: "RM021", Name: "placeholder", Severity: Error, check: checkPlaceholder,
 		Summary: "No placeholder left by `roadmap init` is still unfilled."},
+	{ID: "RM023", Name: "assessment-gap", Severity: Warning, check: checkAssessmentGap, Summary: "In the latest assessment, self and manager ratings of a dimension are less than 2 apart."},
 }

@@ -85,6 +85,7 @@ var sectionAliases = map[string]string{
 	"bridge work": SectionBridgeWork, "bridge": SectionBridgeWork,
 	"decision": SectionDecision, "the decision": SectionDecision, "stay or switch": SectionDecision,
 	"candidates": SectionCandidates, "candidate roles": SectionCandidates,
+	"assessment": SectionAssessment, "self-assessment": SectionAssessment, "ratings": SectionAssessment,
 }
 
 // SectionKey returns the key a heading's text stands for, or "".
@@ -409,6 +410,7 @@ func (p *parser) collect() {
 			p.doc.Gap = append(p.doc.Gap, gapItem(it))
 		}
 	}
+	p.collectAssessments()
 }
 
 func (p *parser) action(it Item, index int) Action {

@@ -42,6 +42,9 @@ type Document struct {
 	Actions  []Action
 	Gap      []GapItem
 	Reviews  []ReviewEntry
+	// Assessments are the Assessment section's dated entries, in file
+	// order (see assessment.go).
+	Assessments []Assessment
 
 	// Problems are what the parser found wrong, in file order.
 	Problems []Problem

@@ -81,6 +81,17 @@ func fuzzEdit(t *testing.T, raw []byte, note string, sel uint8, pin bool) {
 			t.Fatalf("open action %d not ticked", i)
 		}
 	}
+	if sel%2 == 0 {
+		a, err := d.AppendAssessment(NewAssessment{Date: date("2026-12-01"), Ratings: []NewRating{
+			{Label: "Skills", Self: int(sel)%RatingMax + 1, Manager: 2, Reason: note}, {Label: "Scope", Self: 1}}})
+		wantErr := d.Fatal() || strings.ContainsAny(note, "\r\n") || !utf8.ValidString(note)
+		if (err != nil) != wantErr {
+			t.Fatalf("AppendAssessment: err = %v, want an error: %v", err, wantErr)
+		}
+		if err == nil {
+			edits = append(edits, a)
+		}
+	}
 	out, err := ApplyEdits(raw, edits)
 	if err != nil {
 		t.Fatalf("ApplyEdits: %v", err)

@@ -28,6 +28,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\nroadmap: 1\n"))
 	f.Add([]byte("---\na: &a [1]\nb: *a\n---\n"))
 	f.Add([]byte("- [x]\n## Gap\n- **\n"))
+	f.Add([]byte("---\nroadmap: 1\n---\n## Assessment\n- a: 1\n### 2026-01-01 x\n- **Skills**: self 3/5 · mgr 9, self 2 (why)\n- : 3\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		done := make(chan *Document, 1)
 		go func() { done <- Parse("fuzz.md", raw) }()
@@ -70,6 +71,17 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, r := range d.Reviews {
 			check("review", r.Heading.Pos)
+		}
+		for _, a := range d.Assessments {
+			check("assessment", a.Heading.Pos)
+			for _, r := range a.Ratings {
+				check("rating", r.Pos)
+				check("self rating", r.SelfPos)
+				check("manager rating", r.ManagerPos)
+				if r.Self < 0 || r.Self > RatingMax || r.Manager < 0 || r.Manager > RatingMax {
+					t.Fatalf("rating out of range: %+v", r)
+				}
+			}
 		}
 		for path, p := range d.Frontmatter.Fields {
 			check("field "+path, p)

@@ -157,16 +157,26 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 	if c.Roadmap {
 		tbl.Headers = append(tbl.Headers, "roadmap's gap", "evidence")
 	}
+	assessed, rated := latestAssessment(doc)
+	if rated {
+		tbl.Headers = append(tbl.Headers, "rating")
+	}
 	for _, r := range c.Rows {
 		row := []string{r.Dimension, expectCell(r.Dimension, r.Current), expectCell(r.Dimension, r.Target)}
 		if c.Roadmap {
 			said, ev := roadmapCells(r)
 			row = append(row, said, ev)
 		}
+		if rated {
+			row = append(row, ratingCell(doc, r.Dimension, "\n", "mgr"))
+		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	if err := renderFitted(&b, tbl, ios, width); err != nil {
 		return err
+	}
+	if rated {
+		b.WriteString(strings.Join(report.Wrap(ratingNote(assessed, c), width-1), "\n") + "\n")
 	}
 
 	if steps := c.Steps(); len(steps) > 0 {
@@ -261,16 +271,26 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 	if c.Roadmap {
 		tbl.Headers = append(tbl.Headers, "roadmap's gap", "evidence")
 	}
+	assessed, rated := latestAssessment(doc)
+	if rated {
+		tbl.Headers = append(tbl.Headers, "rating")
+	}
 	for _, r := range c.Rows {
 		row := []string{"**" + r.Dimension + "**", expectCell(r.Dimension, r.Current), expectCell(r.Dimension, r.Target)}
 		if c.Roadmap {
 			said, ev := roadmapCells(r)
 			row = append(row, said, ev)
 		}
+		if rated {
+			row = append(row, ratingCell(doc, r.Dimension, ", ", "manager"))
+		}
 		tbl.Rows = append(tbl.Rows, row)
 	}
 	if err := tbl.Render(&b, report.FormatMarkdown, report.TableOptions{}); err != nil {
 		return err
+	}
+	if rated {
+		fmt.Fprintf(&b, "\n%s\n", mdText(ratingNote(assessed, c)))
 	}
 	if steps := c.Steps(); len(steps) > 0 {
 		b.WriteString("\n### Levels between\n\n")
@@ -314,3 +334,26 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 // mdText keeps text on one line for Markdown prose. The roadmap's own
 // Markdown (bold, code) is kept as written.
 func mdText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// ratingCell is a dimension's latest ratings: "self 3" and "manager 1"
+// (manager named as given: the terminal table is narrow) joined by sep,
+// "-" when the latest assessment does not rate it.
+func ratingCell(doc *roadmap.Document, dim, sep, manager string) string {
+	r, ok := latestRating(doc, dim)
+	if !ok {
+		return "-"
+	}
+	var parts []string
+	if r.Self > 0 {
+		parts = append(parts, fmt.Sprintf("self %d", r.Self))
+	}
+	if r.Manager > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", manager, r.Manager))
+	}
+	return strings.Join(parts, sep)
+}
+
+// ratingNote says where the rating column comes from.
+func ratingNote(a roadmap.Assessment, c *gap.Comparison) string {
+	return fmt.Sprintf("Ratings: the %s assessment, 1 to 5 against %s (5: working at that level).", a.Date, levelName(c, c.To))
+}

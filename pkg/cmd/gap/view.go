@@ -1,6 +1,7 @@
 package gap
 
 import (
+	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/gap"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -29,6 +30,9 @@ type View struct {
 	// evidence project (empty without a roadmap).
 	Flagged []string   `json:"flagged"`
 	Other   []ItemView `json:"other"`
+	// Assessment is the roadmap's latest assessment entry
+	// (docs/assessment.md); null without one.
+	Assessment *roadmap.Assessment `json:"assessment"`
 }
 
 // LevelView names a level.
@@ -47,6 +51,18 @@ type DimensionView struct {
 	Between   []ExpectationView `json:"between"`
 	// Roadmap is null without a roadmap.
 	Roadmap *CoverageView `json:"roadmap"`
+	// Rating is the dimension's rating in the latest assessment; null
+	// when it has none.
+	Rating *RatingView `json:"rating"`
+}
+
+// RatingView is a dimension's latest self and manager ratings (1–5, 0
+// when not given), on the assessment's date.
+type RatingView struct {
+	Date    civil.Date `json:"date"`
+	Self    int        `json:"self"`
+	Manager int        `json:"manager"`
+	Reason  string     `json:"reason"`
 }
 
 // ExpectationView is what a level between From and To expects.
@@ -121,6 +137,9 @@ func NewView(c *gap.Comparison, doc *roadmap.Document) View {
 		if v.Title == "" {
 			v.Title = doc.Title
 		}
+		if a, ok := doc.LatestAssessment(); ok {
+			v.Assessment = &a
+		}
 	}
 	if c.Path != nil {
 		for _, l := range c.Path {
@@ -141,10 +160,37 @@ func NewView(c *gap.Comparison, doc *roadmap.Document) View {
 		if cov := r.Coverage; cov != nil {
 			d.Roadmap = &CoverageView{Status: cov.Status, Items: items(cov.Items), Reason: cov.Reason, Derived: cov.Derived}
 		}
+		if rt, ok := latestRating(doc, r.Dimension); ok {
+			d.Rating = &RatingView{Date: rt.date, Self: rt.Self, Manager: rt.Manager, Reason: rt.Reason}
+		}
 		v.Dimensions = append(v.Dimensions, d)
 	}
 	for _, r := range c.Flagged() {
 		v.Flagged = append(v.Flagged, r.Dimension)
 	}
 	return v
+}
+
+type datedRating struct {
+	roadmap.Rating
+	date civil.Date
+}
+
+// latestAssessment is the roadmap's latest assessment; none without a
+// roadmap.
+func latestAssessment(doc *roadmap.Document) (roadmap.Assessment, bool) {
+	if doc == nil {
+		return roadmap.Assessment{}, false
+	}
+	return doc.LatestAssessment()
+}
+
+// latestRating is a dimension's rating in the roadmap's latest assessment.
+func latestRating(doc *roadmap.Document, dim string) (datedRating, bool) {
+	a, ok := latestAssessment(doc)
+	if !ok {
+		return datedRating{}, false
+	}
+	r, ok := a.Rating(dim)
+	return datedRating{Rating: r, date: a.Date}, ok
 }

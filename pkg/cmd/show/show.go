@@ -170,6 +170,21 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		}
 	}
 
+	p.heading(cs, "Assessment · "+count(len(d.Assessments), "entry"))
+	for _, a := range d.Assessments {
+		head := a.Date.String()
+		if head == "" {
+			head = "(no date)"
+		}
+		if a.Note != "" {
+			head += " · " + a.Note
+		}
+		p.line("  %s  %s", head, cs.Dim(fmt.Sprintf("L%d", a.Heading.Pos.Line)))
+		for _, r := range a.Ratings {
+			p.line("    %-16s  self %s  manager %s  %s", r.Dimension, ratingText(r.Self), ratingText(r.Manager), r.Reason)
+		}
+	}
+
 	p.heading(cs, "Review log · "+count(len(d.Reviews), "entry"))
 	for _, r := range d.Reviews {
 		kind := r.Kind
@@ -218,6 +233,14 @@ func describeRole(r roadmap.Role) string {
 		s = strings.TrimSpace(s + " (" + strings.Join(ref, "/") + ")")
 	}
 	return s
+}
+
+// ratingText is a rating for the text view: "-" when not given.
+func ratingText(n int) string {
+	if n == 0 {
+		return "-"
+	}
+	return fmt.Sprint(n)
 }
 
 func hasInferred(as []roadmap.Action) bool {

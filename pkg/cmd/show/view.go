@@ -8,16 +8,17 @@ import (
 // View is the stable JSON shape of `roadmap show --format json`, documented
 // in docs/show-json.md. Fields are only ever added, never renamed.
 type View struct {
-	File        string          `json:"file"`
-	Roadmap     int             `json:"roadmap"`
-	Frontmatter FrontmatterView `json:"frontmatter"`
-	Title       string          `json:"title"`
-	Window      *WindowView     `json:"window"`
-	Sections    []SectionView   `json:"sections"`
-	Actions     []ActionView    `json:"actions"`
-	Gap         []GapView       `json:"gap"`
-	Reviews     []ReviewView    `json:"reviews"`
-	Problems    []ProblemView   `json:"problems"`
+	File        string               `json:"file"`
+	Roadmap     int                  `json:"roadmap"`
+	Frontmatter FrontmatterView      `json:"frontmatter"`
+	Title       string               `json:"title"`
+	Window      *WindowView          `json:"window"`
+	Sections    []SectionView        `json:"sections"`
+	Actions     []ActionView         `json:"actions"`
+	Gap         []GapView            `json:"gap"`
+	Reviews     []ReviewView         `json:"reviews"`
+	Assessments []roadmap.Assessment `json:"assessments"`
+	Problems    []ProblemView        `json:"problems"`
 }
 
 type FrontmatterView struct {
@@ -136,11 +137,12 @@ func NewView(d *roadmap.Document) View {
 			Cadence:     fm.Cadence.Effective(),
 			UnknownKeys: []string{},
 		},
-		Sections: []SectionView{},
-		Actions:  []ActionView{},
-		Gap:      []GapView{},
-		Reviews:  []ReviewView{},
-		Problems: []ProblemView{},
+		Sections:    []SectionView{},
+		Actions:     []ActionView{},
+		Gap:         []GapView{},
+		Reviews:     []ReviewView{},
+		Assessments: []roadmap.Assessment{},
+		Problems:    []ProblemView{},
 	}
 	for _, u := range fm.Unknown {
 		v.Frontmatter.UnknownKeys = append(v.Frontmatter.UnknownKeys, u.Path)
@@ -168,6 +170,7 @@ func NewView(d *roadmap.Document) View {
 			Date: datePtr(r.Date), Kind: r.Kind, Notes: items(r.Notes), Line: r.Heading.Pos.Line, Column: r.Heading.Pos.Column,
 		})
 	}
+	v.Assessments = append(v.Assessments, d.Assessments...)
 	for _, p := range d.Problems {
 		v.Problems = append(v.Problems, ProblemView{
 			Line: p.Pos.Line, Column: p.Pos.Column, Severity: string(p.Severity), Code: p.Code, Message: p.Message, Hint: p.Hint,
