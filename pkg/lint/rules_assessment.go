@@ -1,11 +1,10 @@
 package lint
 
-import "fmt"
+import (
+	"fmt"
 
-// disconnectGap is how far apart a self and a manager rating must be to
-// count as a disconnect: two points on a five-point scale means the two
-// people see different work, not a rounding difference.
-const disconnectGap = 2
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
 
 // checkAssessmentGap (RM023) reads the latest assessment entry only: an
 // older disconnect that a later entry settles is history, not a finding.
@@ -15,7 +14,7 @@ func checkAssessmentGap(c *Context) {
 		return
 	}
 	for _, r := range a.Ratings {
-		if r.Disconnect() < disconnectGap {
+		if r.Disconnect() < roadmap.DisconnectGap {
 			continue
 		}
 		c.ReportItem(r.Item,

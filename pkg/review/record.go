@@ -29,6 +29,8 @@ type Record struct {
 	// Actions are the next three actions to pin, or none to keep the
 	// current ones.
 	Actions []string
+	// Ratings, when given, become a dated entry of the Assessment section.
+	Ratings []Rate
 }
 
 // UsageError is a Record that cannot be applied to the document because
@@ -58,6 +60,9 @@ type Plan struct {
 	Carried []string
 	// Warnings are things worth saying that do not stop the record.
 	Warnings []string
+	// Assessment is the entry appended to the Assessment section; nil
+	// when the record rates nothing.
+	Assessment *roadmap.NewAssessment
 }
 
 // PlanRecord turns rec into byte-splice edits of doc: a dated entry at the
@@ -132,8 +137,24 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 			}
 		}
 	}
-	// The entry goes last: when both it and a new 30-day section land at
-	// the end of the file, the section comes first.
+	if p.Assessment, err = assessment(doc, rec); err != nil {
+		return nil, err
+	}
+	if p.Assessment != nil {
+		e, err := doc.AppendAssessment(*p.Assessment)
+		if err != nil {
+			return nil, err
+		}
+		p.Edits = append(p.Edits, e)
+		for _, r := range p.Assessment.Ratings {
+			if roadmap.RatingGap(r.Self, r.Manager) >= roadmap.DisconnectGap {
+				p.Warnings = append(p.Warnings, fmt.Sprintf("%s: self %d and manager %d are %d or more apart: talk about it in your next 1:1 (lint RM023)",
+					r.Label, r.Self, r.Manager, roadmap.DisconnectGap))
+			}
+		}
+	}
+	// The entry goes last: when both it and a new 30-day section (or
+	// Assessment section) land at the end of the file, they come first.
 	p.Edits = append(p.Edits, entry)
 
 	for _, r := range doc.Reviews {
@@ -254,6 +275,11 @@ func (p *Plan) verify(doc *roadmap.Document, rec Record, done map[int]bool) erro
 	for i, r := range doc.Reviews {
 		if nd.Reviews[i].Heading.Text != r.Heading.Text || len(nd.Reviews[i].Notes) != len(r.Notes) {
 			return fmt.Errorf("review log entry %q would change", r.Heading.Text)
+		}
+	}
+	if p.Assessment != nil {
+		if err := verifyAssessment(doc, nd, p.Assessment); err != nil {
+			return err
 		}
 	}
 	last := nd.Reviews[len(nd.Reviews)-1]

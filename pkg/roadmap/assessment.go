@@ -21,6 +21,12 @@ const (
 	RatingMax = 5
 )
 
+// DisconnectGap is how far apart a self and a manager rating must be to
+// count as a disconnect worth a conversation (lint RM023): two points on a
+// five-point scale means the two people see different work, not a rounding
+// difference.
+const DisconnectGap = 2
+
 // Assessment is one dated entry of the Assessment section:
 //
 //	### 2026-11-16 · with Lucía Fernández
@@ -54,14 +60,18 @@ func (r Rating) Rated() bool { return r.Self > 0 && r.Manager > 0 }
 
 // Disconnect is how far apart the self and manager ratings are (0 when
 // either is missing).
-func (r Rating) Disconnect() int {
-	if !r.Rated() {
+func (r Rating) Disconnect() int { return RatingGap(r.Self, r.Manager) }
+
+// RatingGap is how far apart a self and a manager rating are; 0 when
+// either is missing (0).
+func RatingGap(self, manager int) int {
+	if self == 0 || manager == 0 {
 		return 0
 	}
-	if r.Self > r.Manager {
-		return r.Self - r.Manager
+	if self > manager {
+		return self - manager
 	}
-	return r.Manager - r.Self
+	return manager - self
 }
 
 // Rating returns the entry's rating of a dimension, and whether it has one.
@@ -288,8 +298,18 @@ func clip(s string) string {
 
 // NewAssessment is an assessment entry to append.
 type NewAssessment struct {
-	Date    civil.Date
+	Date civil.Date
+	// Note follows the date in the heading ("quarterly"); may be empty.
+	Note    string
 	Ratings []NewRating
+}
+
+// Heading is the entry's heading text: the date, then " · " and the note.
+func (a NewAssessment) Heading() string {
+	if a.Note == "" {
+		return a.Date.String()
+	}
+	return a.Date.String() + " · " + a.Note
 }
 
 // NewRating is one line of a new entry.
@@ -329,9 +349,14 @@ func (d *Document) AppendAssessment(a NewAssessment) (Edit, error) {
 	if len(a.Ratings) == 0 {
 		return Edit{}, d.editErr("an assessment entry needs at least one rating")
 	}
+	if a.Note != "" {
+		if err := d.oneLine("assessment note", a.Note); err != nil {
+			return Edit{}, err
+		}
+	}
 	nl := d.Newline()
 	var entry strings.Builder
-	entry.WriteString("### " + a.Date.String())
+	entry.WriteString("### " + a.Heading())
 	for _, r := range a.Ratings {
 		if strings.TrimSpace(r.Label) == "" || strings.ContainsAny(r.Label, ":*_") {
 			return Edit{}, d.editErr(fmt.Sprintf("dimension %q cannot be written as a rating label", r.Label))

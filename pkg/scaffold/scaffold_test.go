@@ -150,7 +150,7 @@ func TestRenderEveryKindWithAllValues(t *testing.T) {
 			if special[kind] != "" {
 				wantHeads = append(wantHeads, special[kind])
 			}
-			wantHeads = append(wantHeads, "Next 30 days", "Next quarter", "Years 2–3 (hypothesis)", "Review log")
+			wantHeads = append(wantHeads, "Next 30 days", "Next quarter", "Years 2–3 (hypothesis)", "Assessment", "Review log")
 			if strings.Join(heads, "|") != strings.Join(wantHeads, "|") {
 				t.Errorf("sections = %q, want %q", heads, wantHeads)
 			}

@@ -28,6 +28,9 @@ type RecordResult struct {
 	DueDefaulted []int                `json:"dueDefaulted"`
 	Carried      []string             `json:"carried"`
 	Warnings     []string             `json:"warnings"`
+	// Assessment is the entry added to the Assessment section: its
+	// heading and lines; null when nothing was rated.
+	Assessment *Entry `json:"assessment"`
 	// Diff is the unified diff of the change (with --dry-run).
 	Diff string `json:"diff,omitempty"`
 	// Commit is the commit made with --commit (its hash is empty with
@@ -97,7 +100,7 @@ func recordRun(opts *Options) error {
 		h := history(opts, doc)
 		kind = review.DefaultKind(review.Assess(doc, today, review.Options{GitReviews: h.reviews}))
 	}
-	plan, err := review.PlanRecord(doc, review.Record{Date: today, Kind: kind, Notes: opts.Notes, Done: opts.Done, Actions: opts.Actions})
+	plan, err := review.PlanRecord(doc, review.Record{Date: today, Kind: kind, Notes: opts.Notes, Done: opts.Done, Actions: opts.Actions, Ratings: opts.Ratings})
 	if err != nil {
 		var ue *review.UsageError
 		if errors.As(err, &ue) {
@@ -111,6 +114,12 @@ func recordRun(opts *Options) error {
 		Entry:  Entry{Heading: plan.Entry.Heading(), Notes: nonNil(plan.Entry.Notes)},
 		Ticked: plan.Ticked, AlreadyDone: plan.AlreadyDone, Pinned: nonNil(plan.Pinned),
 		DueDefaulted: plan.DueDefaulted, Carried: nonNil(plan.Carried), Warnings: nonNil(plan.Warnings),
+	}
+	if a := plan.Assessment; a != nil {
+		res.Assessment = &Entry{Heading: a.Heading(), Notes: []string{}}
+		for _, r := range a.Ratings {
+			res.Assessment.Notes = append(res.Assessment.Notes, r.Line())
+		}
 	}
 	if res.Ticked == nil {
 		res.Ticked = []review.ActionState{}
@@ -199,6 +208,9 @@ func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 		if len(r.DueDefaulted) > 0 {
 			p.line("  action %s had no due date: given %s, the last day of the new window", joinInts(r.DueDefaulted), today.AddDays(roadmap.WindowDays))
 		}
+	}
+	if a := r.Assessment; a != nil {
+		p.line("  %s in the Assessment section, under %q", count(len(a.Notes), "rating"), "### "+a.Heading)
 	}
 	carried := 0
 	for _, c := range r.Carried {

@@ -42,6 +42,8 @@ type Options struct {
 	Notes   []string
 	Done    []int
 	Actions []string
+	// Ratings are --rate, --manager-rate and --rate-reason, merged.
+	Ratings []review.Rate
 	DryRun  bool
 	Commit  bool
 	// Interactive is set when --record is given with no content flag on a
@@ -60,6 +62,7 @@ type Options struct {
 func NewCmdReview(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IOStreams, Today: f.Today, Git: gitx.Default, LockWait: roadmap.DefaultLockWait}
 	var done []string
+	var rates rateFlags
 	cmd := &cobra.Command{
 		Use:   "review [FILE]",
 		Short: "Say which review is due, and record it in the roadmap",
@@ -77,6 +80,11 @@ the end of the file if missing):
   ### YYYY-MM-DD · KIND
   - each --note
   - Done: ... / Carried over: ... (one line per action ticked or replaced)
+
+--rate skills=3,scope=2 (and --manager-rate, --rate-reason DIM=TEXT) also
+appends a dated entry to the Assessment section (created before the Review
+log if missing): one line per dimension rated, from 1 to 5 against the
+target level, "- Scope: self 2, manager 1 — reason" (docs/assessment.md).
 
 --done ticks actions by the numbers 'roadmap show' prints. --action, given
 exactly three times, pins the next three actions in place of the current
@@ -104,6 +112,12 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
     --action "Start the Kafka Fundamentals course (course)" \
     --action "Ask Hana Kim about her design review (person) — due 2026-12-22"
 
+  # Rate the gap dimensions at a quarterly review, with your manager
+  roadmap review roadmap.md --record --kind quarterly \
+    --rate skills=3,scope=3,mentorship=2,visibility=2 \
+    --manager-rate skills=3,scope=1,mentorship=2,visibility=2 \
+    --rate-reason "scope=Ledger v3 has no committed engineers yet"
+
   # See the edit first, then record and commit it
   roadmap review roadmap.md --record --kind quarterly --note "Target unchanged" --dry-run
   roadmap review roadmap.md --record --kind quarterly --note "Target unchanged" --commit`,
@@ -116,12 +130,15 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
 		},
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			opts.File = DefaultFile
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
 			if err := opts.check(cmd, done); err != nil {
+				return err
+			}
+			if opts.Ratings, err = rates.ratings(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -137,6 +154,9 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 	fl.StringArrayVar(&opts.Notes, "note", nil, "with --record: a note for the entry, one list item (repeatable)")
 	fl.StringArrayVar(&done, "done", nil, "with --record: numbers of the actions finished, e.g. 1,3 (as roadmap show numbers them)")
 	fl.StringArrayVar(&opts.Actions, "action", nil, "with --record: one of the next three actions to pin (give it exactly 3 times)")
+	fl.StringArrayVar(&rates.self, "rate", nil, "with --record: your ratings, 1-5 against the target level, e.g. skills=3,scope=2 (an Assessment entry)")
+	fl.StringArrayVar(&rates.manager, "manager-rate", nil, "with --record: your manager's ratings, e.g. skills=3,scope=1")
+	fl.StringArrayVar(&rates.reasons, "rate-reason", nil, "with --record: why a dimension has its rating, e.g. \"scope=one team so far\" (repeatable)")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --record: print the change as a unified diff and write nothing")
 	fl.BoolVar(&opts.Commit, "commit", false, "with --record: commit FILE alone with the message \"review: KIND YYYY-MM-DD\"")
 	fl.DurationVar(&opts.LockWait, "lock-wait", roadmap.DefaultLockWait, "with --record: how long to wait while another process edits FILE")
@@ -147,8 +167,8 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 // recordFlags are the flags that only mean something with --record, and
 // the ones among them that say what the review was.
 var (
-	recordFlags  = []string{"kind", "note", "done", "action", "dry-run", "commit", "lock-wait"}
-	contentFlags = []string{"kind", "note", "done", "action"}
+	recordFlags  = []string{"kind", "note", "done", "action", "rate", "manager-rate", "rate-reason", "dry-run", "commit", "lock-wait"}
+	contentFlags = []string{"kind", "note", "done", "action", "rate", "manager-rate", "rate-reason"}
 )
 
 // check validates the flags that can be wrong on their own (usage errors,

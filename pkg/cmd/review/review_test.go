@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,6 +76,22 @@ func TestNewCmdReviewFlags(t *testing.T) {
 		{"two actions", false, []string{"r.md", "--record", "--action", "a", "--action", "b"}, nil, "--action given 2 times: the 30-day plan pins exactly 3 actions"},
 		{"four actions", false, []string{"r.md", "--record", "--action", "a", "--action", "b", "--action", "c", "--action", "d"}, nil, "--action given 4 times"},
 		{"stdin record", false, []string{"-", "--record"}, nil, "--record edits a file"},
+		{"ratings", true, []string{"r.md", "--record", "--rate", "skills=3, Scope=2", "--rate", "visibility=1", "--manager-rate", "scope=1,mentorship=2",
+			"--rate-reason", "scope=one team, so far", "--rate-reason", "mentorship=no mentee"},
+			func(o *Options) bool {
+				want := []review.Rate{{Dimension: "skills", Self: 3}, {Dimension: "scope", Self: 2, Manager: 1, Reason: "one team, so far"},
+					{Dimension: "visibility", Self: 1}, {Dimension: "mentorship", Manager: 2, Reason: "no mentee"}}
+				return !o.Interactive && fmt.Sprint(o.Ratings) == fmt.Sprint(want)
+			}, ""},
+		{"rate without record", false, []string{"r.md", "--rate", "skills=3"}, nil, "--rate needs --record"},
+		{"manager-rate without record", false, []string{"r.md", "--manager-rate", "skills=3"}, nil, "--manager-rate needs --record"},
+		{"rating not a pair", false, []string{"r.md", "--record", "--rate", "skills"}, nil, `invalid --rate "skills": give DIMENSION=N pairs`},
+		{"rating not a number", false, []string{"r.md", "--record", "--manager-rate", "skills=high"}, nil, `invalid --manager-rate "skills=high"`},
+		{"rating off the scale", false, []string{"r.md", "--record", "--rate", "skills=6"}, nil, "invalid --rate skills=6: a rating is from 1"},
+		{"rating zero", false, []string{"r.md", "--record", "--manager-rate", "scope=0"}, nil, "invalid --manager-rate scope=0"},
+		{"rated twice", false, []string{"r.md", "--record", "--rate", "skills=3", "--rate", "skills=4"}, nil, "--rate rates skills twice"},
+		{"reason not a pair", false, []string{"r.md", "--record", "--rate-reason", "because"}, nil, `invalid --rate-reason "because"`},
+		{"two reasons", false, []string{"r.md", "--record", "--rate-reason", "a=x", "--rate-reason", "a=y"}, nil, "two reasons"},
 		{"two files", false, []string{"a.md", "b.md"}, nil, "at most one FILE"},
 	}
 	for _, tt := range tests {
