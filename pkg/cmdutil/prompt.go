@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Prompter asks questions on a terminal, one answer per line. Questions go
@@ -40,16 +42,8 @@ func (p *Prompter) Ask(question string) (string, error) {
 }
 
 // ShellQuote quotes s for a POSIX shell when it needs it, so a command a
-// message suggests can be pasted as it is.
-func ShellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r == '-' || r == '_' || r == '.' || r == '/' || r == ':' || r == '+' || r == '@' || r == '%' || r == ',' ||
-			(r >= '0' && r <= '9') || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'))
-	}) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
+// message suggests can be pasted as it is (see safetext.ShellQuote).
+func ShellQuote(s string) string { return safetext.ShellQuote(s) }
 
 // Printf writes to the questions' stream: instructions and corrections.
 func (p *Prompter) Printf(format string, args ...any) {

@@ -36,6 +36,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/roadmapcli/roadmap/pkg/boundedread"
 )
 
 // Reason says why git history is not available for a path.
@@ -608,7 +610,7 @@ func (r *Repo) DiffStat(path string, since time.Time) (Stat, error) {
 	st.Base = strings.TrimSpace(string(out))
 	if st.Base == "" {
 		// Nothing before since: the whole file is new.
-		data, err := os.ReadFile(filepath.Join(r.Root, filepath.FromSlash(rel)))
+		data, err := boundedread.File(filepath.Join(r.Root, filepath.FromSlash(rel)), maxCountBytes)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return Stat{}, err
 		}
@@ -638,11 +640,14 @@ func (r *Repo) DiffStat(path string, since time.Time) (Stat, error) {
 	}
 	if st.Uncommitted && bytes.HasPrefix(status, []byte("??")) {
 		// Untracked: git diff does not see it.
-		data, _ := os.ReadFile(filepath.Join(r.Root, filepath.FromSlash(rel)))
+		data, _ := boundedread.File(filepath.Join(r.Root, filepath.FromSlash(rel)), maxCountBytes)
 		st.Added = bytes.Count(data, []byte("\n"))
 	}
 	return st, nil
 }
+
+// maxCountBytes caps a file whose lines DiffStat counts itself.
+const maxCountBytes = 16 << 20
 
 // CommitFile stages path and commits it alone (other staged changes stay
 // staged, uncommitted) with message, and returns the new commit's hash.

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/roadmapcli/roadmap/pkg/boundedread"
 )
 
 //go:embed data/*.yaml
@@ -153,6 +155,10 @@ func FindRepoDir(start string) string {
 	}
 }
 
+// MaxFileBytes caps a repository's ladder file; the largest built-in
+// track is about 16 KiB.
+const MaxFileBytes = 1 << 20
+
 func readDir(dir string) ([]*Track, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -169,9 +175,14 @@ func readDir(dir string) ([]*Track, error) {
 			continue
 		}
 		file := filepath.Join(dir, name)
-		data, err := os.ReadFile(file)
+		data, err := boundedread.File(file, MaxFileBytes)
 		if err != nil {
-			return nil, &FileError{File: file, Msg: "cannot read file"}
+			msg := "cannot read file"
+			var be *boundedread.Error
+			if errors.As(err, &be) && (be.Kind == boundedread.NotRegular || be.Kind == boundedread.TooLarge) {
+				msg = be.Msg
+			}
+			return nil, &FileError{File: file, Msg: msg}
 		}
 		t, err := Parse(file, data)
 		if err != nil {

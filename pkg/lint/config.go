@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmapcli/roadmap/pkg/boundedread"
 	"github.com/roadmapcli/roadmap/pkg/lint/vague"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"github.com/roadmapcli/roadmap/pkg/yamlerr"
@@ -70,13 +70,23 @@ func (e *ConfigError) Error() string {
 var configKeys = []string{"rules", "phrases", "include", "ignore"}
 var phraseKeys = []string{"targets", "actions", "hedges"}
 
-// LoadConfig reads and checks a configuration file.
+// MaxConfigBytes caps a configuration file: a few hundred bytes is usual.
+const MaxConfigBytes = 1 << 20
+
+// LoadConfig reads and checks a configuration file (a regular file of at
+// most MaxConfigBytes).
 func LoadConfig(file string) (*Config, error) {
-	data, err := os.ReadFile(file)
+	data, err := boundedread.File(file, MaxConfigBytes)
 	if err != nil {
 		msg := "cannot read the configuration file"
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "configuration file not found"
+		var be *boundedread.Error
+		if errors.As(err, &be) {
+			switch be.Kind {
+			case boundedread.NotExist:
+				msg = "configuration file not found"
+			case boundedread.NotRegular, boundedread.TooLarge, boundedread.IsDir:
+				msg = "configuration file " + strings.TrimPrefix(be.Msg, "file ")
+			}
 		}
 		return nil, &ConfigError{Path: file, Msg: msg, Hint: "check the path given by --config or ROADMAP_CONFIG"}
 	}

@@ -1,89 +1,9 @@
 package roadmap
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"unicode/utf8"
 )
-
-// MaxFileBytes is the largest roadmap the tool reads. A career plan is a
-// few kilobytes; anything near this is almost surely the wrong file.
-const MaxFileBytes = 10 << 20
-
-// FileError is a failure to read a roadmap file at all.
-type FileError struct {
-	Path string
-	Msg  string
-	Hint string
-	Err  error
-}
-
-func (e *FileError) Error() string {
-	s := e.Path + ": " + e.Msg
-	if e.Hint != "" {
-		s += " (" + e.Hint + ")"
-	}
-	return s
-}
-
-func (e *FileError) Unwrap() error { return e.Err }
-
-// ReadFile reads a roadmap's bytes with the size limit and clear errors for
-// directories, missing and unreadable paths.
-func ReadFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if info.IsDir() {
-		return nil, &FileError{Path: path, Msg: "is a directory, not a roadmap file",
-			Hint: "name a file such as " + path + string(os.PathSeparator) + "roadmap.md"}
-	}
-	if info.Mode().IsRegular() && info.Size() > MaxFileBytes {
-		return nil, tooLarge(path, info.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	defer f.Close()
-	return ReadLimited(path, f)
-}
-
-// ReadLimited reads r (a file, or stdin) up to MaxFileBytes.
-func ReadLimited(path string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
-	if err != nil {
-		return nil, fileError(path, err)
-	}
-	if len(data) > MaxFileBytes {
-		return nil, tooLarge(path, int64(len(data)))
-	}
-	return data, nil
-}
-
-func tooLarge(path string, size int64) error {
-	return &FileError{Path: path,
-		Msg:  fmt.Sprintf("file is larger than the %d MiB limit for a roadmap (%.1f MiB or more)", MaxFileBytes>>20, float64(size)/(1<<20)),
-		Hint: "is this the right file? a roadmap is a few kilobytes of Markdown"}
-}
-
-func fileError(path string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &FileError{Path: path, Msg: "no such file", Hint: "check the path, or create it with `roadmap init " + path + "`", Err: err}
-	case errors.Is(err, fs.ErrPermission):
-		return &FileError{Path: path, Msg: "permission denied", Hint: "check the file's permissions", Err: err}
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return &FileError{Path: path, Msg: pe.Err.Error(), Err: err}
-	}
-	return &FileError{Path: path, Msg: err.Error(), Err: err}
-}
 
 // Load reads and parses a roadmap file. The error is a *FileError when the
 // file cannot be read; problems inside the file are in Document.Problems.
