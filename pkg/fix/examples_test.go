@@ -228,3 +228,5 @@ func firstDifference(want, got []byte) string {
 	lo := max(0, i-40)
 	return "want …" + strings.ToValidUTF8(string(want[lo:min(len(want), i+40)]), "?") + "…\n got …" + strings.ToValidUTF8(string(got[lo:min(len(got), i+40)]), "?") + "…"
 }
+
+func parse(name string, raw []byte) *roadmap.Document { return roadmap.Parse(name, raw) }

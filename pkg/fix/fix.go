@@ -21,6 +21,10 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
+// Rules lists the rules some of whose findings have a mechanical fix;
+// each one's page in docs/rules says what the fix does.
+var Rules = []string{"RM001", "RM012", "RM013"}
+
 // Fix is one finding's fix: the edits to make, on the document's bytes.
 type Fix struct {
 	Finding lint.Finding

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
@@ -36,6 +38,14 @@ type Options struct {
 	ListRules bool
 	// RoadmapsOnly skips named files that are not roadmaps.
 	RoadmapsOnly bool
+	// Fix applies the fixes that have exactly one correct edit; with
+	// DryRun it prints their diff instead.
+	Fix    bool
+	DryRun bool
+	// LockWait is how long --fix waits while another process edits a file.
+	LockWait time.Duration
+	// beforeWrite, in tests, runs between reading a file and writing it.
+	beforeWrite func(path string)
 }
 
 // failOnLevels are --fail-on's values: the lowest severity that fails.
@@ -43,7 +53,7 @@ var failOnLevels = []string{"error", "warning", "info", "none"}
 
 // NewCmdLint builds the command. runF replaces lintRun in flag tests.
 func NewCmdLint(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, LockWait: roadmap.DefaultLockWait}
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Check roadmaps for vague goals, missing dates and a lapsed cadence",
@@ -64,6 +74,13 @@ phrases, and include/ignore globs. In a file, turn rules off with
 
 Date rules use --today (or $ROADMAP_TODAY) so CI results are reproducible.
 
+--fix applies the fixes that have exactly one correct edit (a near-miss
+kind, cadence or key, a date written 2026-1-5, a single company where a
+list belongs, the roadmap: 1 key, the (hypothesis) marker), says what it
+changed on standard error, lints again and reports what is left. It edits
+under the same lock as review --record and writes nothing to a file that
+changed meanwhile. --fix --dry-run prints the unified diff instead.
+
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
 was, 2 when a file, the configuration or the command line is wrong.`,
 		Example: `  roadmap lint roadmap.md
@@ -72,6 +89,8 @@ was, 2 when a file, the configuration or the command line is wrong.`,
   roadmap lint --format github --fail-on warning roadmaps/
   roadmap lint --format json examples/ | jq '.findings[] | select(.rule == "RM005")'
   git show HEAD:roadmap.md | roadmap lint - --stdin-filename roadmap.md
+  roadmap lint --fix roadmap.md                    # apply the mechanical fixes
+  roadmap lint --fix --dry-run .                   # show them as a diff
   roadmap lint --explain RM005
   roadmap lint --list-rules`,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -81,6 +100,17 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 			opts.Paths = args
 			if opts.Explain != "" && (len(args) > 0 || opts.ListRules) {
 				return cmdutil.FlagErrorf("--explain prints one rule's documentation; give it no PATH and no --list-rules")
+			}
+			if opts.DryRun && !opts.Fix {
+				return cmdutil.FlagErrorf("--dry-run shows what --fix would change; give --fix too")
+			}
+			if opts.Fix && (opts.Explain != "" || opts.ListRules) {
+				return cmdutil.FlagErrorf("--fix edits roadmaps; it does not go with --explain or --list-rules")
+			}
+			for _, p := range args {
+				if opts.Fix && p == "-" {
+					return cmdutil.FlagErrorf("--fix edits files in place and cannot fix standard input (name the file instead)")
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -95,6 +125,9 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 	fl.StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in findings and to find its configuration")
 	fl.StringVar(&opts.Explain, "explain", "", "print the documentation of a rule (ID or name) and exit")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "list every rule with its default severity and exit")
+	fl.BoolVar(&opts.Fix, "fix", false, "apply the fixes that have exactly one correct edit, then report what is left")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print the unified diff of the fixes and change nothing")
+	fl.DurationVar(&opts.LockWait, "lock-wait", roadmap.DefaultLockWait, "with --fix: how long to wait while another process edits a file")
 	fl.BoolVar(&opts.RoadmapsOnly, "roadmaps-only", false, "skip named files whose frontmatter has no roadmap: key (for pre-commit hooks that pass every Markdown file)")
 	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
@@ -140,7 +173,7 @@ func lintRun(opts *Options) error {
 	}
 	today := opts.Today()
 	fallbacks := &gitx.Fallbacks{}
-	res := lint.Run(lint.RunOptions{
+	runOpts := lint.RunOptions{
 		Paths:        paths,
 		Stdin:        opts.IO.In,
 		StdinName:    opts.StdinName,
@@ -148,7 +181,15 @@ func lintRun(opts *Options) error {
 		Configs:      &lint.ConfigResolver{Explicit: configPath},
 		RoadmapsOnly: opts.RoadmapsOnly,
 		History:      lint.GitHistory(gitx.Default, today, fallbacks),
-	})
+	}
+	if opts.Fix {
+		return fixRun(opts, runOpts, fallbacks)
+	}
+	return finish(opts, lint.Run(runOpts), fallbacks)
+}
+
+// finish prints a run's findings and turns them into the exit status.
+func finish(opts *Options, res *lint.Result, fallbacks *gitx.Fallbacks) error {
 	// Said once per run, not once per file.
 	if msg := fallbacks.MessageWith(lint.FallbackNote); msg != "" {
 		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
