@@ -1,11 +1,54 @@
 // Package ascii holds the byte-level text tests the parsers' hand-written
-// scanners share, with the semantics of Go's regexp classes they replace.
+// scanners share: the one definition of a word character, and ASCII
+// case folding. The scanners work on bytes for speed; the word test still
+// sees whole characters, so a name in any script is a word.
 package ascii
 
-// IsWordByte reports whether c is a word character as regexp's \w and \b
-// see it: [0-9A-Za-z_].
-func IsWordByte(c byte) bool {
-	return c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// IsWordRune reports whether r is a word character: a letter, digit or
+// combining mark in any script. The underscore is not one: in Markdown it
+// is emphasis, and "_due 2026-12-01_" holds the word "due".
+func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+// WordAt reports whether the character starting at byte i of s is a word
+// character (false at the end of s).
+func WordAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return IsWordRune(rune(c))
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return IsWordRune(r)
+}
+
+// WordBefore reports whether the character ending just before byte i of s
+// is a word character (false at the start of s).
+func WordBefore(s string, i int) bool {
+	if i <= 0 || i > len(s) {
+		return false
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return IsWordRune(rune(c))
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return IsWordRune(r)
+}
+
+// Bounded reports whether s[i:j] stands on word boundaries: no word
+// character touches it on either side.
+func Bounded(s string, i, j int) bool {
+	return !WordBefore(s, i) && !WordAt(s, j)
 }
 
 // IndexFold is strings.Index ignoring ASCII case; lower must be lower-case.
@@ -25,6 +68,29 @@ func IndexFold(s, lower string) int {
 		if j == n {
 			return i
 		}
+	}
+	return -1
+}
+
+// HasPrefixFold is strings.HasPrefix ignoring ASCII case; lower must be
+// lower-case.
+func HasPrefixFold(s, lower string) bool {
+	return len(s) >= len(lower) && IndexFold(s[:len(lower)], lower) == 0
+}
+
+// IndexWordFold is IndexFold for a whole word: the first match of lower in
+// s on word boundaries, or -1.
+func IndexWordFold(s, lower string) int {
+	for from := 0; from+len(lower) <= len(s); {
+		i := IndexFold(s[from:], lower)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if Bounded(s, i, i+len(lower)) {
+			return i
+		}
+		from = i + 1
 	}
 	return -1
 }

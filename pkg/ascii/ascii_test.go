@@ -1,17 +1,32 @@
 package ascii
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 )
 
-func TestIsWordByteIsRegexpWord(t *testing.T) {
-	w := regexp.MustCompile(`^\w$`)
-	for c := 0; c < 256; c++ {
-		if got, want := IsWordByte(byte(c)), w.MatchString(string([]byte{byte(c)})); got != want {
-			t.Errorf("IsWordByte(%d) = %v, want %v", c, got, want)
+func TestWordCharacters(t *testing.T) {
+	for _, tc := range []struct {
+		r    rune
+		want bool
+	}{
+		{'a', true}, {'Z', true}, {'7', true}, {'_', false}, {'-', false}, {' ', false}, {'é', true},
+		{'林', true}, {'한', true}, {'Ж', true}, {'ع', true}, {'ह', true}, {'\u0301', true}, // combining acute
+		{'—', false}, {'·', false}, {'🎯', false}, {'\uFFFD', false},
+	} {
+		if got := IsWordRune(tc.r); got != tc.want {
+			t.Errorf("IsWordRune(%q) = %v, want %v", tc.r, got, tc.want)
 		}
+	}
+	s := "—due é林"
+	if WordBefore(s, len("—")) || !WordAt(s, len("—")) || WordAt(s, len("—due")) {
+		t.Errorf("an em dash is not a word character")
+	}
+	if !WordBefore(s, len(s)) || !WordAt(s, len("—due ")) || WordAt(s, len(s)) || WordBefore(s, 0) {
+		t.Errorf("letters in any script are word characters")
+	}
+	if !Bounded("(due)", 1, 4) || Bounded("overdue", 4, 7) || Bounded("dueé", 0, 3) || !Bounded("_due_", 1, 4) {
+		t.Errorf("Bounded is wrong")
 	}
 }
 
@@ -28,5 +43,18 @@ func TestIndexFold(t *testing.T) {
 		if tc.want >= 0 && !strings.EqualFold(tc.s[tc.want:tc.want+len(tc.sub)], tc.sub) {
 			t.Errorf("IndexFold(%q, %q) points at the wrong place", tc.s, tc.sub)
 		}
+	}
+	for _, tc := range []struct {
+		s, sub string
+		want   int
+	}{
+		{"overdue, Due 1", "due", 9}, {"dueño due", "due", 7}, {"xdue", "due", -1}, {"due", "due", 0},
+	} {
+		if got := IndexWordFold(tc.s, tc.sub); got != tc.want {
+			t.Errorf("IndexWordFold(%q, %q) = %d, want %d", tc.s, tc.sub, got, tc.want)
+		}
+	}
+	if !HasPrefixFold("DUE 2026", "due") || HasPrefixFold("du", "due") {
+		t.Errorf("HasPrefixFold is wrong")
 	}
 }

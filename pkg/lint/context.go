@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -98,6 +99,20 @@ func parent(path string) string {
 		}
 	}
 	return ""
+}
+
+// MissingSection reports a section the roadmap lacks: on the heading that
+// looks meant to be it ("## Nxt 30 days"), with "did you mean", else at the
+// anchor.
+func (c *Context) MissingSection(key, msg, hint string) {
+	for _, s := range c.Doc.Sections {
+		if s.Key == "" && s.Near == key {
+			c.ReportLine(s.Pos, fmt.Sprintf("%s: %q is not read as one", msg, s.Heading),
+				fmt.Sprintf("did you mean `## %s`? rename the heading; %s", roadmap.SectionNames[key], hint))
+			return
+		}
+	}
+	c.ReportLine(c.anchor(), msg, hint)
 }
 
 // SectionPos is a section's heading, or the anchor when it is missing.

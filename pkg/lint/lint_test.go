@@ -2,7 +2,6 @@ package lint
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -375,19 +374,6 @@ func TestFindingsHaveValidSpans(t *testing.T) {
 		}
 		if f.Message == "" || f.Hint == "" || f.Name == "" {
 			t.Errorf("finding without message, hint or name: %+v", f)
-		}
-	}
-}
-
-func TestISODateSpans(t *testing.T) {
-	for s, want := range map[string]string{
-		"due 2026-11-20, then 2027-01-05.": "[[4 14] [21 31]]",
-		"v2026-11-20 and 2026-11-201":      "[]",
-		"2026-1-20 2026/11/20":             "[]",
-		"2026-11-20":                       "[[0 10]]",
-	} {
-		if got := fmt.Sprint(isoDateSpans(s)); got != want && !(want == "[]" && got == "[]") {
-			t.Errorf("isoDateSpans(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

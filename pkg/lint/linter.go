@@ -39,7 +39,7 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		matcher = l.Config.matcher
 	}
 	sup := parseSuppressions(doc)
-	unread := doc.Fatal() || doc.Frontmatter.Syntax == ""
+	unread := doc.Fatal() || !doc.Frontmatter.Decoded
 	var out []Finding
 	var crash error
 	for _, r := range catalogue {
@@ -52,8 +52,8 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		if sev == Off {
 			continue
 		}
-		// A file the parser could not read past the frontmatter, or one with
-		// no frontmatter at all, gets only RM001: every other rule would
+		// A file whose frontmatter could not be read (none at all, a syntax
+		// error, never closed) gets only RM001: every other rule would
 		// report what is merely unread.
 		if r.ID != idDocumentValid && (unread || !r.appliesTo(doc.Frontmatter.Kind)) {
 			continue

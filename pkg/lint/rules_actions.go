@@ -15,7 +15,7 @@ const pinHint = "pin three: a project to scope, a course to start, a person to a
 func checkActionsThree(c *Context) {
 	s := c.Doc.Section(roadmap.SectionNext30Days)
 	if s == nil {
-		c.ReportLine(c.anchor(), "there is no Next 30 days section",
+		c.MissingSection(roadmap.SectionNext30Days, "there is no Next 30 days section",
 			"add `## Next 30 days` and "+pinHint)
 		return
 	}
@@ -43,7 +43,7 @@ func checkActionsThree(c *Context) {
 
 func checkActionConcrete(c *Context) {
 	for _, a := range c.Doc.Actions {
-		if a.Done {
+		if a.Done || unfilled(a.Item) {
 			continue
 		}
 		// A conversation with nobody named is RM008's to report; saying
@@ -89,7 +89,9 @@ func checkActionDated(c *Context) {
 			continue
 		}
 		if a.Due.IsZero() {
-			if a.DuePos.IsZero() { // a date that failed to parse is RM001's
+			// A date that failed to parse is RM001's; "due TBD" and an
+			// action that is all placeholder are RM021's.
+			if a.DuePos.IsZero() && !unfilled(a.Item) {
 				c.ReportItem(a.Item, fmt.Sprintf("action %d has no due date", a.Index),
 					dueHint(we))
 			}
@@ -134,7 +136,7 @@ func checkActionMix(c *Context) {
 
 func checkPersonNamed(c *Context) {
 	for _, a := range c.Doc.Actions {
-		if a.Done || a.Kind != roadmap.ActionPerson {
+		if a.Done || a.Kind != roadmap.ActionPerson || unfilled(a.Item) {
 			continue
 		}
 		if !vague.NamesPerson(prose(a.Title)) {

@@ -12,6 +12,9 @@ import (
 
 func checkDocumentValid(c *Context) {
 	for _, p := range c.Doc.Problems {
+		if p.Code == roadmap.CodePlaceholder {
+			continue // RM021's
+		}
 		sev := c.severity
 		if p.Severity == roadmap.SeverityWarning {
 			sev = min(sev, Warning)
@@ -23,8 +26,8 @@ func checkDocumentValid(c *Context) {
 
 func checkTargetNamed(c *Context) {
 	fm := c.Doc.Frontmatter
-	if _, ok := fm.Fields["target"]; !ok {
-		return // RM001 reports the missing key
+	if _, ok := fm.Fields["target"]; !ok || c.Doc.FieldProblem("target") {
+		return // RM001 reports the missing key, or a target that is no set of fields
 	}
 	t := fm.Target
 	if strings.TrimSpace(t.Role.Role) == "" {
@@ -40,6 +43,9 @@ func checkTargetNamed(c *Context) {
 			"add `industry:` under target, e.g. `industry: B2B SaaS`")
 	}
 	switch n := len(t.Companies); {
+	case c.Doc.FieldProblem("target.companies"):
+		// RM001 reports the list's shape or its placeholder; counting
+		// what it could read would report the same fault twice.
 	case n < 2:
 		c.ReportField("target.companies", fmt.Sprintf("the target names %s; name 2–3 example companies", plural(n, "company", "companies")),
 			"add `companies: [First, Second, Third]` under target: companies that hire for this role")
@@ -53,12 +59,18 @@ func checkTargetVague(c *Context) {
 	const hint = "name the role itself: title, level, industry and example companies, e.g. \"Staff PM at a mid-stage SaaS company such as …\""
 	fm := c.Doc.Frontmatter
 	for _, f := range []struct{ path, value string }{{"title", fm.Title}, {"target.role", fm.Target.Role.Role}} {
+		if unfilledValue(f.value) {
+			continue
+		}
 		for _, m := range c.Vague.Target(f.value) {
 			c.Report(c.valuePos(f.path, f.value, m.Start), c.valuePos(f.path, f.value, m.End),
 				fmt.Sprintf("vague target in %s: %q", f.path, f.value[m.Start:m.End]), hint)
 		}
 	}
 	for _, it := range sectionTexts(c.Doc.Section(roadmap.SectionTarget)) {
+		if unfilled(it) {
+			continue
+		}
 		for _, m := range c.Vague.Target(prose(it.Text)) {
 			c.ReportText(it, m.Start, m.End, fmt.Sprintf("vague target: %q", it.Text[m.Start:m.End]), hint)
 		}
@@ -83,14 +95,18 @@ func (c *Context) valuePos(path, value string, i int) roadmap.Position {
 	return pos
 }
 
-// sectionTexts returns a section's paragraphs and list items.
+// sectionTexts returns a section's paragraphs and list items, each item
+// whole (its sub-bullets joined in).
 func sectionTexts(s *roadmap.Section) []roadmap.Item {
 	if s == nil {
 		return nil
 	}
 	out := make([]roadmap.Item, 0, len(s.Paragraphs)+len(s.Items))
 	out = append(out, s.Paragraphs...)
-	return append(out, s.Items...)
+	for _, it := range s.Items {
+		out = append(out, it.Full())
+	}
+	return out
 }
 
 func checkHorizon(c *Context) {
@@ -109,7 +125,7 @@ func checkHorizon(c *Context) {
 	s := c.Doc.Section(roadmap.SectionLongTerm)
 	if s == nil {
 		if fm.HorizonMonths > 12 {
-			c.ReportLine(c.anchor(), fmt.Sprintf("the horizon is %s but there is no Years 2–3 section", fm.Horizon),
+			c.MissingSection(roadmap.SectionLongTerm, fmt.Sprintf("the horizon is %s but there is no Years 2–3 section", fm.Horizon),
 				"add `## Years 2–3 (hypothesis)` with the direction you expect, written as assumptions to test")
 		}
 		return
@@ -144,6 +160,9 @@ func checkCadence(c *Context) {
 		{key: "rewrite", name: "rewrite", value: fm.Cadence.Rewrite},
 	} {
 		path := "cadence." + e.key
+		if unfilledValue(e.value) {
+			continue // RM021's
+		}
 		if _, set := fm.Fields[path]; !set {
 			e.value = map[string]string{"checkin": roadmap.DefaultCheckin, "review": roadmap.DefaultReview, "rewrite": roadmap.DefaultRewrite}[e.key]
 		}

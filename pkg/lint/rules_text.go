@@ -1,13 +1,9 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
-	"github.com/roadmapcli/roadmap/pkg/scaffold"
 )
 
 func checkHedging(c *Context) {
@@ -26,40 +22,11 @@ func checkHedging(c *Context) {
 		report(it, "the target")
 	}
 	for _, g := range c.Doc.Gap {
-		report(g.Item, "the gap")
+		report(g.Item.Full(), "the gap")
 	}
 	for _, a := range c.Doc.Actions {
 		if !a.Done {
-			report(a.Item, fmt.Sprintf("action %d", a.Index))
-		}
-	}
-}
-
-var placeholderMarker = []byte(scaffold.PlaceholderPrefix)
-
-func checkPlaceholder(c *Context) {
-	if !bytes.Contains(c.Doc.Raw, placeholderMarker) {
-		return
-	}
-	for n := 1; n <= c.Doc.LineCount(); n++ {
-		line := c.Doc.LineText(n)
-		from := 0
-		for {
-			i := strings.Index(line[from:], scaffold.PlaceholderPrefix)
-			if i < 0 {
-				break
-			}
-			start := from + i
-			end := len(line)
-			if j := strings.IndexByte(line[start:], ']'); j >= 0 {
-				end = start + j + 1
-			}
-			col := utf8.RuneCountInString(line[:start]) + 1
-			c.Report(roadmap.Position{Line: n, Column: col},
-				roadmap.Position{Line: n, Column: col + utf8.RuneCountInString(line[start:end])},
-				fmt.Sprintf("placeholder left unfilled: %s", line[start:end]),
-				"replace it with your own words; `roadmap init` left it for you to fill")
-			from = end
+			report(a.Item.Full(), fmt.Sprintf("action %d", a.Index))
 		}
 	}
 }

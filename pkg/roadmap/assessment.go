@@ -182,18 +182,18 @@ func (p *parser) collectAssessments() {
 
 func (p *parser) assessmentEntry(h Item) {
 	a := Assessment{Heading: h}
-	m := reviewHeadRe.FindStringSubmatch(strings.TrimSpace(h.Text))
-	if m == nil {
+	date, note, ok := datedHeading(h.Text)
+	if !ok {
 		p.problem(h.Pos, SeverityWarning, "assessment-heading",
 			fmt.Sprintf("assessment entry %q does not start with a date", h.Text),
 			"write `### YYYY-MM-DD`, then one `- Skills: self 3, manager 2 — why` line per dimension")
 	} else {
-		d, err := civil.Parse(m[1])
+		d, err := civil.Parse(date)
 		if err != nil {
 			p.problem(h.Pos, SeverityWarning, "bad-date",
-				fmt.Sprintf("assessment entry date %q is not a date", m[1]), "write it as YYYY-MM-DD")
+				fmt.Sprintf("assessment entry date %q is not a date", date), "write it as YYYY-MM-DD")
 		}
-		a.Date, a.Note = d, strings.TrimSpace(m[2])
+		a.Date, a.Note = d, note
 	}
 	p.doc.Assessments = append(p.doc.Assessments, a)
 }
@@ -205,9 +205,8 @@ func (p *parser) rating(it Item, entry *Assessment) (Rating, bool) {
 	r := Rating{Item: it}
 	s := it.Text
 	at := 0
-	if m := boldLabelRe.FindStringSubmatch(s); m != nil {
-		r.Label = strings.TrimRight(strings.TrimSpace(m[1]), ":")
-		at = len(m[0])
+	if l, ok := ReadLabel(s); ok && l.Emphasised {
+		r.Label, at = l.Name, l.End
 	} else if m := plainRatingLabelRe.FindStringSubmatch(s); m != nil {
 		r.Label = strings.TrimSpace(m[1])
 		at = len(m[0])

@@ -46,6 +46,13 @@ type Document struct {
 	// order (see assessment.go).
 	Assessments []Assessment
 
+	// The kind-specific sections, read once for every command (nil when
+	// the section is absent): the career change's bridge work, the stalled
+	// roadmap's decision, the exploration's candidates.
+	Bridge      *Bridge
+	Decision    *Decision
+	Exploration *Exploration
+
 	// Problems are what the parser found wrong, in file order.
 	Problems []Problem
 
@@ -56,6 +63,10 @@ type Document struct {
 type Frontmatter struct {
 	// Syntax is "yaml", "toml", or "" when the file has no frontmatter.
 	Syntax string
+	// Decoded is true when the header could be read as fields at all (it
+	// is false after a syntax error): rules that read its values run only
+	// then.
+	Decoded bool
 	// StartLine and EndLine are the lines of the opening and closing delimiters.
 	StartLine, EndLine int
 
@@ -155,38 +166,59 @@ const (
 	SectionCandidates = "candidates"
 )
 
-// Section is an H2 heading and what follows it up to the next H1 or H2.
+// Section is an H2 heading (or an H1 that is exactly a section's name) and
+// what follows it up to the next H1 or H2.
 type Section struct {
 	// Key is one of the Section* constants, or "" for a section the format
 	// does not define.
 	Key     string
 	Heading string
 	Pos     Position
+	// Near is, for a section without a Key, the key of the known section
+	// its heading resembles ("## Nxt 30 days", "## This week's actions")
+	// when that section is missing: where a rule that misses it points,
+	// with "did you mean".
+	Near string
 	// EndLine is the last line of the section's content.
 	EndLine int
-	// Items are the section's top-level list items.
+	// Items are the section's top-level list items (each with its nested
+	// items as Children), except the review log's entry notes.
 	Items []Item
 	// Paragraphs are its prose blocks (paragraphs, quotes), in order.
 	Paragraphs []Item
-	// Subheadings are its H3 headings (the review log's entries).
+	// Subheadings are its H3 and deeper headings; each has the blocks
+	// under it, up to the next heading, as Children.
 	Subheadings []Item
+
+	// seq is every block in file order, sub-headings included.
+	seq []Item
 }
 
 // Item is a list item or block of text with its place in the file.
 type Item struct {
-	// Text is the item's own text as written (Markdown kept), lines joined
-	// with a space; a task item's checkbox and nested lists are left out.
+	// Text is the item's own text as written (Markdown kept): for a list
+	// item its first line, continuation lines and later paragraphs,
+	// joined with a space; its checkbox and nested lists are left out
+	// (the nested items are Children; Full joins them in).
 	Text string
 	Pos  Position
-	// End is just past the item's last character (before its newline).
+	// End is just past the last character of the item's own text (before
+	// its newline); Last includes its nested items.
 	End Position
-	// Task is true for a task-list item ("- [ ]" or "- [x]").
+	// Task is true for a task-list item ("- [ ]", "* [x]", "1. [X]").
 	Task bool
 	Done bool
 	// Checkbox is the position of the character inside the brackets.
 	Checkbox Position
+	// Marker is the list marker as written ("-", "*", "+", "1.", "2)"),
+	// "" for a paragraph or a heading.
+	Marker string
+	// Children are the nested list items, in order, each with its own;
+	// for a sub-heading, the blocks under it.
+	Children []Item
 
-	loc *itemSource
+	loc   *itemSource
+	level int // heading level, 0 for other blocks
 }
 
 // Action kinds: what the method asks the three 30-day actions to mix.
@@ -208,7 +240,11 @@ type Action struct {
 	// rather than written as "(project)", "(course)" or "(person)".
 	KindInferred bool
 	Due          civil.Date
-	DuePos       Position
+	// DuePos is where the due date (or DueText) is written.
+	DuePos Position
+	// DueText is a due clause's value that is a placeholder, not a date
+	// ("due TBD"), "" otherwise.
+	DueText string
 }
 
 // Gap dimensions the method names.
@@ -230,9 +266,20 @@ type GapItem struct {
 	Label     string
 	// Detail is the text after the bold label.
 	Detail string
-	// Evidence is the text after "Evidence:", or "" when none is named.
+	// LabelPos is where the label is written (the item's start when it
+	// has none).
+	LabelPos Position
+	// Near is, for a label that names no dimension, the dimension it
+	// nearly spells ("Mentorsip" is near "mentorship"), else "".
+	Near string
+	// Evidence is the text after "Evidence:" (or "Proof:"), in the item's
+	// own text or any sub-bullet, or "" when none is named.
 	Evidence    string
 	EvidencePos Position
+	// EvidenceNear is a label in the item that nearly spells Evidence
+	// ("Evidense") when there is no Evidence, with its position.
+	EvidenceNear    string
+	EvidenceNearPos Position
 }
 
 // Review kinds in the review log.
@@ -254,6 +301,18 @@ type ReviewEntry struct {
 	Kind string
 	// Notes are the entry's list items.
 	Notes []Item
+}
+
+// FieldProblem reports whether the parser found a problem with the
+// frontmatter value at path, or with a value that holds it (a problem
+// with "target" is one with "target.companies" too).
+func (d *Document) FieldProblem(path string) bool {
+	for _, p := range d.Problems {
+		if p.Path != "" && p.Code != "unknown-key" && (p.Path == path || strings.HasPrefix(path, p.Path+".")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Section returns the first section with key, or nil.

@@ -33,7 +33,6 @@ type frontmatterBlock struct {
 }
 
 var (
-	horizonRe   = regexp.MustCompile(`^(\d+)([ym])$`)
 	tomlKeyRe   = regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
 	tomlTableRe = regexp.MustCompile(`^\s*\[\s*"?([A-Za-z0-9_.-]+)"?\s*\]`)
 )
@@ -295,13 +294,14 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 			"frontmatter must be a set of `key: value` fields", "start with `roadmap: 1` on its own line")
 		return
 	}
+	fm.Decoded = true
 	p.eachField(root, "", topKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "roadmap":
 			if s, ok := p.scalar(v, key, "a number"); ok {
 				n, err := strconv.Atoi(s)
 				if err != nil {
-					p.problem(p.nodePos(v), SeverityError, "wrong-type",
+					p.fieldProblem(v, key, "wrong-type",
 						fmt.Sprintf("roadmap: %q is not a format version", s), "write roadmap: 1")
 					return
 				}
@@ -319,6 +319,10 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 		case "kind":
 			if s, ok := p.scalar(v, key, "a string"); ok {
 				fm.Kind = s
+				if IsPlaceholder(s) {
+					p.placeholder(v, key, s)
+					return
+				}
 				if !contains(Kinds, s) {
 					hint := "use one of " + strings.Join(Kinds, ", ")
 					if sug := suggest.Nearest(s, Kinds); sug != "" {
@@ -333,15 +337,15 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 		case "horizon":
 			if s, ok := p.scalar(v, key, "a duration like 2y or 18m"); ok {
 				fm.Horizon = s
-				m := horizonRe.FindStringSubmatch(strings.TrimSpace(s))
-				if m == nil {
-					p.problem(p.nodePos(v), SeverityError, "bad-value",
-						fmt.Sprintf("horizon: %q is not a duration", s), "write it as Ny or Nm, e.g. 2y or 18m")
+				if IsPlaceholder(s) {
+					p.placeholder(v, key, s)
 					return
 				}
-				n, _ := strconv.Atoi(m[1])
-				if m[2] == "y" {
-					n *= 12
+				n, ok := ParseHorizon(s)
+				if !ok {
+					p.fieldProblem(v, key, "bad-value",
+						fmt.Sprintf("horizon: %q is not a duration", s), "write it as Ny or Nm, e.g. 2y or 18m")
+					return
 				}
 				fm.HorizonMonths = n
 			}
@@ -415,7 +419,7 @@ func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(ke
 		if isNull(v) {
 			return
 		}
-		p.problem(p.nodePos(v), SeverityError, "wrong-type",
+		p.fieldProblem(v, path, "wrong-type",
 			fmt.Sprintf("%s must be a set of fields (%s), not %s", path, strings.Join(known, ", "), describe(v)),
 			fmt.Sprintf("indent its fields under `%s:` on the lines below", lastPart(path)))
 		return
@@ -469,7 +473,7 @@ func (p *parser) scalar(v *yaml.Node, path, want string) (string, bool) {
 		return "", false
 	}
 	if v.Kind != yaml.ScalarNode {
-		p.problem(p.nodePos(v), SeverityError, "wrong-type",
+		p.fieldProblem(v, path, "wrong-type",
 			fmt.Sprintf("%s must be %s, not %s", path, want, describe(v)),
 			fmt.Sprintf("write it on one line: `%s: …`", lastPart(path)))
 		return "", false
@@ -480,6 +484,10 @@ func (p *parser) scalar(v *yaml.Node, path, want string) (string, bool) {
 func (p *parser) date(v *yaml.Node, path string) civil.Date {
 	s, ok := p.scalar(v, path, "a date (YYYY-MM-DD)")
 	if !ok {
+		return civil.Date{}
+	}
+	if IsPlaceholder(s) {
+		p.placeholder(v, path, s)
 		return civil.Date{}
 	}
 	d, err := civil.Parse(s)
@@ -502,11 +510,20 @@ func (p *parser) date(v *yaml.Node, path string) civil.Date {
 
 func (p *parser) stringList(v *yaml.Node, path string) []string {
 	v = deref(v)
+	if v.Kind == yaml.ScalarNode && IsPlaceholder(v.Value) {
+		p.placeholder(v, path, v.Value)
+		return nil
+	}
 	if v.Kind != yaml.SequenceNode {
 		p.problem(p.nodePos(v), SeverityError, "wrong-type",
 			fmt.Sprintf("%s must be a list, not %s", path, describe(v)),
 			fmt.Sprintf("write `%s: [Acme, Globex]`", lastPart(path)))
 		p.about(path, p.oneItemList(v))
+		if v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+			// The one value is what the list would hold; the rules that
+			// count the list leave the fault to RM001 (FieldProblem).
+			return []string{strings.TrimSpace(v.Value)}
+		}
 		return nil
 	}
 	var out []string
@@ -522,6 +539,38 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 		}
 	}
 	return out
+}
+
+// fieldProblem records an error about the value at path.
+func (p *parser) fieldProblem(v *yaml.Node, path, code, msg, hint string) {
+	p.doc.Problems = append(p.doc.Problems, Problem{Pos: p.nodePos(v), Severity: SeverityError, Code: code,
+		Message: msg, Hint: hint, Path: path})
+}
+
+// placeholder records a placeholder where a date, duration or kind belongs.
+func (p *parser) placeholder(v *yaml.Node, path, value string) {
+	p.doc.Problems = append(p.doc.Problems, Problem{Pos: p.nodePos(v), Severity: SeverityError, Code: CodePlaceholder,
+		Message: fmt.Sprintf("%s: %q is a placeholder", path, value), Hint: "fill it in", Path: path, Value: value})
+}
+
+// ParseHorizon reads a horizon written "Ny" or "Nm" ("2y", "18m", any
+// case, spaces around it ignored) as months. It is the one reader of the
+// format's durations; whether the length suits a roadmap is the caller's
+// judgement.
+func ParseHorizon(s string) (months int, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) < 2 || len(s) > 4 {
+		return 0, false
+	}
+	unit := s[len(s)-1]
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || s[0] == '+' || (unit != 'y' && unit != 'm') {
+		return 0, false
+	}
+	if unit == 'y' {
+		n *= 12
+	}
+	return n, true
 }
 
 // deref follows an alias one step. Aliases are never expanded recursively,

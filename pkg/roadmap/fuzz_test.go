@@ -29,6 +29,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\na: &a [1]\nb: *a\n---\n"))
 	f.Add([]byte("- [x]\n## Gap\n- **\n"))
 	f.Add([]byte("---\nroadmap: 1\n---\n## Assessment\n- a: 1\n### 2026-01-01 x\n- **Skills**: self 3/5 · mgr 9, self 2 (why)\n- : 3\n"))
+	f.Add([]byte(good + "\n## Candidates\n- **PM**\n  - Talk to:\n    - Ana, Ben and Chi\n## Decision\nstay or leave, decide by 2027-01-01\n"))
+	f.Add([]byte(good + "\n## Bridge work\n### Months 1–2\n- Artifact: x\n* [X] nested\n  1) deeper <company> [fill in]\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		done := make(chan *Document, 1)
 		go func() { done <- Parse("fuzz.md", raw) }()
@@ -52,11 +54,18 @@ func FuzzParse(f *testing.F) {
 			if s.EndLine < s.Pos.Line || s.EndLine > d.LineCount() {
 				t.Errorf("section %q ends on line %d (starts %d, file has %d)", s.Heading, s.EndLine, s.Pos.Line, d.LineCount())
 			}
-			for _, it := range append(append(s.Items, s.Paragraphs...), s.Subheadings...) {
-				check("item", it.Pos)
-				check("item end", it.End)
-				for i := 0; i <= len(it.Text); i += 7 {
-					check("item text", it.PosOf(i))
+			for _, top := range append(append(s.Items, s.Paragraphs...), s.Subheadings...) {
+				full := top.Full()
+				for i := 0; i <= len(full.Text); i += 7 {
+					check("item full text", full.PosOf(i))
+				}
+				check("item last", top.Last())
+				for _, it := range append([]Item{top}, top.Descendants()...) {
+					check("item", it.Pos)
+					check("item end", it.End)
+					for i := 0; i <= len(it.Text); i += 7 {
+						check("item text", it.PosOf(i))
+					}
 				}
 			}
 		}
@@ -67,7 +76,27 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, g := range d.Gap {
 			check("gap", g.Pos)
+			check("gap label", g.LabelPos)
 			check("gap evidence", g.EvidencePos)
+			check("gap evidence near", g.EvidenceNearPos)
+		}
+		if b := d.Bridge; b != nil {
+			for _, m := range b.Milestones {
+				check("milestone", m.Pos)
+				check("milestone artifact", m.ArtifactPos)
+			}
+		}
+		if dec := d.Decision; dec != nil {
+			check("decision date", dec.DatePos)
+		}
+		if e := d.Exploration; e != nil {
+			check("pick date", e.PickByPos)
+			for _, c := range e.Candidates {
+				for _, p := range c.Contacts {
+					check("contact", p.Pos)
+					check("contact end", p.End)
+				}
+			}
 		}
 		for _, r := range d.Reviews {
 			check("review", r.Heading.Pos)

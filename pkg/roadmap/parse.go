@@ -26,6 +26,8 @@ func Parse(path string, raw []byte) *Document {
 type parser struct {
 	doc *Document
 	src *source
+	// headingLines are the body's H1 and H2 headings, which end sections.
+	headingLines []headingLine
 }
 
 func (p *parser) run() {

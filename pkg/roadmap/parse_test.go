@@ -379,16 +379,27 @@ func TestOnCallIsNotAConversation(t *testing.T) {
 
 func TestSectionKeyNormalizesHeadings(t *testing.T) {
 	for heading, want := range map[string]string{
-		"Years 2–3 (hypothesis)":        SectionLongTerm,
-		"  Next   30 days: ":            SectionNext30Days,
-		"**Next quarter** (a sketch)":   SectionQuarter,
-		"The Gap (honest) (v2)":         SectionGap,
-		"Review_log":                    SectionReviewLog,
-		"Candidates (pick by March":     "",
-		"Decision (stay or switch)":     SectionDecision,
-		"`Bridge work`":                 SectionBridgeWork,
-		"Long-term":                     SectionLongTerm,
-		"Something else (next quarter)": "",
+		"Years 2–3 (hypothesis)":         SectionLongTerm,
+		"  Next   30 days: ":             SectionNext30Days,
+		"**Next quarter** (a sketch)":    SectionQuarter,
+		"The Gap (honest) (v2)":          SectionGap,
+		"Review_log":                     SectionReviewLog,
+		"Candidates (pick by March":      SectionCandidates, // the words name it, the bracket aside
+		"## 3. Next 30 days 🎯":           SectionNext30Days,
+		"🎯 Target":                       SectionTarget,
+		"II. The gap":                    SectionGap,
+		"Step 4: Next quarter":           SectionQuarter,
+		"Next 30 days: what I will ship": SectionNext30Days,
+		"Skills gap to close":            SectionGap,
+		"Years 2 - 3":                    SectionLongTerm,
+		"This month":                     SectionNext30Days,
+		"3.5 years out":                  "",
+		"Peer reviews I owe":             "",
+		"Learning log":                   "",
+		"Decision (stay or switch)":      SectionDecision,
+		"`Bridge work`":                  SectionBridgeWork,
+		"Long-term":                      SectionLongTerm,
+		"Something else (next quarter)":  "",
 	} {
 		if got := SectionKey(heading); got != want {
 			t.Errorf("SectionKey(%q) = %q, want %q", heading, got, want)
@@ -396,8 +407,10 @@ func TestSectionKeyNormalizesHeadings(t *testing.T) {
 	}
 }
 
-// dueRegexp is what findDue does by hand.
-var dueRegexp = regexp.MustCompile(`(?i)\b(due|by)\b\s*:?\s*(?:on\s+)?(\d{4}-\d{1,2}-\d{1,2})\b`)
+// dueRegexp is what findDue does by hand: the keyword and the date on word
+// boundaries, where a word character is a letter, digit or mark in any
+// script (pkg/ascii), so the groups are compared, not the whole match.
+var dueRegexp = regexp.MustCompile(`(?i)(?:^|[^\pL\pN\pM])(due|by)(?:\s*:\s*|\s+)(?:on\s+)?(\d{4}-\d{1,2}-\d{1,2})(?:$|[^\pL\pN\pM])`)
 
 func TestFindDueMatchesTheRegexp(t *testing.T) {
 	cases := []string{
@@ -419,7 +432,10 @@ func TestFindDueMatchesTheRegexp(t *testing.T) {
 		cases = append(cases, b.String())
 	}
 	for _, s := range cases {
-		want := dueRegexp.FindStringSubmatchIndex(s)
+		var want []int
+		if m := dueRegexp.FindStringSubmatchIndex(s); m != nil {
+			want = []int{m[2], m[5], m[2], m[3], m[4], m[5]}
+		}
 		if got := findDue(s); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("findDue(%q) = %v, the regexp gives %v", s, got, want)
 		}

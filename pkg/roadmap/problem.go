@@ -28,13 +28,22 @@ type Problem struct {
 	// Fatal problems stop the parse: the rest of the document is unknown.
 	Fatal bool `json:"fatal,omitempty"`
 	// Path is the frontmatter key path the problem is about ("kind",
-	// "target.companies"), when it is about one.
+	// "target.companies"), when it is about one: a fix edits the value
+	// there, and a rule that reads that value leaves it to RM001
+	// (Document.FieldProblem), so one fault is one finding.
 	Path string `json:"-"`
 	// Suggestion is the one correct replacement for the value at Path as
 	// written in the file ("promotion", "2026-01-05", "[Stripe]"), only
 	// when exactly one exists; fixes apply it.
 	Suggestion string `json:"-"`
+	// Value is the value as written, for a placeholder problem.
+	Value string `json:"-"`
 }
+
+// CodePlaceholder marks a frontmatter value that is a placeholder where a
+// date, a duration or a kind belongs ("started: TBD"): lint reports it as
+// RM021, not RM001.
+const CodePlaceholder = "placeholder"
 
 // Line and Column are flattened into the JSON form.
 func (p Problem) Line() int   { return p.Pos.Line }

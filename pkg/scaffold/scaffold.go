@@ -8,7 +8,6 @@ import (
 	"embed"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"text/template"
 
@@ -90,18 +89,12 @@ func DefaultHorizon(kind string) string {
 	}
 }
 
-var horizonRE = regexp.MustCompile(`^([0-9]{1,3})([ym])$`)
-
-// ParseHorizon reads "Ny" or "Nm" and returns the months, which must be
-// within 12..36. The error says how to fix the value.
+// ParseHorizon reads "Ny" or "Nm" (roadmap.ParseHorizon) and returns the
+// months, which must be within 12..36. The error says how to fix the value.
 func ParseHorizon(s string) (int, error) {
-	m := horizonRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
-	if m == nil {
+	n, ok := roadmap.ParseHorizon(s)
+	if !ok {
 		return 0, fmt.Errorf("horizon %q is not Ny or Nm (use e.g. 2y or 18m)", s)
-	}
-	n, _ := strconv.Atoi(m[1])
-	if m[2] == "y" {
-		n *= 12
 	}
 	if n < 12 || n > 36 {
 		return 0, fmt.Errorf("horizon %q is outside 1 to 3 years (use 12m to 36m, e.g. 2y or 18m)", s)

@@ -1,0 +1,198 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+const placeholderHint = "replace it with your own words"
+
+// checkPlaceholder (RM021) reports what was left to fill in, once each:
+// a slot anywhere ("[TODO: …]", "[fill in]", "<company>"); a value, item,
+// label's content, Evidence or due date that is only a placeholder
+// ("TBD", "???", "…"). The other rules leave what is unfilled to it.
+func checkPlaceholder(c *Context) {
+	seen := map[[2]int]bool{}
+	slotLine := map[int]bool{}
+	add := func(start, end roadmap.Position, text string) {
+		key := [2]int{start.Line, start.Column}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		hint := placeholderHint
+		if strings.HasPrefix(text, "[TODO:") {
+			hint += "; `roadmap init` left it for you to fill"
+		}
+		c.Report(start, end, "placeholder left unfilled: "+clip(text), hint)
+	}
+	// A unit that holds a slot has the slot reported, not itself.
+	report := func(start, end roadmap.Position, text string) {
+		if !slotLine[start.Line] {
+			add(start, end, text)
+		}
+	}
+	for _, p := range c.Doc.Problems {
+		if p.Code == roadmap.CodePlaceholder {
+			report(p.Pos, roadmap.Position{}, p.Value)
+		}
+	}
+	c.slotLines(func(start, end roadmap.Position, text string) {
+		add(start, end, text)
+		slotLine[start.Line] = true // the slot is the placeholder, not the line's item
+	})
+	for _, f := range frontmatterStrings(c.Doc.Frontmatter) {
+		if roadmap.StartsWithPlaceholder(f.value) {
+			report(c.valuePos(f.path, f.value, 0), c.valuePos(f.path, f.value, len(f.value)), f.value)
+		}
+	}
+	unit := func(it roadmap.Item, from int) {
+		text := prose(it.Text)
+		if from <= len(text) && roadmap.IsPlaceholder(text[from:]) {
+			start := from + len(text[from:]) - len(strings.TrimLeft(text[from:], " \t"))
+			report(it.PosOf(start), it.PosOf(len(text)), strings.TrimSpace(it.Text[from:]))
+		}
+	}
+	var walk func(it roadmap.Item)
+	walk = func(it roadmap.Item) {
+		unit(it, 0)
+		if l, ok := roadmap.ReadLabel(it.Text); ok {
+			unit(it, l.End)
+		}
+		for _, ch := range it.Children {
+			walk(ch)
+		}
+	}
+	for _, s := range c.Doc.Sections {
+		for _, it := range s.Paragraphs {
+			walk(it)
+		}
+		for _, it := range s.Items {
+			walk(it)
+		}
+		for _, it := range s.Subheadings {
+			unit(it, 0)
+		}
+	}
+	for _, a := range c.Doc.Actions {
+		if a.DueText != "" {
+			report(a.DuePos, roadmap.Position{}, a.DueText)
+		}
+		if roadmap.IsPlaceholder(prose(a.Title)) {
+			unit(a.Item, 0)
+		}
+	}
+	for _, g := range c.Doc.Gap {
+		if d := prose(g.Detail); d != "" && roadmap.StartsWithPlaceholder(d) {
+			if i := strings.Index(g.Text, g.Detail); i >= 0 {
+				report(g.PosOf(i), g.PosOf(i+len(g.Detail)), g.Detail)
+			} else {
+				report(g.Pos, roadmap.Position{}, g.Detail)
+			}
+		}
+		if g.Evidence != "" && roadmap.StartsWithPlaceholder(prose(g.Evidence)) {
+			report(g.EvidencePos, roadmap.Position{}, g.Evidence)
+		}
+	}
+}
+
+// slotLines reports the slots on every line of the file, outside code
+// blocks and HTML comments.
+func (c *Context) slotLines(report func(start, end roadmap.Position, text string)) {
+	fence := ""
+	inComment := false
+	for n := 1; n <= c.Doc.LineCount(); n++ {
+		line := c.Doc.LineText(n)
+		t := strings.TrimLeft(line, " \t")
+		if n > c.Doc.Frontmatter.EndLine {
+			switch {
+			case fence != "":
+				if strings.HasPrefix(t, fence) {
+					fence = ""
+				}
+				continue
+			case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+				fence = t[:3]
+				continue
+			}
+		}
+		if inComment {
+			end := strings.Index(line, "-->")
+			if end < 0 {
+				continue
+			}
+			line = strings.Repeat(" ", end+3) + line[end+3:]
+			inComment = false
+		}
+		if i := strings.LastIndex(line, "<!--"); i >= 0 && !strings.Contains(line[i:], "-->") {
+			line = line[:i]
+			inComment = true
+		}
+		if strings.IndexByte(line, '[') < 0 && strings.IndexByte(line, '<') < 0 {
+			continue
+		}
+		for _, sp := range roadmap.FindPlaceholders(line) {
+			col := utf8.RuneCountInString(line[:sp[0]]) + 1
+			report(roadmap.Position{Line: n, Column: col},
+				roadmap.Position{Line: n, Column: col + utf8.RuneCountInString(line[sp[0]:sp[1]])}, line[sp[0]:sp[1]])
+		}
+	}
+}
+
+type fieldValue struct{ path, value string }
+
+// frontmatterStrings are the header's free-text values, each with its key.
+func frontmatterStrings(fm roadmap.Frontmatter) []fieldValue {
+	out := []fieldValue{
+		{"title", fm.Title}, {"owner", fm.Owner},
+		{"current.role", fm.Current.Role}, {"current.ladder", fm.Current.Ladder}, {"current.level", fm.Current.Level},
+		{"target.role", fm.Target.Role.Role}, {"target.ladder", fm.Target.Ladder}, {"target.level", fm.Target.Level},
+		{"target.industry", fm.Target.Industry},
+		{"cadence.checkin", fm.Cadence.Checkin}, {"cadence.review", fm.Cadence.Review}, {"cadence.rewrite", fm.Cadence.Rewrite},
+	}
+	for i, co := range fm.Target.Companies {
+		out = append(out, fieldValue{fmt.Sprintf("target.companies.%d", i), co})
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if f.value != "" {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// unfilled reports whether an item (sub-bullets included) is a
+// placeholder or holds a slot: RM021's to report, so the rules that read
+// items leave it alone.
+func unfilled(it roadmap.Item) bool {
+	text := prose(it.Full().Text)
+	if len(roadmap.FindPlaceholders(text)) > 0 || roadmap.IsPlaceholder(text) {
+		return true
+	}
+	if l, ok := roadmap.ReadLabel(text); ok && roadmap.IsPlaceholder(text[l.End:]) {
+		return true
+	}
+	return false
+}
+
+// unfilledValue is unfilled for a frontmatter value.
+func unfilledValue(v string) bool {
+	return len(roadmap.FindPlaceholders(v)) > 0 || roadmap.StartsWithPlaceholder(v)
+}
+
+// placeholderItem is unfilled under the name the kind rules use.
+func placeholderItem(it roadmap.Item) bool { return unfilled(it) }
+
+// clip shortens a long placeholder for the message.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= 200 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:199]) + "…"
+}

@@ -1,0 +1,171 @@
+package roadmap
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/ascii"
+	"github.com/roadmapcli/roadmap/pkg/civil"
+)
+
+var (
+	kindMarkerRe = regexp.MustCompile(`(?i)\(\s*(project|course|person)\s*\)`)
+	personWords  = regexp.MustCompile(`(?i)\b(ask|meet|call|email|message|coffee|chat|talk|interview|shadow|pair with|introduce|mentor)\b`)
+	courseWords  = regexp.MustCompile(`(?i)\b(course|class|certification|certificate|book|read|reading|workshop|bootcamp|tutorial|lecture|training|study|enrol|enroll|module|lesson)\b`)
+)
+
+// action reads a task item of the Next 30 days. Its kind marker and due
+// date may be on its first line, a continuation line, or a sub-bullet
+// ("  - due 2026-11-20"); the title is the item's own text without them.
+func (p *parser) action(it Item, index int) Action {
+	a := Action{Item: it, Index: index}
+	full := it
+	if len(it.Children) > 0 {
+		full = it.Full()
+	}
+	if m := kindMarkerRe.FindStringSubmatch(full.Text); m != nil {
+		a.Kind = strings.ToLower(m[1])
+	} else {
+		a.Kind, a.KindInferred = InferActionKind(it.Text), true
+	}
+	title := it.Text
+	if m := findDue(full.Text); m != nil {
+		raw := full.Text[m[4]:m[5]]
+		a.DuePos = full.PosOf(m[4])
+		d, err := civil.Parse(raw)
+		if err != nil {
+			p.problem(a.DuePos, SeverityWarning, "bad-date",
+				fmt.Sprintf("action %d: due date %q is not a date", index, raw), "write it as YYYY-MM-DD")
+		}
+		a.Due = d
+		if m[1] <= len(it.Text) {
+			title = cutDueClause(it.Text, m[0], m[1])
+		}
+	} else if at, word := findDueWord(full.Text); at >= 0 {
+		a.DueText = word
+		a.DuePos = full.PosOf(at)
+	}
+	title = kindMarkerRe.ReplaceAllString(title, "")
+	a.Title = strings.TrimRight(strings.Join(strings.Fields(title), " "), " —–-,;")
+	return a
+}
+
+// cutDueClause removes "— due 2026-11-20" (or "(by 2026-11-20)") spanning
+// text[start:end] from an action's text, with the dash or brackets around it.
+func cutDueClause(text string, start, end int) string {
+	before, after := text[:start], text[end:]
+	if strings.HasSuffix(strings.TrimRight(before, " "), "(") && strings.HasPrefix(after, ")") {
+		before = strings.TrimSuffix(strings.TrimRight(before, " "), "(")
+		after = after[1:]
+	}
+	before = strings.TrimRight(before, " —–-,;:")
+	if after != "" && before != "" {
+		return before + " " + after
+	}
+	return before + after
+}
+
+// InferActionKind guesses an unmarked action's kind from its wording:
+// people are asked, met or called; courses and books are taken or read;
+// everything else is taken to be a project.
+func InferActionKind(text string) string {
+	switch {
+	case matchesWord(personWords, text):
+		return ActionPerson
+	case courseWords.MatchString(text):
+		return ActionCourse
+	}
+	return ActionProject
+}
+
+// matchesWord reports whether re matches text somewhere other than inside
+// a hyphenated compound: "call" is a person word, "on-call" is not.
+func matchesWord(re *regexp.Regexp, text string) bool {
+	for _, m := range re.FindAllStringIndex(text, -1) {
+		if (m[0] > 0 && text[m[0]-1] == '-') || (m[1] < len(text) && text[m[1]] == '-') {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// findDue finds an action's due clause, "due 2026-12-01", "by: 2026-12-01"
+// or "due on 2026-12-01" (any case), and returns the indexes a regexp
+// submatch would: [whole start, end, keyword start, end, date start, end],
+// or nil. By hand because it runs on every action of every file, and the
+// regexp it replaces (dueRegexp in the tests, which pin the two together)
+// was the largest single cost of lint after YAML and Markdown.
+func findDue(s string) []int {
+	for i := 0; i < len(s); i++ {
+		kw := dueKeywordAt(s, i)
+		if kw == 0 {
+			continue
+		}
+		j := skipSpaces(s, i+kw)
+		if j < len(s) && s[j] == ':' {
+			j = skipSpaces(s, j+1)
+		}
+		if end := civil.DateAt(s, j); end > 0 {
+			return []int{i, end, i, i + kw, j, end}
+		}
+		if ascii.HasPrefixFold(s[j:], "on") {
+			if k := skipSpaces(s, j+2); k > j+2 {
+				if end := civil.DateAt(s, k); end > 0 {
+					return []int{i, end, i, i + kw, k, end}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// dueKeywordAt returns the length of "due" or "by" standing as a word at
+// s[i:], or 0.
+func dueKeywordAt(s string, i int) int {
+	c := s[i] | 0x20
+	if (c != 'd' && c != 'b') || ascii.WordBefore(s, i) {
+		return 0
+	}
+	kw := 0
+	switch {
+	case ascii.HasPrefixFold(s[i:], "due"):
+		kw = 3
+	case ascii.HasPrefixFold(s[i:], "by"):
+		kw = 2
+	default:
+		return 0
+	}
+	if ascii.WordAt(s, i+kw) {
+		return 0
+	}
+	return kw
+}
+
+// findDueWord finds "due TBD" or "due: ???", a due clause whose value is a
+// placeholder, and returns where the value starts and the value, or -1.
+// Only "due" counts: "by" starts too many phrases ("by myself").
+func findDueWord(s string) (int, string) {
+	for i := 0; i < len(s); i++ {
+		if kw := dueKeywordAt(s, i); kw == 3 {
+			j := skipSpaces(s, i+kw)
+			if j < len(s) && s[j] == ':' {
+				j = skipSpaces(s, j+1)
+			}
+			if j < len(s) {
+				if n := placeholderTokenAt(s, j); n > 0 {
+					return j, s[j : j+n]
+				}
+			}
+		}
+	}
+	return -1, ""
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,282 @@
+package roadmap
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/roadmapcli/roadmap/pkg/ascii"
+)
+
+// Placeholders: what people leave for "fill this in later". A value, an
+// item, a label's content or an Evidence that is only placeholders is
+// unfilled (IsPlaceholder); a bracketed or angled slot ("[TODO: …]",
+// "[fill in]", "[your name]", "<company>") is unfilled wherever it is
+// (FindPlaceholders). A note that says what to do ("TODO: book the slot
+// with Ines") is text, not a placeholder.
+
+// placeholderWords are the words that stand for a missing value.
+var placeholderWords = map[string]bool{"todo": true, "tbd": true, "tbc": true, "tba": true, "fixme": true, "xxx": true}
+
+// slotNouns are what a bracketed slot names: "[name]", "[your company]".
+var slotNouns = map[string]bool{
+	"name": true, "person": true, "company": true, "companies": true, "role": true, "title": true, "date": true,
+	"level": true, "industry": true, "team": true, "project": true, "course": true, "book": true, "manager": true,
+	"x": true, "n": true, "y": true, "someone": true, "something": true, "here": true, "link": true, "url": true,
+	"number": true, "amount": true, "month": true, "year": true, "deadline": true, "topic": true, "skill": true,
+}
+
+// slotStarts begin a bracketed slot's words: "[fill in]", "[insert date]".
+var slotStarts = []string{"fill", "placeholder", "insert", "your ", "add ", "enter ", "describe", "write ", "replace", "tbd", "todo", "tbc", "fixme", "xxx"}
+
+// htmlTags are element names that <name> stands for in Markdown: HTML, not
+// a slot.
+var htmlTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "blockquote": true, "br": true, "center": true, "cite": true, "code": true,
+	"dd": true, "del": true, "details": true, "div": true, "dl": true, "dt": true, "em": true, "font": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "hr": true, "i": true, "img": true,
+	"ins": true, "kbd": true, "li": true, "mark": true, "ol": true, "p": true, "pre": true, "q": true, "s": true,
+	"samp": true, "small": true, "span": true, "strike": true, "strong": true, "sub": true, "summary": true,
+	"sup": true, "table": true, "tbody": true, "td": true, "th": true, "thead": true, "tr": true, "u": true,
+	"ul": true, "var": true, "wbr": true, "section": true, "article": true, "aside": true, "figure": true,
+	"figcaption": true, "picture": true, "video": true, "audio": true, "source": true, "iframe": true,
+	"input": true, "label": true, "button": true, "nav": true, "header": true, "footer": true, "main": true,
+	"time": true, "meter": true, "progress": true, "caption": true, "col": true, "colgroup": true, "tfoot": true,
+}
+
+// IsPlaceholder reports whether s is nothing but placeholders: "TBD",
+// "TODO", "???", "…", "XXX", "<company>", "[fill in]", "TBD / TBC",
+// "**TBD**", "[TODO: the project]".
+func IsPlaceholder(s string) bool {
+	n := 0
+	for i := 0; i < len(s); {
+		if k := placeholderTokenAt(s, i); k > 0 {
+			i += k
+			n++
+			continue
+		}
+		j := skipSeparators(s, i)
+		if j < len(s) && s[j] == '.' {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return n > 0
+}
+
+// StartsWithPlaceholder reports whether s is a placeholder followed only
+// by a note about it: "TBD", "TBD — probably the migration", "TODO: write
+// this". For values, gap details and Evidence, where such a note is still
+// no value; elsewhere "TODO: book the slot with Ines" is a task.
+func StartsWithPlaceholder(s string) bool {
+	i := skipSeparators(s, 0)
+	k := placeholderTokenAt(s, i)
+	if k == 0 {
+		return false
+	}
+	j := i + k
+	if j >= len(s) || IsPlaceholder(s[j:]) {
+		return true
+	}
+	switch r, _ := utf8.DecodeRuneInString(s[j:]); r {
+	case ':', '—', '–', '(', ',', ';', '/':
+		return true
+	case ' ':
+		t := strings.TrimLeft(s[j:], " ")
+		return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "(")
+	}
+	return false
+}
+
+// FindPlaceholders returns the spans of the slots in s that are
+// placeholders wherever they stand: "[TODO: …]", "[TBD]" alone in a
+// bracket with a colon or words after it, "[fill in]", "[your name]",
+// "<company>". Code spans and HTML comments are skipped.
+func FindPlaceholders(s string) [][2]int {
+	if strings.IndexByte(s, '[') < 0 && strings.IndexByte(s, '<') < 0 {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '`':
+			if end := strings.IndexByte(s[i+1:], '`'); end >= 0 {
+				i += end + 1
+			}
+		case '<':
+			if strings.HasPrefix(s[i:], "<!--") {
+				if end := strings.Index(s[i:], "-->"); end >= 0 {
+					i += end + 2
+					continue
+				}
+				return out
+			}
+			if n := angleSlotAt(s, i); n > 0 {
+				out = append(out, [2]int{i, i + n})
+				i += n - 1
+			}
+		case '[':
+			if n := bracketSlotAt(s, i, true); n > 0 {
+				out = append(out, [2]int{i, i + n})
+				i += n - 1
+			}
+		}
+	}
+	return out
+}
+
+func skipSeparators(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '/', ',', ';', ':', '-', '(', ')', '"', '\'', '*', '_', '~', '`', '!', '|':
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == '—' || r == '–' || r == '“' || r == '”' || r == '‘' || r == '’' {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// placeholderTokenAt returns the length of one placeholder at s[i:] ("TBD",
+// "XXXX", "???", "…", "...", "<company>", "[fill in]"), or 0.
+func placeholderTokenAt(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	switch c := s[i]; {
+	case c == '?':
+		return runLen(s, i, "?")
+	case c == '.':
+		if n := runLen(s, i, "."); n >= 2 {
+			return n
+		}
+		return 0
+	case c == '<':
+		return angleSlotAt(s, i)
+	case c == '[':
+		return bracketSlotAt(s, i, false)
+	case strings.HasPrefix(s[i:], "…"):
+		return runLen(s, i, "…")
+	case c == 'x' || c == 'X':
+		if n := runFold(s, i, 'x'); n >= 3 && !ascii.WordAt(s, i+n) {
+			return n
+		}
+	}
+	if ascii.WordBefore(s, i) {
+		return 0
+	}
+	j := i
+	for j < len(s) && ascii.IsWordRune(rune(s[j])) && s[j] < utf8.RuneSelf {
+		j++
+	}
+	if j == i || ascii.WordAt(s, j) || !placeholderWords[strings.ToLower(s[i:j])] {
+		return 0
+	}
+	return j - i
+}
+
+func runLen(s string, i int, unit string) int {
+	j := i
+	for strings.HasPrefix(s[j:], unit) {
+		j += len(unit)
+	}
+	return j - i
+}
+
+func runFold(s string, i int, lower byte) int {
+	j := i
+	for j < len(s) && s[j]|0x20 == lower {
+		j++
+	}
+	return j - i
+}
+
+// bracketSlotAt returns the length of a placeholder in square brackets at
+// s[i:], or 0. Links ("[text](url)", "[text][ref]"), task boxes and
+// footnotes are not slots. In running text (strong) a bare "[TODO]" is not
+// one either: "the [TODO] tags" mentions them.
+func bracketSlotAt(s string, i int, strong bool) int {
+	end := strings.IndexByte(s[i+1:], ']')
+	if end < 0 || end > 300 {
+		return 0
+	}
+	j := i + 1 + end
+	inner := s[i+1 : j]
+	if strings.ContainsAny(inner, "[\n") {
+		return 0
+	}
+	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[' || s[j+1] == ':') {
+		return 0
+	}
+	c := strings.ToLower(strings.TrimSpace(inner))
+	if c == "" || c == "x" || strings.HasPrefix(c, "^") {
+		return 0
+	}
+	if IsPlaceholder(c) {
+		if strong && placeholderWords[strings.Trim(c, " .!")] {
+			return 0
+		}
+		return j + 1 - i
+	}
+	for _, w := range slotStarts {
+		if strings.HasPrefix(c, w) {
+			if placeholderWords[strings.TrimRight(w, " ")] && len(c) > len(w) && ascii.WordAt(c, len(w)) {
+				continue // "[todos]"
+			}
+			return j + 1 - i
+		}
+	}
+	words := strings.Fields(strings.NewReplacer("-", " ", "/", " ").Replace(c))
+	if len(words) > 0 && len(words) <= 3 {
+		all := true
+		for k, w := range words {
+			if !(slotNouns[w] || k < len(words)-1 && (w == "your" || w == "the" || w == "a" || w == "company" || w == "person's" || w == "target" || w == "first" || w == "last" || w == "full" || w == "due")) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return j + 1 - i
+		}
+	}
+	return 0
+}
+
+// angleSlotAt returns the length of "<company>" or "<your name>" at s[i:],
+// or 0 for HTML, an autolink, an e-mail address or a comparison.
+func angleSlotAt(s string, i int) int {
+	end := strings.IndexByte(s[i+1:], '>')
+	if end <= 0 || end > 80 {
+		return 0
+	}
+	j := i + 1 + end
+	inner := s[i+1 : j]
+	if inner[0] == ' ' || inner[len(inner)-1] == ' ' || strings.ContainsAny(inner, ":@/=\"<\n.") {
+		return 0
+	}
+	letters := false
+	for _, r := range inner {
+		switch {
+		case ascii.IsWordRune(r):
+			letters = letters || r > '9' || r < '0'
+		case r == ' ' || r == '-' || r == '_' || r == '\'' || r == '’' || r == '?' || r == '…':
+		default:
+			return 0
+		}
+	}
+	first, _, _ := strings.Cut(inner, " ")
+	if !letters || htmlTags[strings.ToLower(first)] {
+		return 0
+	}
+	return j + 1 - i
+}
