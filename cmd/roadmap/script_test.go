@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -44,6 +46,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"writebytes": writeBytes,
 			"bigfile":    bigFile,
+			"genbomb":    genBomb,
 		},
 	})
 }
@@ -69,4 +72,43 @@ func bigFile(ts *testscript.TestScript, neg bool, args []string) {
 	line := []byte("- a line of a very long roadmap\n")
 	data := bytes.Repeat(line, n/len(line)+1)[:n]
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// genbomb FILE KIND N writes a roadmap whose frontmatter or body nests N
+// levels deep, the inputs that once stalled the decoders: toml-inline
+// (inline tables), toml-dotted (a dotted key), yaml-flow (flow
+// sequences), md-list (a list indented N levels), md-quote (N quote
+// markers) and md-linkdefs (N link definitions before 200,000 lines).
+func genBomb(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: genbomb FILE KIND N")
+	}
+	n, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	const yamlHead = "---\nroadmap: 1\ntitle: A plan\nkind: promotion\nstarted: 2026-11-02\ntarget:\n  role: Staff Engineer\n---\n# A plan\n"
+	var b bytes.Buffer
+	switch args[1] {
+	case "toml-inline":
+		b.WriteString("+++\nroadmap = 1\nx = " + strings.Repeat("{a=", n) + "1" + strings.Repeat("}", n) + "\n+++\n# A plan\n")
+	case "toml-dotted":
+		b.WriteString("+++\nroadmap = 1\n" + strings.Repeat("a.", n) + "a = 1\n+++\n# A plan\n")
+	case "yaml-flow":
+		b.WriteString("---\nroadmap: 1\nx: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n---\n# A plan\n")
+	case "md-list":
+		b.WriteString(yamlHead)
+		for i := 0; i < n; i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+	case "md-quote":
+		b.WriteString(yamlHead + strings.Repeat("> ", n) + "deep\n")
+	case "md-linkdefs":
+		b.WriteString(yamlHead)
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "[ref%d]: https://example.com/%d\n", i, i)
+		}
+		b.WriteString(strings.Repeat("a\n", 200000))
+	default:
+		ts.Fatalf("genbomb: unknown kind %q", args[1])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
 }

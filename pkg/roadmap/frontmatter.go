@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/nesting"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"github.com/roadmapcli/roadmap/pkg/yamlerr"
 )
@@ -151,6 +152,10 @@ func (p *parser) decodeYAML(b *frontmatterBlock) *yaml.Node {
 	root := doc.Content[0]
 	// yaml.Node lines count from the first line after the opening "---".
 	rebase(root, b.startLine)
+	if v := nesting.YAML(root); v != nil {
+		p.problem(p.src.lineStart(v.Line), SeverityError, "frontmatter-"+v.Code, v.Msg, v.Hint)
+		return nil
+	}
 	return root
 }
 
@@ -164,6 +169,10 @@ func rebase(n *yaml.Node, by int) {
 }
 
 func (p *parser) decodeTOML(b *frontmatterBlock) *yaml.Node {
+	if v := nesting.TOML(b.content); v != nil {
+		p.problem(p.src.lineStart(b.startLine+v.Line), SeverityError, "frontmatter-"+v.Code, v.Msg, v.Hint)
+		return nil
+	}
 	var data map[string]any
 	_, err := toml.Decode(string(b.content), &data)
 	if err != nil {

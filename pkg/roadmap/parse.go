@@ -3,6 +3,9 @@ package roadmap
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/roadmapcli/roadmap/pkg/nesting"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Load reads and parses a roadmap file. The error is a *FileError when the
@@ -36,7 +39,7 @@ func (p *parser) run() {
 	p.doc.HasBOM, p.doc.CRLF = p.src.hasBOM, p.src.crlf
 	if len(p.src.text) == 0 || len(trimSpaceBytes(p.src.text)) == 0 {
 		p.fatal(p.src.lineStart(1), "empty-file", "the file is empty",
-			"scaffold a roadmap with `roadmap init "+p.doc.Path+"`")
+			"scaffold a roadmap with `roadmap init "+safetext.ShellQuote(p.doc.Path)+"`")
 		return
 	}
 	if off := firstInvalidUTF8(p.src.text); off >= 0 {
@@ -56,7 +59,13 @@ func (p *parser) run() {
 		p.parseFrontmatter(block)
 		bodyStart = block.bodyStart
 	}
-	p.parseBody(bodyStart)
+	// Nesting past the caps would stall goldmark; the body is not read.
+	if v := nesting.Markdown(p.src.text[bodyStart:]); v != nil {
+		line := p.src.pos(bodyStart).Line + v.Line - 1
+		p.fatal(p.src.lineStart(line), "body-"+v.Code, v.Msg, v.Hint)
+	} else {
+		p.parseBody(bodyStart)
+	}
 	p.sortProblems()
 }
 

@@ -274,7 +274,7 @@ func TestReadFileErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ path, want string }{
 		"directory": {dir, "is a directory"},
 		"missing":   {filepath.Join(dir, "nope.md"), "no such file"},
-		"too large": {big, "larger than the 10 MiB limit"},
+		"too large": {big, "larger than the 1 MiB limit"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Load(tc.path)

@@ -12,7 +12,7 @@ import (
 
 // MaxFileBytes is the largest roadmap the tool reads. A career plan is a
 // few kilobytes; anything near this is almost surely the wrong file.
-const MaxFileBytes = 10 << 20
+const MaxFileBytes = 1 << 20
 
 // FileError is a failure to read a roadmap file at all.
 type FileError struct {
