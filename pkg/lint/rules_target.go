@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/cadence"
+	"github.com/roadmapcli/roadmap/pkg/lint/vague"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
@@ -58,20 +59,34 @@ func checkTargetNamed(c *Context) {
 func checkTargetVague(c *Context) {
 	const hint = "name the role itself: title, level, industry and example companies, e.g. \"Staff PM at a mid-stage SaaS company such as …\""
 	fm := c.Doc.Frontmatter
+	// A stand-in for a role ("a step up somewhere bigger") is vague only
+	// when the target names no role anywhere: beside a named role it is
+	// prose about it.
+	texts := sectionTexts(c.Doc.Section(roadmap.SectionTarget))
+	named := vague.NamesRole(fm.Target.Role.Role)
+	for _, it := range texts {
+		named = named || vague.NamesRole(prose(it.Text))
+	}
 	for _, f := range []struct{ path, value string }{{"title", fm.Title}, {"target.role", fm.Target.Role.Role}} {
 		if unfilledValue(f.value) {
 			continue
 		}
 		for _, m := range c.Vague.Target(f.value) {
+			if m.Judged && named {
+				continue
+			}
 			c.Report(c.valuePos(f.path, f.value, m.Start), c.valuePos(f.path, f.value, m.End),
 				fmt.Sprintf("vague target in %s: %q", f.path, f.value[m.Start:m.End]), hint)
 		}
 	}
-	for _, it := range sectionTexts(c.Doc.Section(roadmap.SectionTarget)) {
+	for _, it := range texts {
 		if unfilled(it) {
 			continue
 		}
 		for _, m := range c.Vague.Target(prose(it.Text)) {
+			if m.Judged && named {
+				continue
+			}
 			c.ReportText(it, m.Start, m.End, fmt.Sprintf("vague target: %q", it.Text[m.Start:m.End]), hint)
 		}
 	}

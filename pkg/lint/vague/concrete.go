@@ -11,19 +11,21 @@ const maxFragment = 40
 
 // What made an object concrete: the why of Concrete and Named.
 const (
-	WhyLink       = "a link"
-	WhyCode       = "a code span"
-	WhyQuoted     = "a quoted title"
-	WhyItalic     = "an italic title"
-	WhyDate       = "a date"
-	WhyNumber     = "a number"
-	WhyIdentifier = "an identifier"
-	WhyQuantity   = "a quantity"
-	WhyName       = "a multi-word name"
-	WhyPerson     = "a person's name"
-	WhyRole       = "a named role"
-	WhyHandle     = "a handle or email address"
-	WhyRoleTitle  = "a role title"
+	WhyLink        = "a link"
+	WhyCode        = "a code span"
+	WhyQuoted      = "a quoted title"
+	WhyItalic      = "an italic title"
+	WhyDate        = "a date"
+	WhyNumber      = "a number"
+	WhyIdentifier  = "an identifier"
+	WhyQuantity    = "a quantity"
+	WhyName        = "a multi-word name"
+	WhyPerson      = "a person's name"
+	WhyRole        = "a named role"
+	WhyHandle      = "a handle or email address"
+	WhyRoleTitle   = "a role title"
+	WhyDeliverable = "a deliverable"
+	WhyResource    = "a named course or book"
 )
 
 // Concrete runs the concreteness test on the words that follow a phrase, up
@@ -107,13 +109,21 @@ func (s *scratch) concrete(from int, mode Mode, person bool) (bool, string) {
 	}
 	if mode != UnlessNamed {
 		for k := from; k < end; k++ {
-			if _, ok := numberWords[s.word(k)]; ok && toks[k].f&fProtected == 0 {
+			if toks[k].f&fProtected != 0 {
+				continue
+			}
+			if s.is(k, cNumber) {
 				return true, WhyQuantity
 			}
 		}
 	}
 	if s.hasNameRun(from, end) {
 		return true, WhyName
+	}
+	if mode != UnlessNamed {
+		if why := s.deliverable(from, end); why != "" {
+			return true, why
+		}
 	}
 	if person {
 		if why := s.namesPerson(from, end, true); why != "" {
@@ -156,10 +166,8 @@ func (s *scratch) hasDate(from, end int) bool {
 			}
 			continue
 		}
-		if t.f&fCap != 0 {
-			if _, ok := dateNames[w]; ok {
-				return true
-			}
+		if t.f&fCap != 0 && s.is(k, cDate) {
+			return true
 		}
 	}
 	return false
@@ -210,7 +218,7 @@ func (s *scratch) hasNameRun(from, end int) bool {
 			}
 			// a particle inside a name: "Director of Product", "Rosa de Souza"
 			if j > k && j+1 < end && toks[j].f&fSoft != 0 && toks[j+1].f&fSoft != 0 && s.capital(j+1) {
-				if _, ok := particles[s.word(j)]; ok {
+				if s.is(j, cTitleParticle) {
 					j++
 					continue
 				}
@@ -225,19 +233,10 @@ func (s *scratch) hasNameRun(from, end int) bool {
 	return false
 }
 
+// genericWord: a topic, a title or level, a month, or a function word:
+// capitalised, it still names nothing ("System Design", "Staff Engineer").
 func (s *scratch) genericWord(k int) bool {
-	w := s.base(k)
-	if _, ok := genericWords[w]; ok {
-		return true
-	}
-	if _, ok := roleWords[w]; ok {
-		return true
-	}
-	if _, ok := dateNames[w]; ok {
-		return true
-	}
-	_, ok := stopWords[w]
-	return ok
+	return s.is(k, cTopic|cRoleWord|cDate|cStop)
 }
 
 // hasRoleTitle finds a role noun after a level or function word ("staff
@@ -246,14 +245,11 @@ func (s *scratch) genericWord(k int) bool {
 // named after "to" or "as" ("promoted to staff").
 func (s *scratch) hasRoleTitle(from, end int) bool {
 	for k := from; k < end; k++ {
-		w := s.base(k)
-		if _, ok := roleNouns[w]; !ok {
+		if !s.is(k, cRoleNoun) {
 			continue
 		}
-		if k > from && s.toks[k].f&fSoft != 0 {
-			if _, ok := levelWords[s.word(k-1)]; ok {
-				return true
-			}
+		if k > from && s.toks[k].f&fSoft != 0 && s.is(k-1, cLevelWord) {
+			return true
 		}
 		if k+2 < end && s.word(k+1) == "of" && s.capital(k+2) {
 			return true
@@ -261,211 +257,10 @@ func (s *scratch) hasRoleTitle(from, end int) bool {
 	}
 	// a level on its own after "to" or "as": "get promoted to staff"
 	for k := from + 1; k < end; k++ {
-		if _, ok := levels[s.word(k)]; ok && s.toks[k].f&fSoft != 0 {
+		if s.is(k, cLevel) && s.toks[k].f&fSoft != 0 {
 			if w := s.word(k - 1); w == "to" || w == "as" {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// NamesPerson reports whether a person action names whom to ask: a person
-// ("Dana Lee", "ask Priya", "Leah's feedback"), a specific role ("my
-// manager", "the staff engineer on Ledger", "the Director of Product at
-// Acme", "the CTO"), or a handle or email address. "Someone senior",
-// "people in the industry" and "a staff engineer" name nobody.
-func NamesPerson(text string) bool {
-	if text == "" {
-		return false
-	}
-	s := getScratch(text)
-	defer putScratch(s)
-	return s.namesPerson(0, len(s.toks), false) != ""
-}
-
-// namesPerson looks for a person in tokens [from, end). With slot set the
-// first token stands where a person is expected, as after "talk to".
-func (s *scratch) namesPerson(from, end int, slot bool) string {
-	if s.hasHandle(from, end) {
-		return WhyHandle
-	}
-	toks := s.toks
-	for k := from; k < end; k++ {
-		t := &toks[k]
-		if t.f&(fCode|fURL|fQuote|fTitle) != 0 {
-			continue
-		}
-		switch w := s.word(k); w {
-		case "my", "our":
-			if j := s.roleAhead(k+1, end); j >= 0 {
-				return WhyRole
-			}
-		case "the":
-			if j := s.roleAhead(k+1, end); j >= 0 {
-				if _, ok := uniqueRoles[s.base(j)]; ok || s.specifier(j+1, end) || s.namedTeam(k+1, j) {
-					return WhyRole
-				}
-			}
-		}
-		if !s.nameLike(k) {
-			continue
-		}
-		// a run of name-like words: "Dana Lee", "Liam O'Connor", "Rosa de Souza"
-		j, names := k, 0
-		for j < end {
-			if s.nameLike(j) && (j == k || toks[j].f&fSoft != 0) {
-				names++
-				j++
-				continue
-			}
-			if j > k && j+1 < end && toks[j].f&fSoft != 0 && s.nameLike(j+1) {
-				if _, ok := nameParticles[s.word(j)]; ok {
-					j++
-					continue
-				}
-			}
-			break
-		}
-		groupAfter := j < end && toks[j].f&fSoft != 0 && s.isGroupNoun(j)
-		afterSlot := k == from && slot || k > from && t.f&fSoft != 0 && isPersonSlot(s.word(k-1))
-		switch {
-		case groupAfter:
-		case names >= 2:
-			if k == from || !isOrgPrep(s.word(k-1)) {
-				return WhyPerson
-			}
-		case afterSlot:
-			return WhyPerson
-		case k == 0 && from == 0 && s.standsAlone(j, end):
-			return WhyPerson // "Priya", "Priya (EM, Payments)": a name on its own
-		case t.f&fPossessive != 0 && j < end:
-			if _, ok := personNouns[s.word(j)]; ok {
-				return WhyPerson
-			}
-			if s.roleAhead(j, end) >= 0 {
-				return WhyRole
-			}
-		}
-		k = j - 1
-	}
-	return ""
-}
-
-// namedTeam: a name before the role head makes it one person: "the
-// Payments tech lead", "the Ledger staff engineer".
-func (s *scratch) namedTeam(from, role int) bool {
-	for k := from; k < role; k++ {
-		if s.nameLike(k) {
-			return true
-		}
-	}
-	return false
-}
-
-// standsAlone: nothing follows the name but the end of the text, or an
-// aside in brackets or after a dash ("Priya (EM, Payments)").
-func (s *scratch) standsAlone(j, end int) bool {
-	if j >= end {
-		return true
-	}
-	gap := strings.TrimLeft(s.text[s.toks[j-1].end:s.toks[j].start], " \t\n")
-	return gap != "" && (gap[0] == '(' || strings.HasPrefix(gap, "—") || strings.HasPrefix(gap, "–") || strings.HasPrefix(gap, "- "))
-}
-
-// nameLike: a capitalised word that could be part of a person's name: not
-// an acronym, a number, a month, a generic or role word, or the imperative
-// verb that starts a sentence ("Ask Dana Lee").
-func (s *scratch) nameLike(k int) bool {
-	t := &s.toks[k]
-	if t.f&fCap == 0 || t.f&(fAllCaps|fDigit) != 0 || t.f&(fCode|fURL|fQuote|fTitle) != 0 {
-		return false
-	}
-	w := s.base(k)
-	if w == "i" || strings.HasPrefix(w, "i'") {
-		return false
-	}
-	if s.genericWord(k) {
-		return false
-	}
-	if t.f&fSentStart != 0 {
-		if _, ok := imperatives[w]; ok {
-			return false
-		}
-	}
-	return true
-}
-
-// roleAhead looks for a role head ("manager", "lead", "CTO") within the
-// next three words of a noun phrase, and returns its index or -1.
-func (s *scratch) roleAhead(k, end int) int {
-	toks := s.toks
-	for j := k; j < end && j < k+3; j++ {
-		if j > k && toks[j].f&fSoft == 0 {
-			return -1
-		}
-		w := s.base(j)
-		if _, ok := roleHeads[w]; ok {
-			return j
-		}
-		if _, ok := stopWords[w]; ok {
-			return -1
-		}
-	}
-	return -1
-}
-
-// specifier: "of/at/on/for/in/from" and then a capitalised word or "my":
-// what makes "the staff engineer on Ledger" one person.
-func (s *scratch) specifier(k, end int) bool {
-	if k >= end {
-		return false
-	}
-	switch s.word(k) {
-	case "of", "at", "on", "for", "in", "from":
-	default:
-		return false
-	}
-	k++
-	if k < end && s.word(k) == "the" {
-		k++
-	}
-	if k >= end {
-		return false
-	}
-	w := s.word(k)
-	return s.toks[k].f&(fCap|fAllCaps) != 0 || w == "my" || w == "our"
-}
-
-func (s *scratch) isGroupNoun(k int) bool {
-	_, ok := groupNouns[s.word(k)]
-	return ok
-}
-
-// hasHandle finds an @handle or an email address in the fragment's bytes,
-// outside code spans.
-func (s *scratch) hasHandle(from, end int) bool {
-	if from >= end {
-		return false
-	}
-	lo, hi := s.toks[from].start, s.toks[end-1].end
-	text := s.text
-	if lo > 0 {
-		lo-- // the '@' of a handle is just before its first token
-	}
-	for i := lo; i < hi; i++ {
-		j := strings.IndexByte(text[i:hi], '@')
-		if j < 0 {
-			return false
-		}
-		i += j
-		if s.inSpan(i, spanCode) {
-			continue
-		}
-		after := i+1 < len(text) && isWordByte(text[i+1])
-		before := i > 0 && isWordByte(text[i-1])
-		if after && (!before || strings.IndexByte(text[i+1:min(len(text), i+255)], '.') > 0) {
-			return true
 		}
 	}
 	return false
@@ -481,12 +276,20 @@ func (s *scratch) spanFrom(i int) int {
 	return sort.Search(len(s.spans), func(k int) bool { return s.spans[k].start >= i })
 }
 
-func isPersonSlot(w string) bool {
-	_, ok := personSlots[w]
-	return ok
-}
-
-func isOrgPrep(w string) bool {
-	_, ok := orgPreps[w]
-	return ok
+// deliverable finds what will exist once the action is done: a deliverable
+// ("a design doc", not "presentation skills") or a named course or book.
+func (s *scratch) deliverable(from, end int) string {
+	toks := s.toks
+	for k := from; k < end; k++ {
+		if toks[k].f&fProtected != 0 {
+			continue
+		}
+		if s.is(k, cDeliverable) && s.deliverableAt(k, from, end) {
+			return WhyDeliverable
+		}
+		if s.is(k, cResource) && s.namedResource(from, k) {
+			return WhyResource
+		}
+	}
+	return ""
 }

@@ -30,6 +30,8 @@ const (
 	fLink                         // inside a link's text
 	fURL                          // inside a URL
 	fInText                       // the token is lower-case ASCII: its own lower-cased form
+	fUncased                      // holds letters of a script without case (Han, Hangul, Kana, Arabic, Hebrew, Devanagari, Thai …)
+	fNonLatin                     // holds cased letters of a script other than Latin (Cyrillic, Greek, Armenian …)
 )
 
 // fProtected marks tokens that are someone else's words or names: never the
@@ -41,6 +43,7 @@ type token struct {
 	lo, hi     int // its lower-cased form in scratch.lower
 	span       int // index into scratch.spans, or -1
 	f          flags
+	c          class // its word classes, once looked up (scratch.is)
 }
 
 type spanKind uint8
@@ -66,6 +69,10 @@ type scratch struct {
 	toks  []token
 	lower []byte
 	spans []span
+	// letters and uncased count the text's letters, and those of them in
+	// a script without case: where most are uncased, capitals say nothing
+	// about names (see namesPerson).
+	letters, uncased int
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -108,6 +115,7 @@ func (s *scratch) base(k int) string {
 
 func (s *scratch) scan(text string) {
 	s.text = text
+	s.letters, s.uncased = 0, 0
 	s.findSpans()
 	s.tokenize()
 	if len(s.spans) > 0 {
@@ -468,12 +476,14 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// isWordRune: letters, digits and combining marks make words.
+// isWordRune: letters, digits and marks make words; the marks include the
+// spacing vowel signs of Devanagari, Bengali, Tamil … (Mc), and the zero-width
+// joiners Persian and the Indic scripts write inside words.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0x200C || r == 0x200D)
 }
 
 // ASCII byte classes for the tokenizer's fast path.
@@ -530,6 +540,9 @@ func (s *scratch) tokenize() {
 					// emphasis marks are transparent
 				case '.', '!', '?':
 					other = true
+					if c == '.' && s.abbreviation(i) {
+						break // "Dr. Lee", "J. Smith", "e.g. the CKAD course"
+					}
 					if i+1 == n || closesSentence(text[i+1]) {
 						if si = spanAt(spans, si, i); si >= len(spans) || spans[si].start > i {
 							brk, sent = true, true
@@ -618,7 +631,8 @@ func (s *scratch) tokenize() {
 			t.hi = len(s.lower)
 		}
 		t.end = i
-		if letters >= 2 && lowers == 0 {
+		s.letters += letters
+		if letters >= 2 && lowers == 0 && t.f&fUncased == 0 {
 			t.f |= fAllCaps
 		}
 		if !other && (hyphens == 0 || hyphens == 1 && !ws) {
@@ -683,14 +697,25 @@ func (s *scratch) slowToken(t *token, i, limit, letters, lowers int) (int, int, 
 			case unicode.IsLetter(r):
 				letters++
 				t.f |= fAlpha
-				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+				cased := true
+				switch {
+				case unicode.IsUpper(r) || unicode.IsTitle(r):
 					if first {
 						t.f |= fCap
 					} else {
 						t.f |= fUpperIn
 					}
-				} else if unicode.IsLower(r) {
+				case unicode.IsLower(r) && !unicode.Is(unicode.Georgian, r):
 					lowers++
+				default:
+					// no case, or a case nobody writes: Georgian has
+					// capitals (Mtavruli) but names are not capitalised
+					t.f |= fUncased
+					s.uncased++
+					cased = false
+				}
+				if cased && r >= utf8.RuneSelf && !unicode.Is(unicode.Latin, r) {
+					t.f |= fNonLatin
 				}
 			}
 			if r < utf8.RuneSelf {
@@ -733,6 +758,30 @@ func spanAt(spans []span, si, i int) int {
 		si++
 	}
 	return si
+}
+
+// abbreviation: the token just read, followed by '.', is a title before a
+// name ("Dr.", "Prof.") or a single letter (an initial, or "e.g."), and the
+// point does not end a sentence.
+func (s *scratch) abbreviation(i int) bool {
+	k := len(s.toks) - 1
+	if k < 0 {
+		return false
+	}
+	t := &s.toks[k]
+	if t.end != i {
+		return false // something stands between the word and the point
+	}
+	if t.f&fAlpha == 0 || t.f&fDigit != 0 {
+		return false
+	}
+	w := s.word(k)
+	if n := utf8.RuneCountInString(w); n == 1 {
+		return true
+	} else if n > 8 {
+		return false
+	}
+	return s.is(k, cTitleBefore)
 }
 
 // closesSentence: after '.', '!' or '?', a space, the end, or a closing

@@ -176,6 +176,11 @@ type Match struct {
 	List List
 	// Mode says why it matched: Always, or no concrete object followed.
 	Mode Mode
+	// Judged is set when no listed phrase matched: the clause was judged
+	// vague by its shape (a verb of learning or effort, or a stand-in for a
+	// role, with nothing concrete named). Phrase is then the clause's words,
+	// lower-cased.
+	Judged bool
 }
 
 // PhraseError is a phrase Compile cannot use.
@@ -385,6 +390,9 @@ func (m *Matcher) Find(text string, lists List) []Match {
 			if !s.matchAt(i, p.words) {
 				continue
 			}
+			if p.list == ListActions && s.insideNP(i) {
+				continue // a noun, not the verb: "my conference talk with"
+			}
 			if p.mode != Always {
 				if ok, _ := s.concrete(i+n, p.mode, p.person); ok {
 					continue
@@ -393,6 +401,12 @@ func (m *Matcher) Find(text string, lists List) []Match {
 			out = append(out, Match{Start: t.start, End: toks[i+n-1].end, Phrase: p.text, List: p.list, Mode: p.mode})
 			next[p.list.index()] = i + n
 		}
+	}
+	if lists&ListActions != 0 && len(toks) > 0 {
+		out = s.judgeActions(out)
+	}
+	if lists&ListTargets != 0 && len(toks) > 0 {
+		out = s.judgeTargets(out)
 	}
 	return out
 }

@@ -99,7 +99,7 @@ func TestWordBoundaries(t *testing.T) {
 		"*improve*":                   1, // emphasis, not a title
 		"improve improve":             2,
 	} {
-		if got := len(m.Action(text)); got != want {
+		if got := len(listed(m.Action(text))); got != want {
 			t.Errorf("Action(%q): %d matches, want %d", text, got, want)
 		}
 	}
@@ -214,7 +214,7 @@ func TestWithAddsAndOverrides(t *testing.T) {
 	if got := m.Action(text); len(got) != 1 || got[0].Mode != Always {
 		t.Errorf("config \"!improve\" should override the built-in mode: %+v", got)
 	}
-	if got := m.Action("Circle back on the roadmap"); len(got) != 1 {
+	if got := m.Action("Circle back on it"); len(got) != 1 {
 		t.Errorf("extra action phrase not matched: %+v", got)
 	}
 	if got := m.Hedges("in theory, yes"); len(got) != 1 {
@@ -341,4 +341,15 @@ func TestNamesPersonByTeamAndRole(t *testing.T) {
 			t.Errorf("NamesPerson(%q) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// listed drops the judged matches: what the phrase lists alone found.
+func listed(ms []Match) []Match {
+	var out []Match
+	for _, m := range ms {
+		if !m.Judged {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -35,22 +35,43 @@ func TestWordSetsAreSingleTokens(t *testing.T) {
 	}
 }
 
-// No word set is spelt in Go any more: the data files are the one place.
-func TestWordSetsLoaded(t *testing.T) {
-	for name, w := range map[string]wordSet{"numbers": numberWords, "topics": genericWords, "imperatives": imperatives} {
-		if len(w) < 10 {
-			t.Errorf("%s: %d words", name, len(w))
+// Every class of the lexicon is read from its file, and a word can be in
+// several classes at once.
+func TestLexiconClasses(t *testing.T) {
+	for _, f := range lexiconFiles {
+		n := 0
+		for _, c := range lexicon {
+			if c&f.c != 0 {
+				n++
+			}
+		}
+		if n < 3 {
+			t.Errorf("class %s: %d words", f.name, n)
 		}
 	}
-	if !genericWords.has("leadership") || genericWords.has("#") || strings.Contains(strings.Join(keys(stopWords), " "), "#") {
-		t.Error("word sets not read as data")
+	for w, want := range map[string]class{
+		"leadership": cTopic, "learning": cGenericVerb, "studies": cGenericVerb, "focussing": cGenericVerb,
+		"practised": cGenericVerb, "summarising": cMaking, "with": cMeansPrep | cTopicPrep | cPersonSlot,
+		"observability": cAbstract, "doc": cDeliverable, "course": cResource,
+	} {
+		if got := classOf(w); got&want != want {
+			t.Errorf("classOf(%q) = %b, want the bits %b", w, got, want)
+		}
+	}
+	if classOf("#") != 0 || classOf("city")&cAbstract != 0 {
+		t.Error("comments or short words read as words")
 	}
 }
 
-func keys(w wordSet) []string {
-	out := make([]string, 0, len(w))
-	for k := range w {
-		out = append(out, k)
+func TestVerbForms(t *testing.T) {
+	for v, want := range map[string]string{
+		"learn": "learn learns learning learned", "study": "study studies studying studied",
+		"practice": "practice practices practicing practiced", "dig": "dig digs diging diged digging digged",
+		"focus": "focus focuses focusing focused focussing focussed", "tie": "tie ties tying tied",
+		"see": "see sees seeing seed",
+	} {
+		if got := strings.Join(verbForms(v), " "); got != want {
+			t.Errorf("verbForms(%q) = %q, want %q", v, got, want)
+		}
 	}
-	return out
 }

@@ -1,0 +1,335 @@
+package vague
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// NamesPerson reports whether a person action names whom to ask: a person
+// in any script ("Dana Lee", "ask Priya", "Leah's feedback", "林美玲",
+// "Иван Петров", "प्रिया जी", "田中さん"), a specific role ("my manager",
+// "the staff engineer on Ledger", "the Director of Product at Acme", "the
+// CTO"), or a handle or email address. "Someone senior", "people in the
+// industry" and "a staff engineer" name nobody.
+//
+// Capitals are one clue among several, never the only one: a script
+// without case (Han, Hangul, Arabic, Devanagari, Hebrew, Thai …) has none,
+// and title case gives every word one. In a text written mostly in Latin
+// or another cased script, a word of a script without case is a name (a
+// roadmap in English does not spell its topics in Hangul); in a text
+// written mostly in such a script, names are found by their honorifics
+// ("さん", "님", "老师", "जी", "السيد", "คุณ") and by the cased names among
+// them.
+func NamesPerson(text string) bool {
+	if text == "" {
+		return false
+	}
+	s := getScratch(text)
+	defer putScratch(s)
+	return s.namesPerson(0, len(s.toks), false) != ""
+}
+
+// native: most of the text's letters are of scripts without case, so an
+// uncased word is any word, not a name.
+func (s *scratch) native() bool { return s.uncased*2 > s.letters }
+
+// namesPerson looks for a person in tokens [from, end). With slot set the
+// first token stands where a person is expected, as after "talk to".
+func (s *scratch) namesPerson(from, end int, slot bool) string {
+	if s.hasHandle(from, end) {
+		return WhyHandle
+	}
+	native := s.native()
+	toks := s.toks
+	for k := from; k < end; k++ {
+		t := &toks[k]
+		if t.f&(fCode|fURL|fQuote|fTitle) != 0 {
+			continue
+		}
+		switch w := s.word(k); w {
+		case "my", "our":
+			if j := s.roleAhead(k+1, end); j >= 0 {
+				return WhyRole
+			}
+		case "the":
+			if j := s.roleAhead(k+1, end); j >= 0 {
+				if s.is(j, cUniqueRole) || s.specifier(j+1, end) || s.namedTeam(k+1, j) {
+					return WhyRole
+				}
+			}
+		}
+		if s.honorific(k, from, end) {
+			return WhyPerson
+		}
+		if t.f&fUncased != 0 && native {
+			if why := s.nameSuffix(k); why != "" {
+				return why
+			}
+		}
+		if !s.nameLike(k, native) {
+			continue
+		}
+		// a run of name-like words: "Dana Lee", "Liam O'Connor", "Rosa de Souza"
+		j, names := k, 0
+		for j < end {
+			if s.nameLike(j, native) && (j == k || toks[j].f&fSoft != 0) {
+				names += s.nameWeight(j, native)
+				j++
+				continue
+			}
+			if j > k && j+1 < end && toks[j].f&fSoft != 0 && s.nameLike(j+1, native) {
+				if s.is(j, cNameParticle) {
+					j++
+					continue
+				}
+			}
+			break
+		}
+		groupAfter := j < end && toks[j].f&fSoft != 0 && s.isGroupNoun(j)
+		afterSlot := k == from && slot || k > from && t.f&fSoft != 0 && s.is(k-1, cPersonSlot)
+		switch {
+		case groupAfter:
+		case names >= 2:
+			if k == from || !s.is(k-1, cOrgPrep) {
+				return WhyPerson
+			}
+			// an article after "with": "com a Ana Souza", "with the Dana"
+			if k-2 >= from && s.is(k-2, cPersonSlot) && s.is(k-1, cStop) && !s.is(k-2, cOrgPrep) {
+				return WhyPerson
+			}
+		case afterSlot:
+			return WhyPerson
+		case k == 0 && from == 0 && s.standsAlone(j, end):
+			return WhyPerson // "Priya", "Priya (EM, Payments)": a name on its own
+		case t.f&fPossessive != 0 && j < end:
+			if s.is(j, cPersonNoun) {
+				return WhyPerson
+			}
+			if s.roleAhead(j, end) >= 0 {
+				return WhyRole
+			}
+		}
+		k = j - 1
+	}
+	return ""
+}
+
+// nameWeight is how much of a name token k is. A Han, Hangul or Kana
+// name is written without a space between family and given name, and a
+// word of a script without case inside a text in a cased one is a name
+// whole; so is a capitalised Cyrillic or Greek word inside a sentence, as
+// those languages do not capitalise their nouns. Any other capitalised
+// word is half a name: "Kafka" alone may be a topic, "Dana Lee" is a
+// person.
+func (s *scratch) nameWeight(k int, native bool) int {
+	f := s.toks[k].f
+	if f&fUncased != 0 && !native || f&fNonLatin != 0 && f&fSentStart == 0 {
+		return 2
+	}
+	return 1
+}
+
+// honorific: token k is a title written beside a name ("Dr. Lee", "Mx
+// Okafor", "श्री राम", "السيد أحمد", "מר כהן", "प्रिया जी"), or a title of a
+// script without case joined to the name it precedes ("คุณสมชาย").
+func (s *scratch) honorific(k, from, end int) bool {
+	if s.is(k, cTitleBefore) {
+		return s.letterWord(k+1, from, end)
+	}
+	if s.is(k, cTitleAfter) {
+		return s.letterWord(k-1, from, end)
+	}
+	w := s.word(k)
+	if s.toks[k].f&fUncased == 0 {
+		return false
+	}
+	for p := range joinedHonorifics {
+		for i := 0; i < len(w); {
+			j := strings.Index(w[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(p)
+			// a name of two letters or more follows, and the title is not
+			// the tail of another word ("ขอบคุณ", thank you)
+			if utf8.RuneCountInString(w[i:]) >= 2 && !notNames.hasSuffixOf(w[:j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// letterWord: token k lies in [from, end) and is a word with letters that is
+// not a function word (the neighbour a title needs to be a name's).
+func (s *scratch) letterWord(k, from, end int) bool {
+	if k < from || k >= end {
+		return false
+	}
+	t := &s.toks[k]
+	return t.f&fAlpha != 0 && t.f&(fCode|fURL) == 0 && !s.is(k, cStop|cTitleBefore|cTitleAfter)
+}
+
+// nameSuffix finds an honorific written onto a name in a text of a script
+// without case: Japanese "田中さんに" or "田中先生", Korean "김민준님께",
+// Chinese "林美玲老师". The stem before it must not be a word that takes the
+// honorific without being a name ("皆さん" everyone, "お客様" customers,
+// "一位老师" a teacher). A role with its honorific ("팀장님", my team lead)
+// names the one person who holds it, as "my manager" does.
+func (s *scratch) nameSuffix(k int) string {
+	w := s.text[s.toks[k].start:s.toks[k].end]
+	for suf := range nameSuffixes {
+		for i := 0; i < len(w); {
+			j := strings.Index(w[i:], suf)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(suf)
+			if j == 0 {
+				continue // the honorific alone ("先生に聞く": ask the teacher)
+			}
+			stem := w[:j]
+			if r, _ := utf8.DecodeLastRuneInString(stem); !isWordRune(r) {
+				continue
+			}
+			if s.notName(stem) {
+				continue
+			}
+			if roleStems.hasSuffixOf(stem) {
+				return WhyRole
+			}
+			return WhyPerson
+		}
+	}
+	return ""
+}
+
+// notName: the stem ends with a word that takes an honorific but is no
+// one's name.
+func (s *scratch) notName(stem string) bool {
+	return notNames.hasSuffixOf(stem)
+}
+
+// standsAlone: nothing follows the name but the end of the text, or an
+// aside in brackets or after a dash ("Priya (EM, Payments)").
+func (s *scratch) standsAlone(j, end int) bool {
+	if j >= end {
+		return true
+	}
+	gap := strings.TrimLeft(s.text[s.toks[j-1].end:s.toks[j].start], " \t\n")
+	return gap != "" && (gap[0] == '(' || strings.HasPrefix(gap, "（") || strings.HasPrefix(gap, "—") || strings.HasPrefix(gap, "–") || strings.HasPrefix(gap, "- "))
+}
+
+// nameLike: a word that could be part of a person's name. A capitalised
+// word counts unless it is an acronym, a number, a month, a generic or role
+// word, or the imperative verb that starts a sentence ("Ask Dana Lee"). A
+// word of a script without case counts in a text written mostly in a cased
+// script.
+func (s *scratch) nameLike(k int, native bool) bool {
+	t := &s.toks[k]
+	if t.f&(fCode|fURL|fQuote|fTitle|fDigit) != 0 {
+		return false
+	}
+	if t.f&fUncased != 0 {
+		return !native
+	}
+	if t.f&fCap == 0 || t.f&fAllCaps != 0 {
+		return false
+	}
+	w := s.base(k)
+	if w == "i" || strings.HasPrefix(w, "i'") {
+		return false
+	}
+	if s.genericWord(k) {
+		return false
+	}
+	if t.f&fSentStart != 0 && s.is(k, cImperative) {
+		return false
+	}
+	return true
+}
+
+// namedTeam: a name before the role head makes it one person: "the
+// Payments tech lead", "the Ledger staff engineer".
+func (s *scratch) namedTeam(from, role int) bool {
+	native := s.native()
+	for k := from; k < role; k++ {
+		if s.nameLike(k, native) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAhead looks for a role head ("manager", "lead", "CTO") within the
+// next three words of a noun phrase, and returns its index or -1.
+func (s *scratch) roleAhead(k, end int) int {
+	toks := s.toks
+	for j := k; j < end && j < k+3; j++ {
+		if j > k && toks[j].f&fSoft == 0 {
+			return -1
+		}
+		if s.is(j, cRoleHead) {
+			return j
+		}
+		if s.is(j, cStop) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// specifier: "of/at/on/for/in/from" and then a name or "my": what makes
+// "the staff engineer on Ledger" one person.
+func (s *scratch) specifier(k, end int) bool {
+	if k >= end {
+		return false
+	}
+	switch s.word(k) {
+	case "of", "at", "on", "for", "in", "from":
+	default:
+		return false
+	}
+	k++
+	if k < end && s.word(k) == "the" {
+		k++
+	}
+	if k >= end {
+		return false
+	}
+	w := s.word(k)
+	return s.toks[k].f&(fCap|fAllCaps|fUncased|fNonLatin) != 0 || w == "my" || w == "our"
+}
+
+func (s *scratch) isGroupNoun(k int) bool { return s.is(k, cGroupNoun) }
+
+// hasHandle finds an @handle or an email address in the fragment's bytes,
+// outside code spans.
+func (s *scratch) hasHandle(from, end int) bool {
+	if from >= end {
+		return false
+	}
+	lo, hi := s.toks[from].start, s.toks[end-1].end
+	text := s.text
+	if lo > 0 {
+		lo-- // the '@' of a handle is just before its first token
+	}
+	for i := lo; i < hi; i++ {
+		j := strings.IndexByte(text[i:hi], '@')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if s.inSpan(i, spanCode) {
+			continue
+		}
+		after := i+1 < len(text) && isWordByte(text[i+1])
+		before := i > 0 && isWordByte(text[i-1])
+		if after && (!before || strings.IndexByte(text[i+1:min(len(text), i+255)], '.') > 0) {
+			return true
+		}
+	}
+	return false
+}
