@@ -6,6 +6,7 @@
 package gap
 
 import (
+	"math"
 	"strings"
 	"unicode"
 
@@ -39,18 +40,33 @@ const (
 	Missing = "missing"
 )
 
-// Comparison is the gap from one level to another.
+// Comparison is the gap from one level to another, or what one level
+// expects when the current side is not on a ladder (From is nil).
 type Comparison struct {
+	// From is nil when there is no current level: `gap --to` alone, or a
+	// roadmap whose current role is on no ladder (Outside says which).
 	From, To *ladder.Level
+	// Outside explains a missing current level; nil when From is set.
+	Outside *Outside
 	// CrossTrack is true when the levels are on different tracks.
 	CrossTrack bool
-	// Path is every level from From to To inclusive: ladder order within a
-	// track, the shortest chain of `next` links across tracks. It is nil
-	// when no path is known (then the two levels are compared directly)
-	// and when To is below From on one track (Down).
+	// Path is every level from From to To inclusive, along written moves
+	// (and `next:` links): the route with the fewest changes of track,
+	// then the fewest steps; on one track without links, ladder order.
+	// It is nil when no route is known (the two levels are then compared
+	// directly), for a step down on one track (Down), and without From.
 	Path []*ladder.Level
-	// Down is true when To comes before From on the same track.
+	// Down is true when To comes before From among the levels of one kind
+	// on one track.
 	Down bool
+	// Shift says whether the move is up, lateral or down, by level and by
+	// pay; nil without From.
+	Shift *Shift
+	// Hops are the written moves along Path that change track or kind
+	// (senior engineer → engineering manager), with what they require and
+	// cost. When no path is known, Hops holds the written move from From
+	// into To's track, if there is one.
+	Hops []Hop
 	// Rows has one row per dimension, in Dimensions order.
 	Rows []Row
 	// Roadmap is true when a roadmap's Gap section was compared.
@@ -59,6 +75,46 @@ type Comparison struct {
 	// not define ("Domain", "Network"), and items without a dimension.
 	Other []Item
 }
+
+// Hop is one written move on the way from From to To.
+type Hop struct {
+	From, To *ladder.Level
+	Move     ladder.Move
+}
+
+// Directions of a Shift.
+const (
+	Up      = "up"
+	Lateral = "lateral"
+	Down    = "down"
+	Same    = "same"
+)
+
+// Shift is the honest direction of a move. On one track among levels of
+// one kind it is the ladder order. Otherwise it is read from the typical
+// years (Level) and the pay band floors (Pay): each is up or down when the
+// two sides differ by at least MinYearsStep years or MinPayStep of the
+// current floor, else lateral; "" when a side gives no figure.
+type Shift struct {
+	Direction string
+	Level     string
+	Pay       string
+	// FromYears and ToYears are the typical years' starting figures; -1
+	// when a level gives none.
+	FromYears, ToYears int
+	// PayComparable is true when both levels have a salary in the same
+	// currency and basis; then PayDiff is the difference of the floors
+	// (target minus current) and PayPercent its share of the current floor.
+	PayComparable bool
+	PayDiff       int
+	PayPercent    int
+}
+
+// Thresholds of a Shift: smaller differences are lateral.
+const (
+	MinYearsStep = 2
+	MinPayStep   = 10 // percent of the current band's floor
+)
 
 // Steps returns the levels strictly between From and To on the path.
 func (c *Comparison) Steps() []*ladder.Level {
@@ -150,23 +206,34 @@ func Expects(l *ladder.Level, dimension string) []string {
 	return out
 }
 
-// Compare builds the comparison from one level to another. doc may be nil
+// Compare builds the comparison from one level to another. from may be
+// nil (no current level: only what To expects is shown); doc may be nil
 // (two ladder levels, no roadmap).
 func Compare(set *ladder.Set, from, to *ladder.Level, doc *roadmap.Document) *Comparison {
-	c := &Comparison{From: from, To: to, CrossTrack: from.Track.ID != to.Track.ID}
-	switch {
-	case !c.CrossTrack:
-		i, j := from.Track.Index(from), from.Track.Index(to)
-		if i <= j {
-			c.Path = from.Track.Levels[i : j+1]
-		} else {
+	c := &Comparison{From: from, To: to}
+	if from == nil {
+		c.Outside = &Outside{}
+	} else {
+		c.CrossTrack = from.Track.ID != to.Track.ID
+		sameLine := !c.CrossTrack && from.Kind == to.Kind
+		i, j := to.Track.Index(from), to.Track.Index(to)
+		switch {
+		case sameLine && j < i:
 			c.Down = true
+		default:
+			c.Path = route(set, from, to)
+			if c.Path == nil && !c.CrossTrack && i <= j {
+				c.Path = to.Track.Levels[i : j+1]
+			}
 		}
-	default:
-		c.Path = shortestPath(set, from, to)
+		c.Shift = shift(from, to, sameLine)
+		c.Hops = hops(set, c.Path, from, to)
 	}
 	for _, dim := range Dimensions {
-		r := Row{Dimension: dim, Current: Expects(from, dim), Target: Expects(to, dim)}
+		r := Row{Dimension: dim, Target: Expects(to, dim)}
+		if from != nil {
+			r.Current = Expects(from, dim)
+		}
 		for _, l := range c.Steps() {
 			r.Between = append(r.Between, Expectation{Level: l, Expects: Expects(l, dim)})
 		}
@@ -179,33 +246,140 @@ func Compare(set *ladder.Set, from, to *ladder.Level, doc *roadmap.Document) *Co
 	return c
 }
 
-// shortestPath follows `next` links breadth first from one level to
-// another, or returns nil when none leads there.
-func shortestPath(set *ladder.Set, from, to *ladder.Level) []*ladder.Level {
-	prev := map[*ladder.Level]*ladder.Level{from: nil}
-	queue := []*ladder.Level{from}
-	for len(queue) > 0 {
-		l := queue[0]
-		queue = queue[1:]
-		if l == to {
-			var path []*ladder.Level
-			for x := to; x != nil; x = prev[x] {
-				path = append([]*ladder.Level{x}, path...)
+// route finds the way from one level to another along the levels each
+// leads to (written moves, then `next:`): the fewest changes of track
+// first, so a data scientist's route to engineering director goes through
+// data science management unless a written move says otherwise, then the
+// fewest steps. nil when no route exists.
+func route(set *ladder.Set, from, to *ladder.Level) []*ladder.Level {
+	type cost struct{ switches, steps int }
+	less := func(a, b cost) bool {
+		return a.switches < b.switches || a.switches == b.switches && a.steps < b.steps
+	}
+	best := map[*ladder.Level]cost{from: {}}
+	prev := map[*ladder.Level]*ladder.Level{}
+	done := map[*ladder.Level]bool{}
+	for {
+		// The cheapest level not yet settled (the sets are small).
+		var cur *ladder.Level
+		for l, c := range best {
+			if !done[l] && (cur == nil || less(c, best[cur]) || c == best[cur] && l.Ref() < cur.Ref()) {
+				cur = l
 			}
-			return path
 		}
-		for _, ref := range l.Next {
+		if cur == nil {
+			return nil
+		}
+		if cur == to {
+			break
+		}
+		done[cur] = true
+		for _, ref := range cur.Next {
 			n, err := set.Level(ref)
-			if err != nil {
+			if err != nil || done[n] {
 				continue
 			}
-			if _, seen := prev[n]; !seen {
-				prev[n] = l
-				queue = append(queue, n)
+			c := best[cur]
+			c.steps++
+			if n.Track != cur.Track {
+				c.switches++
+			}
+			if old, seen := best[n]; !seen || less(c, old) {
+				best[n], prev[n] = c, cur
 			}
 		}
 	}
-	return nil
+	var path []*ladder.Level
+	for x := to; x != nil; x = prev[x] {
+		path = append([]*ladder.Level{x}, path...)
+		if x == from {
+			break
+		}
+	}
+	return path
+}
+
+// shift decides the direction of a move (see Shift).
+func shift(from, to *ladder.Level, sameLine bool) *Shift {
+	s := &Shift{FromYears: from.MinYears(), ToYears: to.MinYears()}
+	if s.FromYears >= 0 && s.ToYears >= 0 {
+		s.Level = step(s.ToYears-s.FromYears, MinYearsStep)
+	}
+	if a, b := from.Salary, to.Salary; a != nil && b != nil && a.Currency == b.Currency && a.Basis == b.Basis {
+		s.PayComparable = true
+		s.PayDiff = b.Low - a.Low
+		s.PayPercent = int(math.Round(float64(s.PayDiff) * 100 / float64(a.Low)))
+		// Two bands at or above the top code cannot be told apart.
+		if !(a.Topcoded && b.Topcoded && a.High == nil && b.High == nil) {
+			s.Pay = step(s.PayPercent, MinPayStep)
+		} else {
+			s.Pay = Lateral
+		}
+	}
+	switch {
+	case from == to:
+		s.Direction = Same
+	case sameLine:
+		s.Direction = Up
+		if from.Track.Index(to) < from.Track.Index(from) {
+			s.Direction = Down
+		}
+	case s.Level == "" && s.Pay == "":
+		s.Direction = Lateral
+	case s.Level == "" || s.Level == s.Pay:
+		s.Direction = s.Pay
+	case s.Pay == "" || s.Pay == Lateral:
+		s.Direction = s.Level
+	case s.Level == Lateral:
+		s.Direction = s.Pay
+	default: // one up, the other down
+		s.Direction = Lateral
+	}
+	return s
+}
+
+func step(diff, min int) string {
+	switch {
+	case diff >= min:
+		return Up
+	case diff <= -min:
+		return Down
+	}
+	return Lateral
+}
+
+// hops lists the written moves along the path that change track or kind.
+// Without a path, it offers the written move from `from` into to's track.
+func hops(set *ladder.Set, path []*ladder.Level, from, to *ladder.Level) []Hop {
+	var out []Hop
+	for i := 1; i < len(path); i++ {
+		a, b := path[i-1], path[i]
+		if a.Track == b.Track && a.Kind == b.Kind {
+			continue
+		}
+		if m, ok := moveTo(a, b.Ref()); ok {
+			out = append(out, Hop{From: a, To: b, Move: m})
+		}
+	}
+	if path == nil && from != nil {
+		for _, m := range from.Moves {
+			if l, err := set.Level(m.To); err == nil && m.To != "" && l.Track == to.Track {
+				out = append(out, Hop{From: from, To: l, Move: m})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// moveTo finds the written move from a level to ref.
+func moveTo(l *ladder.Level, ref string) (ladder.Move, bool) {
+	for _, m := range l.Moves {
+		if m.To == ref && m.Written {
+			return m, true
+		}
+	}
+	return ladder.Move{}, false
 }
 
 func (c *Comparison) cover(doc *roadmap.Document) {

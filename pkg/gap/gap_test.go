@@ -73,7 +73,15 @@ func TestComparePath(t *testing.T) {
 		{"software-engineer/senior", "software-engineer/senior", "software-engineer/senior", 0, false, false},
 		{"software-engineer/staff", "software-engineer/senior", "", 0, false, true},
 		{"software-engineer/senior", "engineering-manager/manager", "software-engineer/senior engineering-manager/manager", 0, true, false},
-		{"software-engineer/mid", "engineering-manager/senior-manager", "software-engineer/mid software-engineer/senior software-engineer/staff engineering-manager/senior-manager", 2, true, false},
+		{"software-engineer/mid", "engineering-manager/senior-manager", "software-engineer/mid software-engineer/senior engineering-manager/manager engineering-manager/senior-manager", 2, true, false},
+		// IC to management on one track follows the written move, not the file order.
+		{"data-scientist/senior", "data-scientist/head", "data-scientist/senior data-scientist/manager data-scientist/head", 1, false, false},
+		// Data science to engineering director: through data science
+		// management and the one written move into engineering, not through
+		// the software track.
+		{"data-scientist/senior", "engineering-manager/director", "data-scientist/senior data-scientist/manager data-scientist/head engineering-manager/director", 2, true, false},
+		// A staff data scientist moving to management is not a step down.
+		{"data-scientist/staff", "data-scientist/manager", "data-scientist/staff data-scientist/manager", 0, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.from+"->"+tt.to, func(t *testing.T) {
@@ -246,11 +254,11 @@ func TestCoverageDetails(t *testing.T) {
 
 func TestLevels(t *testing.T) {
 	s := builtin(t)
-	known := strings.Join(s.IDs(), ", ") // grows with every built-in track
 	tests := []struct {
 		name, fm string
 		from, to string
 		errs     []string
+		outside  string // the message when the current side is on no ladder
 	}{
 		{
 			name: "both sides",
@@ -271,32 +279,70 @@ func TestLevels(t *testing.T) {
 			name: "no current at all",
 			fm:   "target: {role: X, ladder: software-engineer, level: staff}\n",
 			errs: []string{
-				"r.md: the frontmatter has no current.ladder: gap needs the track of the current role (add `ladder: TRACK` under `current:`, one of: " + known + ")",
+				"r.md: the frontmatter has no current.ladder: gap needs the track of the current role (add `ladder: TRACK` under `current:`, one of: {TRACKS})",
 				"r.md: the frontmatter has no current.level: gap needs the current level (add `level: LEVEL` under `current:`; `roadmap ladder show TRACK` lists the levels)",
 			},
 		},
 		{
+			name: "an exploration with no current role",
+			fm:   "kind: explore\ntarget: {role: X, ladder: software-engineer, level: staff}\n",
+			to:   "software-engineer/staff",
+			outside: "The roadmap names no current role, so the rows show only what the target expects. Add current.role, " +
+				"current.ladder and current.level to compare both sides (a role on no ladder: describe it in ladders/ID.yaml, see docs/ladders.md).",
+		},
+		{
+			name: "a teacher: a role on no ladder",
+			fm:   "kind: career-change\ncurrent: {role: Secondary school teacher}\ntarget: {role: X, ladder: product-manager, level: associate}\n",
+			to:   "product-manager/associate",
+			outside: "The current role (Secondary school teacher) is not on any ladder, so the rows show only what the target " +
+				"expects. To compare both sides, describe it in ladders/ID.yaml beside the repository's .roadmap.yaml " +
+				"(format: docs/ladders.md) and set current.ladder and current.level.",
+		},
+		{
+			name: "a nurse naming a ladder that does not exist",
+			fm:   "current: {role: Registered nurse, ladder: nursing, level: rn2}\ntarget: {role: X, ladder: data-scientist, level: entry}\n",
+			to:   "data-scientist/entry",
+			outside: `current.ladder "nursing" is not on any ladder, so the rows show only what the target expects. ` +
+				"To compare both sides, add ladders/nursing.yaml beside the repository's .roadmap.yaml (format: docs/ladders.md) " +
+				"with current.level as one of its levels.",
+		},
+		{
+			name: "a career change does not borrow the target's track",
+			fm:   "kind: career-change\ncurrent: {role: Nurse, level: senior}\ntarget: {role: X, ladder: software-engineer, level: entry}\n",
+			to:   "software-engineer/entry",
+			outside: "The current role (Nurse) is not on any ladder, so the rows show only what the target expects. To compare " +
+				"both sides, describe it in ladders/ID.yaml beside the repository's .roadmap.yaml (format: docs/ladders.md) and " +
+				"set current.ladder and current.level.",
+		},
+		{
 			name: "level missing",
 			fm:   "current:\n  role: Senior\n  ladder: data-scientist\ntarget: {role: X, ladder: data-scientist, level: staff}\n",
-			errs: []string{"r.md:7:3: the frontmatter has no current.level: gap needs the current level on data-scientist (add `level: LEVEL` under `current:`, one of: entry, mid, senior, staff, principal, head)"},
+			errs: []string{"r.md:7:3: the frontmatter has no current.level: gap needs the current level on data-scientist (add `level: LEVEL` under `current:`, one of: entry, mid, senior, manager, staff, principal, head, vp)"},
 		},
 		{
 			name: "typos",
 			fm:   "current:\n  ladder: softwre-engineer\n  level: senior\ntarget:\n  role: X\n  ladder: software-engineer\n  level: stafff\n",
 			errs: []string{
-				`r.md:7:11: current.ladder: unknown track "softwre-engineer": did you mean "software-engineer"? (known tracks: ` + known + `)`,
+				`r.md:7:11: current.ladder: unknown track "softwre-engineer": did you mean "software-engineer"? (known tracks: {TRACKS})`,
 				`r.md:12:10: target.level: unknown level "stafff" in software-engineer: did you mean "staff"? (known levels: entry, mid, senior, staff, senior-staff, principal, distinguished, fellow)`,
 			},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := "---\nroadmap: 1\ntitle: T\nkind: promotion\nstarted: 2026-11-02\n" + tt.fm + "---\n"
+			kind := "kind: promotion\n"
+			if strings.HasPrefix(tt.fm, "kind:") {
+				kind = ""
+			}
+			src := "---\nroadmap: 1\ntitle: T\n" + kind + "started: 2026-11-02\n" + tt.fm + "---\n"
 			d := roadmap.Parse("r.md", []byte(src))
 			if err := d.Err(); err != nil {
 				t.Fatal(err)
 			}
-			from, to, err := Levels(s, d)
+			from, to, outside, err := Levels(s, d)
+			for i := range tt.errs {
+				tt.errs[i] = strings.ReplaceAll(tt.errs[i], "{TRACKS}", strings.Join(s.IDs(), ", "))
+			}
 			if tt.errs != nil {
 				if err == nil {
 					t.Fatalf("no error; got %v -> %v", from, to)
@@ -309,9 +355,94 @@ func TestLevels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if tt.outside != "" {
+				if from != nil || outside == nil || outside.Message() != tt.outside || to.Ref() != tt.to {
+					t.Errorf("from %v, to %v, outside %+v; want the outsider message:\n%s", from, to, outside, tt.outside)
+				} else if outside != nil {
+					t.Logf("%s", outside.Message())
+				}
+				return
+			}
+			if outside != nil {
+				t.Fatalf("outside = %+v", outside)
+			}
 			if from.Ref() != tt.from || to.Ref() != tt.to {
 				t.Errorf("levels %s -> %s, want %s -> %s", from.Ref(), to.Ref(), tt.from, tt.to)
 			}
 		})
+	}
+}
+
+// The direction is called by level (typical years) and by pay (band
+// floors), not assumed to be up across tracks.
+func TestShift(t *testing.T) {
+	s := builtin(t)
+	tests := []struct {
+		from, to          string
+		dir, level, pay   string
+		diff, percent     int
+		payComparableWant bool
+	}{
+		// The issue's case: senior engineer to PM is a step down in level and pay.
+		{"software-engineer/senior", "product-manager/pm", Down, Down, Down, 103050 - 133080, -23, true},
+		{"software-engineer/senior", "engineering-manager/manager", Lateral, Lateral, Lateral, 134350 - 133080, 1, true},
+		{"software-engineer/staff", "engineering-manager/manager", Down, Down, Down, 134350 - 169000, -21, true},
+		{"software-engineer/senior", "software-engineer/staff", Up, Up, Up, 169000 - 133080, 27, true},
+		{"software-engineer/staff", "software-engineer/senior", Down, Down, Down, 133080 - 169000, -21, true},
+		{"software-engineer/senior", "software-engineer/senior", Same, Lateral, Lateral, 0, 0, true},
+		// Two bands at or above the top code cannot be told apart by pay.
+		{"product-designer/vp", "product-manager/cpo", Up, Up, Lateral, 0, 0, true},
+		// Level down, pay up: neither wins.
+		{"software-engineer/fellow", "engineering-manager/cto", Lateral, Down, Up, 239200 - 211450, 13, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.from+"->"+tt.to, func(t *testing.T) {
+			c := Compare(s, level(t, s, tt.from), level(t, s, tt.to), nil)
+			sh := c.Shift
+			if sh.Direction != tt.dir || sh.Level != tt.level || sh.Pay != tt.pay || sh.PayDiff != tt.diff ||
+				sh.PayPercent != tt.percent || sh.PayComparable != tt.payComparableWant {
+				t.Errorf("shift = %+v, want %s (level %s, pay %s, %d, %d%%)", *sh, tt.dir, tt.level, tt.pay, tt.diff, tt.percent)
+			}
+		})
+	}
+}
+
+// Across tracks the written move is found along the path; without a path
+// the nearest written move into the target's track is offered.
+func TestHops(t *testing.T) {
+	s := builtin(t)
+	c := Compare(s, level(t, s, "software-engineer/senior"), level(t, s, "product-manager/pm"), nil)
+	if len(c.Hops) != 1 || c.Hops[0].Move.Title != "Product manager" || c.Hops[0].Move.Tradeoffs == "" {
+		t.Fatalf("hops = %+v", c.Hops)
+	}
+	c = Compare(s, level(t, s, "data-scientist/senior"), level(t, s, "engineering-manager/director"), nil)
+	var got []string
+	for _, h := range c.Hops {
+		got = append(got, h.From.Ref()+">"+h.To.Ref())
+	}
+	if strings.Join(got, " ") != "data-scientist/senior>data-scientist/manager data-scientist/head>engineering-manager/director" {
+		t.Errorf("hops = %v", got)
+	}
+	// On one track among levels of one kind there is no hop to show.
+	c = Compare(s, level(t, s, "software-engineer/senior"), level(t, s, "software-engineer/principal"), nil)
+	if len(c.Hops) != 0 {
+		t.Errorf("hops within one line = %+v", c.Hops)
+	}
+}
+
+// Without a current level only the target side is filled in.
+func TestCompareTargetOnly(t *testing.T) {
+	s := builtin(t)
+	c := Compare(s, nil, level(t, s, "software-engineer/staff"), nil)
+	if c.From != nil || c.Outside == nil || c.Shift != nil || c.Path != nil || len(c.Hops) != 0 {
+		t.Fatalf("comparison = %+v", c)
+	}
+	for _, r := range c.Rows {
+		if len(r.Current) != 0 || len(r.Target) == 0 {
+			t.Errorf("row %s: current %v target %v", r.Dimension, r.Current, r.Target)
+		}
+	}
+	if !strings.Contains(c.Outside.Message(), "--from TRACK/LEVEL") {
+		t.Errorf("message = %s", c.Outside.Message())
 	}
 }

@@ -46,19 +46,77 @@ func (e *LevelError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Outside is a missing current level: the roadmap's current role is on no
+// ladder (a teacher moving into tech), or no current level was given.
+type Outside struct {
+	// Roadmap is true when the roadmap's frontmatter was read; false for
+	// `gap --to` alone.
+	Roadmap bool
+	// Role is the roadmap's current.role ("" without one).
+	Role string
+	// Ladder is the current.ladder the roadmap names when it is on no
+	// known ladder ("" when it names none).
+	Ladder string
+}
+
+// Message says why only the target side is shown and how to add the
+// current side.
+func (o *Outside) Message() string {
+	const only = "so the rows show only what the target expects"
+	switch {
+	case o.Ladder != "":
+		return fmt.Sprintf("current.ladder %q is not on any ladder, %s. To compare both sides, add ladders/%s.yaml "+
+			"beside the repository's .roadmap.yaml (format: docs/ladders.md) with current.level as one of its levels.",
+			o.Ladder, only, o.Ladder)
+	case o.Role != "":
+		return fmt.Sprintf("The current role (%s) is not on any ladder, %s. To compare both sides, describe it in "+
+			"ladders/ID.yaml beside the repository's .roadmap.yaml (format: docs/ladders.md) and set current.ladder "+
+			"and current.level.", o.Role, only)
+	case o.Roadmap:
+		return "The roadmap names no current role, " + only + ". Add current.role, current.ladder and current.level " +
+			"to compare both sides (a role on no ladder: describe it in ladders/ID.yaml, see docs/ladders.md)."
+	}
+	return "No current level was given, " + only + ". Add --from TRACK/LEVEL to compare two levels."
+}
+
 // Levels finds a roadmap's current and target levels on the ladders, from
 // current.ladder/current.level and target.ladder/target.level. When one
 // side names no ladder, the other side's is tried (a promotion stays on
 // its track); if the level is not on it, the missing key is reported.
-func Levels(set *ladder.Set, doc *roadmap.Document) (from, to *ladder.Level, err error) {
+//
+// A current role outside every ladder is not an error: from is nil and
+// outside says why. That is a career change or an exploration whose
+// current side names no ladder (and, outside a career change, no level
+// either: a career change does not stay on its target's track), or any
+// roadmap whose current.ladder is far from every known track. A promotion
+// or a stall without a current level is reported as before.
+func Levels(set *ladder.Set, doc *roadmap.Document) (from, to *ladder.Level, outside *Outside, err error) {
 	fm := doc.Frontmatter
 	e := &LevelError{File: doc.Path}
-	from = resolveSide(set, doc, "current", fm.Current, fm.Target.Ladder, e)
-	to = resolveSide(set, doc, "target", fm.Target.Role, fm.Current.Ladder, e)
-	if len(e.Problems) > 0 {
-		return nil, nil, e
+	cur := fm.Current
+	// A promotion or a stall stays on its track: a missing current level
+	// there is a mistake to report, not a role outside the ladders.
+	staying := fm.Kind == roadmap.KindPromotion || fm.Kind == roadmap.KindStalled
+	switch ladderID := strings.TrimSpace(cur.Ladder); {
+	case ladderID == "" && !staying && (strings.TrimSpace(cur.Level) == "" || fm.Kind == roadmap.KindCareerChange):
+		outside = &Outside{Roadmap: true, Role: strings.TrimSpace(cur.Role)}
+	case ladderID != "":
+		if _, terr := set.Track(ladderID); terr != nil && ladder.Nearest(ladderID, set.IDs()) == "" {
+			outside = &Outside{Roadmap: true, Role: strings.TrimSpace(cur.Role), Ladder: ladderID}
+		}
 	}
-	return from, to, nil
+	if outside == nil {
+		from = resolveSide(set, doc, "current", fm.Current, fm.Target.Ladder, e)
+	}
+	otherLadder := fm.Current.Ladder
+	if outside != nil {
+		otherLadder = ""
+	}
+	to = resolveSide(set, doc, "target", fm.Target.Role, otherLadder, e)
+	if len(e.Problems) > 0 {
+		return nil, nil, nil, e
+	}
+	return from, to, outside, nil
 }
 
 func resolveSide(set *ladder.Set, doc *roadmap.Document, side string, r roadmap.Role, otherLadder string, e *LevelError) *ladder.Level {

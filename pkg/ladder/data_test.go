@@ -15,27 +15,6 @@ import (
 	"testing"
 )
 
-// pending lists the built-in tracks whose text is being rewritten to the
-// rules below; a listed track is exempt from the rules named. The list
-// only shrinks.
-var pending = map[string][]string{
-	"software-engineer":         {"moves"},
-	"engineering-manager":       {"moves"},
-	"product-manager":           {"moves"},
-	"product-designer":          {"moves", "percentile"},
-	"data-scientist":            {"moves", "percentile"},
-	"site-reliability-engineer": {"moves"},
-}
-
-func isPending(track, rule string) bool {
-	for _, r := range pending[track] {
-		if r == rule {
-			return true
-		}
-	}
-	return false
-}
-
 // TopCode is the highest annual wage BLS prints in the May 2024 OEWS
 // release; a cell at or above it is shown as "#".
 const TopCode = 239200
@@ -190,9 +169,6 @@ var (
 // p90+.
 func TestPercentileRule(t *testing.T) {
 	for _, tr := range mustBuiltIn(t).Tracks() {
-		if isPending(tr.ID, "percentile") {
-			continue
-		}
 		occ := map[string]string{}
 		icN, lastMgmt := 0, -1
 		for _, l := range tr.Levels {
@@ -246,9 +222,6 @@ func indexOf(list []string, s string) int {
 // and among the levels of one kind they go strictly up.
 func TestYearsIncrease(t *testing.T) {
 	for _, tr := range mustBuiltIn(t).Tracks() {
-		if isPending(tr.ID, "years") {
-			continue
-		}
 		prev := -1
 		prevKind := map[string]*Level{}
 		for _, l := range tr.Levels {
@@ -300,9 +273,6 @@ func TestNoManagementLevelAsICMove(t *testing.T) {
 func TestMovesFromEveryLevel(t *testing.T) {
 	s := mustBuiltIn(t)
 	for _, tr := range s.Tracks() {
-		if isPending(tr.ID, "moves") {
-			continue
-		}
 		hasSenior := false
 		for _, l := range tr.Levels {
 			moves := s.Paths(l)
@@ -381,9 +351,6 @@ func TestNoRepeatedSentences(t *testing.T) {
 		}
 	}
 	for _, tr := range mustBuiltIn(t).Tracks() {
-		if isPending(tr.ID, "sentences") {
-			continue
-		}
 		check(tr.ID+" description", tr.Description)
 		for _, l := range tr.Levels {
 			ref := l.Ref()

@@ -19,7 +19,8 @@ import (
 //go:embed data/*.yaml
 var dataFS embed.FS
 
-// builtinOrder is the order built-in tracks are listed in.
+// builtinOrder is the order built-in tracks are listed in: engineering
+// first, then the roles around it. Ids not embedded are skipped.
 var builtinOrder = []string{
 	"software-engineer",
 	"engineering-manager",
@@ -27,6 +28,15 @@ var builtinOrder = []string{
 	"product-designer",
 	"data-scientist",
 	"site-reliability-engineer",
+	"data-engineer",
+	"ml-engineer",
+	"security-engineer",
+	"qa-engineer",
+	"mobile-engineer",
+	"technical-program-manager",
+	"developer-advocate",
+	"ux-researcher",
+	"solutions-architect",
 }
 
 // BuiltInPrefix names embedded files in messages: "builtin/<file>.yaml".

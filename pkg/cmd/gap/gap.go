@@ -61,7 +61,14 @@ item names no evidence project, and one the roadmap marks as not applicable.
 Without a file, compare any two levels: --from and --to take a level of the
 --ladder track, or TRACK/LEVEL for any track (also across tracks, e.g. from
 software-engineer/senior to engineering-manager/manager). When the levels are
-more than one step apart, the levels between them are listed too.
+more than one step apart, the levels between them are listed too. --to alone
+shows what one level expects, dimension by dimension, with its milestones.
+
+Across tracks (or from IC to management) gap shows the written move's
+requirements and trade-offs, the typical years and the pay of both sides,
+and calls the direction honestly: up, lateral or down, by level and by pay.
+A roadmap whose current role is on no ladder (a teacher, a nurse) gets the
+target side, and a line on how to add its own ladder (ladders/ID.yaml).
 
 Ladders are the built-in ones plus a repository's ladders/ (beside the
 .roadmap.yaml nearest the roadmap, or --ladders DIR). Use - as FILE to read
@@ -70,6 +77,7 @@ standard input.`,
   roadmap gap examples/promotion.md --format markdown >> notes.md
   roadmap gap --ladder software-engineer --from senior --to principal
   roadmap gap --from software-engineer/senior --to engineering-manager/manager
+  roadmap gap --to security-engineer/senior
   roadmap gap roadmap.md --format json | jq -r '.flagged[]'`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -92,14 +100,10 @@ standard input.`,
 				return cmdutil.FlagErrorf("--ladder, --from and --to compare two ladder levels without a roadmap; " +
 					"with FILE the levels come from its frontmatter (current: and target:)")
 			case opts.File == "" && opts.From == "" && opts.To == "":
-				return cmdutil.FlagErrorf("give a roadmap FILE, or two levels with --from and --to " +
-					"(e.g. roadmap gap --ladder software-engineer --from senior --to staff)")
-			case opts.File == "" && (opts.From == "" || opts.To == ""):
-				missing := "--to"
-				if opts.From == "" {
-					missing = "--from"
-				}
-				return cmdutil.FlagErrorf("%s is missing: comparing two levels needs both --from and --to", missing)
+				return cmdutil.FlagErrorf("give a roadmap FILE, two levels with --from and --to " +
+					"(e.g. roadmap gap --ladder software-engineer --from senior --to staff), or --to alone")
+			case opts.File == "" && opts.To == "":
+				return cmdutil.FlagErrorf("--to is missing: comparing two levels needs both --from and --to")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -109,7 +113,7 @@ standard input.`,
 	}
 	laddercmd.AddLaddersFlag(cmd, &opts.LaddersDir)
 	cmd.Flags().StringVar(&opts.Ladder, "ladder", "", "track of bare level names in --from and --to (e.g. software-engineer)")
-	cmd.Flags().StringVar(&opts.From, "from", "", "current level: LEVEL of --ladder, or TRACK/LEVEL")
+	cmd.Flags().StringVar(&opts.From, "from", "", "current level: LEVEL of --ladder, or TRACK/LEVEL (optional with --to)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "target level: LEVEL of --ladder, or TRACK/LEVEL")
 	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
 	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, Formats, "output format")
@@ -134,6 +138,7 @@ func gapRun(opts *Options) error {
 	var (
 		doc      *roadmap.Document
 		from, to *ladder.Level
+		outside  *gap.Outside
 	)
 	if opts.File != "" {
 		doc, err = cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
@@ -146,7 +151,7 @@ func gapRun(opts *Options) error {
 		for _, p := range doc.Problems {
 			fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 		}
-		from, to, err = gap.Levels(set, doc)
+		from, to, outside, err = gap.Levels(set, doc)
 		if err != nil {
 			return &cmdutil.InputError{Err: err}
 		}
@@ -157,6 +162,9 @@ func gapRun(opts *Options) error {
 		}
 	}
 	c := gap.Compare(set, from, to, doc)
+	if outside != nil {
+		c.Outside = outside
+	}
 	switch opts.Format {
 	case report.FormatJSON:
 		return report.WriteJSON(opts.IO.Out, NewView(c, doc))
@@ -167,7 +175,8 @@ func gapRun(opts *Options) error {
 }
 
 // flagLevels resolves --from and --to: TRACK/LEVEL, or a level of --ladder
-// (or, without --ladder, of the other flag's track).
+// (or, without --ladder, of the other flag's track). from is nil without
+// --from.
 func flagLevels(set *ladder.Set, opts *Options) (*ladder.Level, *ladder.Level, error) {
 	if opts.Ladder != "" {
 		if _, err := set.Track(opts.Ladder); err != nil {
@@ -207,9 +216,13 @@ func flagLevels(set *ladder.Set, opts *Options) (*ladder.Level, *ladder.Level, e
 		}
 		return l, nil
 	}
-	from, err := resolve("from", opts.From, opts.To)
-	if err != nil {
-		return nil, nil, err
+	var from *ladder.Level
+	if opts.From != "" {
+		l, err := resolve("from", opts.From, opts.To)
+		if err != nil {
+			return nil, nil, err
+		}
+		from = l
 	}
 	to, err := resolve("to", opts.To, opts.From)
 	if err != nil {

@@ -22,6 +22,28 @@ func levelName(c *gap.Comparison, l *ladder.Level) string {
 
 func describe(l *ladder.Level) string { return fmt.Sprintf("%s (%s)", l.Title, l.Ref()) }
 
+// heading is "From (ref) → To (ref)", or "Target: To (ref)" without a
+// current level.
+func heading(c *gap.Comparison) string {
+	if c.From == nil {
+		return "Target: " + describe(c.To)
+	}
+	return describe(c.From) + " → " + describe(c.To)
+}
+
+// intro is the lines under the heading: how the levels relate and in
+// which direction, or why only the target is shown.
+func intro(c *gap.Comparison) []string {
+	if c.From == nil {
+		return []string{c.Outside.Message()}
+	}
+	lines := []string{pathLine(c)}
+	if s := shiftLine(c); s != "" {
+		lines = append(lines, s)
+	}
+	return lines
+}
+
 // pathLine says how the two levels relate: one step, the steps between,
 // across tracks, no known path, a step down, the same level.
 func pathLine(c *gap.Comparison) string {
@@ -49,6 +71,178 @@ func pathLine(c *gap.Comparison) string {
 		s += fmt.Sprintf(" (%d levels between, listed below)", n)
 	}
 	return s
+}
+
+// sameLine is true for two levels of one kind on one track, where the
+// ladder order is the direction.
+func sameLine(c *gap.Comparison) bool {
+	return !c.CrossTrack && c.From.Kind == c.To.Kind
+}
+
+// shiftLine calls the direction of the move, by level and by pay, with
+// the figures behind it; "" for the same level.
+func shiftLine(c *gap.Comparison) string {
+	s := c.Shift
+	if s == nil || s.Direction == gap.Same {
+		return ""
+	}
+	pay := payText(c)
+	if sameLine(c) {
+		return fmt.Sprintf("Direction: %s (ladder order on %s); pay: %s.", s.Direction, c.To.Track.ID, pay)
+	}
+	level := "no comparison (a level gives no typical years)"
+	if s.Level != "" {
+		level = fmt.Sprintf("%s (typical years %s → %s)", s.Level, c.From.Years, c.To.Years)
+	}
+	payDir := ""
+	if s.Pay != "" {
+		payDir = s.Pay + " "
+	}
+	line := fmt.Sprintf("Direction: %s. By level: %s. By pay: %s(%s).", s.Direction, level, payDir, pay)
+	if a, b := c.From.Salary, c.To.Salary; a != nil && b != nil && a.Occupation != b.Occupation && a.Occupation != "" && b.Occupation != "" {
+		line += fmt.Sprintf(" The two bands describe different occupations: %s; %s.", a.Occupation, b.Occupation)
+	}
+	return line
+}
+
+// payText is the pay difference of the band floors, or why there is none.
+func payText(c *gap.Comparison) string {
+	s, a, b := c.Shift, c.From.Salary, c.To.Salary
+	switch {
+	case a == nil || b == nil:
+		return "no salary on one side"
+	case !s.PayComparable:
+		return "the bands differ in currency or basis"
+	case a.Topcoded && b.Topcoded && a.High == nil && b.High == nil:
+		return "both at or above the BLS top code, so they cannot be told apart"
+	}
+	return fmt.Sprintf("band floor %s → %s, %s, %+d%%", ladder.Money(a.Currency, a.Low), ladder.Money(b.Currency, b.Low),
+		signedMoney(a.Currency, s.PayDiff), s.PayPercent)
+}
+
+func signedMoney(currency string, d int) string {
+	if d < 0 {
+		return "-" + ladder.Money(currency, -d)
+	}
+	return "+" + ladder.Money(currency, d)
+}
+
+// hopLines are the written moves along the way, each with what it
+// requires and costs; or, across tracks or kinds, the line saying no
+// written move exists.
+func hopLines(c *gap.Comparison) (title string, hops []gap.Hop, none string) {
+	if c.From == nil || c.From == c.To {
+		return "", nil, ""
+	}
+	if len(c.Hops) == 0 {
+		if c.CrossTrack || c.From.Kind != c.To.Kind {
+			return "", nil, fmt.Sprintf("No written move leads from %s to %s: the ladders say nothing of what this change "+
+				"requires or costs.", c.From.Ref(), c.To.Ref())
+		}
+		return "", nil, ""
+	}
+	title = "Written move"
+	if c.Path == nil {
+		title = "Nearest written move (into " + c.To.Track.ID + ")"
+	} else if len(c.Hops) > 1 {
+		title = "Written moves on the way"
+	}
+	return title, c.Hops, ""
+}
+
+func hopName(h gap.Hop) string {
+	return fmt.Sprintf("%s (%s): %s → %s", h.Move.Title, ladder.CategoryTitle(h.Move.Category), h.From.Ref(), h.To.Ref())
+}
+
+// sides are the levels whose years and salary the table shows.
+func sides(c *gap.Comparison) []*ladder.Level {
+	if c.From == nil {
+		return []*ladder.Level{c.To}
+	}
+	return []*ladder.Level{c.From, c.To}
+}
+
+func yearsCell(l *ladder.Level) string {
+	if l.Years == "" {
+		return "-"
+	}
+	return l.Years
+}
+
+func salaryCell(l *ladder.Level) string {
+	if l.Salary == nil {
+		return "no published figure"
+	}
+	return l.Salary.Text()
+}
+
+// salaryNotes are the salary notes of the levels shown, one per level
+// ("" notes left out), and the notice of what the figures are.
+func salaryNotes(c *gap.Comparison) (notes [][2]string, notice string) {
+	var sals []*ladder.Salary
+	for _, l := range sides(c) {
+		sals = append(sals, l.Salary)
+		if l.Salary != nil && l.Salary.Note != "" {
+			notes = append(notes, [2]string{levelName(c, l), l.Salary.Note})
+		}
+	}
+	return notes, ladder.NoticeFor(sals...)
+}
+
+// tableHeaders are the main table's columns; rated adds the latest
+// assessment's ratings.
+func tableHeaders(c *gap.Comparison, rated bool, current, target string) []string {
+	h := []string{"dimension"}
+	if c.From != nil {
+		h = append(h, current)
+	}
+	h = append(h, target)
+	if c.Roadmap {
+		h = append(h, "roadmap's gap", "evidence")
+	}
+	if rated {
+		h = append(h, "rating")
+	}
+	return h
+}
+
+// tableRows are the five dimensions, then the typical years and the
+// salary of each side. dim formats the dimension name; rating, when not
+// nil, is the rating cell of a dimension.
+func tableRows(c *gap.Comparison, dim func(string) string, rating func(string) string) [][]string {
+	var rows [][]string
+	for _, r := range c.Rows {
+		row := []string{dim(r.Dimension)}
+		if c.From != nil {
+			row = append(row, expectCell(r.Dimension, r.Current))
+		}
+		row = append(row, expectCell(r.Dimension, r.Target))
+		if c.Roadmap {
+			said, ev := roadmapCells(r)
+			row = append(row, said, ev)
+		}
+		if rating != nil {
+			row = append(row, rating(r.Dimension))
+		}
+		rows = append(rows, row)
+	}
+	for _, extra := range []struct {
+		name string
+		cell func(*ladder.Level) string
+	}{{"years", yearsCell}, {"salary", salaryCell}} {
+		row := []string{dim(extra.name)}
+		for _, l := range sides(c) {
+			row = append(row, extra.cell(l))
+		}
+		if c.Roadmap {
+			row = append(row, "", "")
+		}
+		if rating != nil {
+			row = append(row, "")
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // expectCell lists a level's expectations: a bullet per skill or
@@ -141,6 +335,7 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 	cs := ios.ColorScheme()
 	width := ios.TerminalWidth()
 	var b strings.Builder
+	para := func(text string) { b.WriteString(strings.Join(report.Wrap(text, width-1), "\n") + "\n") }
 	if doc != nil {
 		title := doc.Frontmatter.Title
 		if title == "" {
@@ -148,35 +343,26 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 		}
 		b.WriteString(cs.Bold(strings.Join(report.Wrap(doc.Path+": "+title, width-1), "\n")) + "\n")
 	}
-	b.WriteString(strings.Join(report.Wrap(describe(c.From)+" → "+describe(c.To), width-1), "\n") + "\n")
-	b.WriteString(strings.Join(report.Wrap(pathLine(c), width-1), "\n") + "\n\n")
+	para(heading(c))
+	for _, l := range intro(c) {
+		para(l)
+	}
+	b.WriteString("\n")
 
 	// The levels are named above the table; headers stay short so they
 	// do not wrap in narrow columns.
-	tbl := report.Table{Headers: []string{"dimension", "current", "target"}}
-	if c.Roadmap {
-		tbl.Headers = append(tbl.Headers, "roadmap's gap", "evidence")
-	}
 	assessed, rated := latestAssessment(doc)
+	var rating func(string) string
 	if rated {
-		tbl.Headers = append(tbl.Headers, "rating")
+		rating = func(dim string) string { return ratingCell(doc, dim, "\n", "mgr") }
 	}
-	for _, r := range c.Rows {
-		row := []string{r.Dimension, expectCell(r.Dimension, r.Current), expectCell(r.Dimension, r.Target)}
-		if c.Roadmap {
-			said, ev := roadmapCells(r)
-			row = append(row, said, ev)
-		}
-		if rated {
-			row = append(row, ratingCell(doc, r.Dimension, "\n", "mgr"))
-		}
-		tbl.Rows = append(tbl.Rows, row)
-	}
+	tbl := report.Table{Headers: tableHeaders(c, rated, "current", "target"),
+		Rows: tableRows(c, func(d string) string { return d }, rating)}
 	if err := renderFitted(&b, tbl, ios, width); err != nil {
 		return err
 	}
 	if rated {
-		b.WriteString(strings.Join(report.Wrap(ratingNote(assessed, c), width-1), "\n") + "\n")
+		para(ratingNote(assessed, c))
 	}
 
 	if steps := c.Steps(); len(steps) > 0 {
@@ -187,6 +373,18 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 		}
 		if err := renderFitted(&b, st, ios, width); err != nil {
 			return err
+		}
+	}
+
+	if title, hops, none := hopLines(c); none != "" {
+		b.WriteString("\n")
+		para(none)
+	} else if len(hops) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", cs.Bold(title))
+		for _, h := range hops {
+			writeHanging(&b, "  ", hopName(h), width, nil)
+			writeHanging(&b, "    requires:   ", h.Move.Requires, width, nil)
+			writeHanging(&b, "    trade-offs: ", h.Move.Tradeoffs, width, nil)
 		}
 	}
 
@@ -215,6 +413,24 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 				writeHanging(&b, fmt.Sprintf("  %-11s ", name), text, width, nil)
 			}
 		}
+	}
+
+	notes, notice := salaryNotes(c)
+	if len(notes) > 0 {
+		b.WriteString("\nSalary notes\n")
+		for _, n := range notes {
+			// A long level name would squeeze the note into a narrow column.
+			if len(n[0]) > 12 {
+				b.WriteString("  " + n[0] + ":\n")
+				writeHanging(&b, "    ", n[1], width, nil)
+				continue
+			}
+			writeHanging(&b, "  "+n[0]+": ", n[1], width, nil)
+		}
+	}
+	if notice != "" {
+		b.WriteString("\n")
+		para(notice)
 	}
 	_, err := io.WriteString(ios.Out, b.String())
 	return err
@@ -258,7 +474,11 @@ func writeHanging(b *strings.Builder, prefix, text string, width int, colour fun
 
 func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Gap: %s → %s\n\n", mdText(describe(c.From)), mdText(describe(c.To)))
+	if c.From == nil {
+		fmt.Fprintf(&b, "## Gap: %s\n\n", mdText(heading(c)))
+	} else {
+		fmt.Fprintf(&b, "## Gap: %s → %s\n\n", mdText(describe(c.From)), mdText(describe(c.To)))
+	}
 	if doc != nil {
 		title := doc.Frontmatter.Title
 		if title == "" {
@@ -266,26 +486,20 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 		}
 		fmt.Fprintf(&b, "Roadmap: `%s` (%s)\n\n", doc.Path, mdText(title))
 	}
-	fmt.Fprintf(&b, "%s\n\n", mdText(pathLine(c)))
-	tbl := report.Table{Headers: []string{"dimension", "current: `" + levelName(c, c.From) + "`", "target: `" + levelName(c, c.To) + "`"}}
-	if c.Roadmap {
-		tbl.Headers = append(tbl.Headers, "roadmap's gap", "evidence")
+	for _, l := range intro(c) {
+		fmt.Fprintf(&b, "%s\n\n", mdText(l))
+	}
+	current := ""
+	if c.From != nil {
+		current = "current: `" + levelName(c, c.From) + "`"
 	}
 	assessed, rated := latestAssessment(doc)
+	var rating func(string) string
 	if rated {
-		tbl.Headers = append(tbl.Headers, "rating")
+		rating = func(dim string) string { return ratingCell(doc, dim, ", ", "manager") }
 	}
-	for _, r := range c.Rows {
-		row := []string{"**" + r.Dimension + "**", expectCell(r.Dimension, r.Current), expectCell(r.Dimension, r.Target)}
-		if c.Roadmap {
-			said, ev := roadmapCells(r)
-			row = append(row, said, ev)
-		}
-		if rated {
-			row = append(row, ratingCell(doc, r.Dimension, ", ", "manager"))
-		}
-		tbl.Rows = append(tbl.Rows, row)
-	}
+	tbl := report.Table{Headers: tableHeaders(c, rated, current, "target: `"+levelName(c, c.To)+"`"),
+		Rows: tableRows(c, func(d string) string { return "**" + d + "**" }, rating)}
 	if err := tbl.Render(&b, report.FormatMarkdown, report.TableOptions{}); err != nil {
 		return err
 	}
@@ -300,6 +514,16 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 		}
 		if err := st.Render(&b, report.FormatMarkdown, report.TableOptions{}); err != nil {
 			return err
+		}
+	}
+	if title, hops, none := hopLines(c); none != "" {
+		fmt.Fprintf(&b, "\n%s\n", mdText(none))
+	} else if len(hops) > 0 {
+		fmt.Fprintf(&b, "\n### %s\n\n", title)
+		for _, h := range hops {
+			fmt.Fprintf(&b, "- **%s** (%s): `%s` → `%s`\n  - requires: %s\n  - trade-offs: %s\n",
+				mdText(h.Move.Title), ladder.CategoryTitle(h.Move.Category), h.From.Ref(), h.To.Ref(),
+				mdText(h.Move.Requires), mdText(h.Move.Tradeoffs))
 		}
 	}
 	if c.Roadmap {
@@ -326,6 +550,16 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 				b.WriteString("\n")
 			}
 		}
+	}
+	notes, notice := salaryNotes(c)
+	if len(notes) > 0 {
+		b.WriteString("\n**Salary notes**\n\n")
+		for _, n := range notes {
+			fmt.Fprintf(&b, "- `%s`: %s\n", n[0], mdText(n[1]))
+		}
+	}
+	if notice != "" {
+		fmt.Fprintf(&b, "\n_%s_\n", notice)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

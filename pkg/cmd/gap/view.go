@@ -13,13 +13,22 @@ import (
 type View struct {
 	// File and Title are null and "" when two ladder levels are compared
 	// without a roadmap.
-	File  *string   `json:"file"`
-	Title string    `json:"title"`
-	From  LevelView `json:"from"`
-	To    LevelView `json:"to"`
-	// Direction is "up", "same" or "down" (down only within one track).
-	Direction  string `json:"direction"`
-	CrossTrack bool   `json:"crossTrack"`
+	File  *string `json:"file"`
+	Title string  `json:"title"`
+	// From is null when there is no current level (--to alone, or a
+	// current role on no ladder: Current says which).
+	From *LevelView `json:"from"`
+	To   LevelView  `json:"to"`
+	// Current is what the roadmap or the flags say of the current side.
+	Current CurrentView `json:"current"`
+	// Direction is "up", "lateral", "down" or "same" ("" without From):
+	// ladder order on one track among levels of one kind, else read from
+	// LevelDirection and PayDirection (docs/gap-json.md).
+	Direction      string   `json:"direction"`
+	LevelDirection string   `json:"levelDirection"`
+	PayDirection   string   `json:"payDirection"`
+	Pay            *PayView `json:"pay"`
+	CrossTrack     bool     `json:"crossTrack"`
 	// PathKnown is false when no chain of ladder links leads from From to
 	// To (the levels are still compared); Path is then [from, to].
 	PathKnown  bool            `json:"pathKnown"`
@@ -30,17 +39,58 @@ type View struct {
 	// evidence project (empty without a roadmap).
 	Flagged []string   `json:"flagged"`
 	Other   []ItemView `json:"other"`
+	// Moves are the written moves along the path that change track or
+	// kind (or the nearest written move into the target's track when no
+	// path is known).
+	Moves []HopView `json:"moves"`
+	// Notice says what the salary figures are; "" when none is shown.
+	Notice string `json:"notice"`
 	// Assessment is the roadmap's latest assessment entry
 	// (docs/assessment.md); null without one.
 	Assessment *roadmap.Assessment `json:"assessment"`
 }
 
-// LevelView names a level.
+// CurrentView is the current side. OnLadder is false when no current
+// level is compared; Message then says why and how to add one.
+type CurrentView struct {
+	Role     string `json:"role"`
+	Ladder   string `json:"ladder"`
+	OnLadder bool   `json:"onLadder"`
+	Message  string `json:"message"`
+}
+
+// PayView compares the salary band floors of the two levels.
+type PayView struct {
+	// Comparable is false when a side has no salary, or the two differ in
+	// currency or basis; the figures are then zero.
+	Comparable bool   `json:"comparable"`
+	Currency   string `json:"currency"`
+	FromLow    int    `json:"fromLow"`
+	ToLow      int    `json:"toLow"`
+	Difference int    `json:"difference"`
+	Percent    int    `json:"percent"`
+}
+
+// HopView is one written move: from and to are TRACK/LEVEL.
+type HopView struct {
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Category  string `json:"category"`
+	Title     string `json:"title"`
+	Requires  string `json:"requires"`
+	Tradeoffs string `json:"tradeoffs"`
+}
+
+// LevelView names a level, with its kind, typical years and salary
+// (null when it has none).
 type LevelView struct {
-	Ref   string `json:"ref"`
-	Track string `json:"track"`
-	Level string `json:"level"`
-	Title string `json:"title"`
+	Ref    string             `json:"ref"`
+	Track  string             `json:"track"`
+	Level  string             `json:"level"`
+	Title  string             `json:"title"`
+	Kind   string             `json:"kind"`
+	Years  string             `json:"years"`
+	Salary *ladder.SalaryJSON `json:"salary"`
 }
 
 // DimensionView is one dimension of the comparison.
@@ -93,7 +143,8 @@ type ItemView struct {
 }
 
 func levelView(l *ladder.Level) LevelView {
-	return LevelView{Ref: l.Ref(), Track: l.Track.ID, Level: l.ID, Title: l.Title}
+	return LevelView{Ref: l.Ref(), Track: l.Track.ID, Level: l.ID, Title: l.Title, Kind: l.Kind, Years: l.Years,
+		Salary: l.Salary.JSON()}
 }
 
 func items(its []gap.Item) []ItemView {
@@ -112,24 +163,35 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// direction is "up", "same" or "down".
-func direction(c *gap.Comparison) string {
-	switch {
-	case c.Down:
-		return "down"
-	case c.From == c.To:
-		return "same"
-	}
-	return "up"
-}
-
 // NewView builds the JSON view of a comparison; doc may be nil.
 func NewView(c *gap.Comparison, doc *roadmap.Document) View {
 	v := View{
-		From: levelView(c.From), To: levelView(c.To), Direction: direction(c), CrossTrack: c.CrossTrack,
+		To: levelView(c.To), CrossTrack: c.CrossTrack,
 		PathKnown: c.Path != nil, Path: []string{}, Between: []LevelView{},
-		Dimensions: []DimensionView{}, Flagged: []string{}, Other: items(c.Other),
+		Dimensions: []DimensionView{}, Flagged: []string{}, Other: items(c.Other), Moves: []HopView{},
 	}
+	if c.From != nil {
+		from := levelView(c.From)
+		v.From = &from
+		v.Current = CurrentView{Role: "", Ladder: c.From.Track.ID, OnLadder: true}
+		s := c.Shift
+		v.Direction, v.LevelDirection, v.PayDirection = s.Direction, s.Level, s.Pay
+		v.Pay = &PayView{Comparable: s.PayComparable}
+		if s.PayComparable {
+			v.Pay.Currency, v.Pay.FromLow, v.Pay.ToLow = c.From.Salary.Currency, c.From.Salary.Low, c.To.Salary.Low
+			v.Pay.Difference, v.Pay.Percent = s.PayDiff, s.PayPercent
+		}
+	} else {
+		v.Current = CurrentView{Role: c.Outside.Role, Ladder: c.Outside.Ladder, Message: c.Outside.Message()}
+	}
+	if doc != nil {
+		v.Current.Role = doc.Frontmatter.Current.Role
+	}
+	for _, h := range c.Hops {
+		v.Moves = append(v.Moves, HopView{From: h.From.Ref(), To: h.To.Ref(), Category: h.Move.Category,
+			Title: h.Move.Title, Requires: h.Move.Requires, Tradeoffs: h.Move.Tradeoffs})
+	}
+	_, v.Notice = salaryNotes(c)
 	if doc != nil {
 		file := doc.Path
 		v.File = &file
@@ -141,12 +203,15 @@ func NewView(c *gap.Comparison, doc *roadmap.Document) View {
 			v.Assessment = &a
 		}
 	}
-	if c.Path != nil {
+	switch {
+	case c.Path != nil:
 		for _, l := range c.Path {
 			v.Path = append(v.Path, l.Ref())
 		}
-	} else {
+	case c.From != nil:
 		v.Path = append(v.Path, c.From.Ref(), c.To.Ref())
+	default:
+		v.Path = append(v.Path, c.To.Ref())
 	}
 	for _, l := range c.Steps() {
 		v.Between = append(v.Between, levelView(l))

@@ -283,7 +283,7 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("level completion = %q", got)
 	}
 	got, _ = completeLevelOfArg(cmd, []string{"product-manager"}, "")
-	if len(got) != 7 || !strings.HasPrefix(got[0], "associate\t") {
+	if len(got) != 8 || !strings.HasPrefix(got[0], "associate\t") {
 		t.Errorf("--from completion = %q", got)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -104,10 +106,47 @@ func TestTableAndMarkdown(t *testing.T) {
 			t.Errorf("row %d has %d cells", i, n)
 		}
 	}
-	// A level without explicit moves still lists its next levels.
+	// An entry level has written moves of its own.
 	out, err = run(t, "software-engineer/entry", "--format", "csv")
-	if err != nil || !strings.Contains(out, "Individual contributor,Software Engineer II,software-engineer/mid,") {
+	if err != nil || !strings.Contains(out, "Individual contributor,Software engineer II,software-engineer/mid,") {
 		t.Errorf("entry paths (%v):\n%s", err, out)
+	}
+}
+
+// A level with nothing above it of its kind says so; a `next:` level with
+// no written move shows its target's milestones and no made-up trade-off.
+func TestTopAndShorthand(t *testing.T) {
+	out, err := run(t, "software-engineer/fellow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "None above: Fellow is the highest individual contributor level of software-engineer; "+
+		"every move here is lateral or leaves the track.") {
+		t.Errorf("no top line:\n%s", out)
+	}
+	js, _ := run(t, "engineering-manager/cto", "--format", "json")
+	if !strings.Contains(js, `"kind": "management",`) || !strings.Contains(js, `"top": true`) {
+		t.Errorf("json top:\n%s", js)
+	}
+	if out, _ := run(t, "software-engineer/senior"); strings.Contains(out, "None above") {
+		t.Error("senior is not the top")
+	}
+
+	dir := t.TempDir()
+	yaml := "track: acme\ntitle: Acme\nlevels:\n  - {id: a, title: A, next: [b]}\n  - {id: b, title: B, milestones: [Shipped the thing]}\n"
+	if err := os.WriteFile(filepath.Join(dir, "acme.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = run(t, "acme/a", "--ladders", dir, "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Individual contributor,B,acme/b,Shipped the thing,"+notWritten+"\n") {
+		t.Errorf("shorthand move:\n%s", out)
+	}
+	js, _ = run(t, "acme/a", "--ladders", dir, "--format", "json")
+	if !strings.Contains(js, `"written": false`) || !strings.Contains(js, `"tradeoffs": ""`) {
+		t.Errorf("shorthand json:\n%s", js)
 	}
 }
 
