@@ -7,6 +7,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmd/initcmd"
 	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
 	lintcmd "github.com/roadmapcli/roadmap/pkg/cmd/lint"
+	lspcmd "github.com/roadmapcli/roadmap/pkg/cmd/lsp"
 	"github.com/roadmapcli/roadmap/pkg/cmd/paths"
 	plancmd "github.com/roadmapcli/roadmap/pkg/cmd/plan"
 	reviewcmd "github.com/roadmapcli/roadmap/pkg/cmd/review"
@@ -26,4 +27,5 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(plancmd.NewCmdPlan(f, nil))
 	root.AddCommand(statuscmd.NewCmdStatus(f, nil))
 	root.AddCommand(reviewcmd.NewCmdReview(f, nil))
+	root.AddCommand(lspcmd.NewCmdLSP(f, nil))
 }

@@ -81,12 +81,16 @@ func count(fs []lint.Finding, rule string) int {
 	return n
 }
 
-// Available returns the checked fixes for each of findings (as linted from
-// doc), in finding order: its mechanical fix when it has one, then the
-// suppression. A fix that does not pass Check is left out.
-func Available(lintFn LintFunc, doc *roadmap.Document, findings []lint.Finding) []Fix {
+// Available returns the checked fixes for each finding of some (all of
+// them when some is nil), where findings are everything linted from doc:
+// its mechanical fix when it has one, then the suppression, in finding
+// order. A fix that does not pass Check is left out.
+func Available(lintFn LintFunc, doc *roadmap.Document, findings, some []lint.Finding) []Fix {
+	if some == nil {
+		some = findings
+	}
 	var out []Fix
-	for _, f := range findings {
+	for _, f := range some {
 		if fx, ok := For(doc, f); ok {
 			if _, _, ok := Check(lintFn, doc, findings, fx); ok {
 				out = append(out, fx)

@@ -218,7 +218,7 @@ func TestAvailableOffersCheckedFixes(t *testing.T) {
 	doc := roadmap.Parse("r.md", []byte(src))
 	findings, _ := defaultLint(doc)
 	var titles []string
-	for _, fx := range Available(defaultLint, doc, findings) {
+	for _, fx := range Available(defaultLint, doc, findings, nil) {
 		if fx.Finding.Rule == "RM013" {
 			titles = append(titles, fx.Title)
 		}

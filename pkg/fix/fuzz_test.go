@@ -54,7 +54,7 @@ func FuzzFix(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, fx := range Available(defaultLint, doc, findings) {
+		for _, fx := range Available(defaultLint, doc, findings, nil) {
 			if _, err := fx.Apply(raw); err != nil {
 				t.Fatalf("%s: %v", fx.Title, err)
 			}

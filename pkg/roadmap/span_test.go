@@ -119,3 +119,14 @@ func lines(nl string, ls ...string) string {
 	}
 	return s
 }
+
+func TestSectionHeadingsReadAsTheirKey(t *testing.T) {
+	for _, s := range SectionHeadings {
+		if got := SectionKey(s.Heading); got != s.Key {
+			t.Errorf("%q reads as section %q, want %q", s.Heading, got, s.Key)
+		}
+	}
+	if len(FrontmatterKeys("target")) == 0 || FrontmatterKeys("target.by") != nil {
+		t.Errorf("FrontmatterKeys: target %v, target.by %v", FrontmatterKeys("target"), FrontmatterKeys("target.by"))
+	}
+}
