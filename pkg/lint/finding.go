@@ -61,6 +61,11 @@ type Finding struct {
 	Code       string `json:"-"`
 	Subject    string `json:"-"`
 	Suggestion string `json:"-"`
+
+	// Context is the text of the finding's first line, so SARIF can
+	// fingerprint a finding by what it is about rather than where it
+	// sits: an alert survives lines added above it.
+	Context string `json:"-"`
 }
 
 // RuleRef is the "RM005/action-concrete" form people search for.

@@ -74,6 +74,9 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 			out = append(out, f)
 		}
 	}
+	for i := range out {
+		out[i].Context = doc.LineText(out[i].Line)
+	}
 	SortFindings(out)
 	return out, crash
 }

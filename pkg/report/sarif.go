@@ -1,9 +1,13 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/roadmapcli/roadmap/pkg/lint"
@@ -25,10 +29,17 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Invocations []sarifInvocation `json:"invocations"`
-	Results     []sarifResult     `json:"results"`
-	ColumnKind  string            `json:"columnKind"`
+	Tool               sarifTool               `json:"tool"`
+	Invocations        []sarifInvocation       `json:"invocations"`
+	OriginalURIBaseIDs map[string]sarifBaseURI `json:"originalUriBaseIds"`
+	Results            []sarifResult           `json:"results"`
+	ColumnKind         string                  `json:"columnKind"`
+}
+
+// sarifBaseURI says where a uriBaseId points: the directory lint ran in.
+type sarifBaseURI struct {
+	URI         string        `json:"uri,omitempty"`
+	Description *sarifMessage `json:"description,omitempty"`
 }
 
 type sarifTool struct {
@@ -76,11 +87,12 @@ type sarifNotification struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifMessage    `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
 }
 
 type sarifLocation struct {
@@ -93,7 +105,8 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -111,7 +124,20 @@ type SARIFOptions struct {
 	RuleHelp func(id string) string
 	// Errors are the run's failures, reported as tool notifications.
 	Errors []error
+	// Root is the absolute directory relative paths are relative to (the
+	// directory lint ran in), given as %SRCROOT% so a consumer that
+	// uploads by API can resolve them; "" leaves the base unnamed.
+	Root string
 }
+
+// srcRoot is the uriBaseId of every relative artifact location.
+const srcRoot = "%SRCROOT%"
+
+// fingerprintKey is the partial fingerprint GitHub code scanning matches
+// alerts by across runs. It is computed here from the finding's line, so
+// an upload through the API (which computes none) does not duplicate
+// alerts, and a finding keeps its alert when lines move above it.
+const fingerprintKey = "primaryLocationLineHash"
 
 func sarifLevel(s lint.Severity) string {
 	switch s {
@@ -147,23 +173,37 @@ func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error
 		}
 		if opts.RuleHelp != nil {
 			if md := opts.RuleHelp(r.ID); md != "" {
-				rule.Help = &sarifHelp{Text: r.Summary + " See " + r.DocURL(), Markdown: md}
+				rule.Help = &sarifHelp{Text: r.Summary + " See " + r.DocURL(), Markdown: AbsoluteLinks(md, r.DocURL())}
 			}
 		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}
+	base := sarifBaseURI{Description: &sarifMessage{Text: "The directory roadmap lint ran in; relative paths are relative to it."}}
+	if opts.Root != "" {
+		base.URI = directoryURI(opts.Root)
+	}
+	run.OriginalURIBaseIDs = map[string]sarifBaseURI{srcRoot: base}
+	seen := map[string]int{}
 	for _, f := range fs {
 		msg := f.Message
 		if f.Hint != "" {
 			msg += " (" + f.Hint + ")"
 		}
+		art := sarifArtifact{URI: artifactURI(f.File)}
+		if !filepath.IsAbs(f.File) {
+			art.URIBaseID = srcRoot
+		}
+		hash := lineHash(f.Context)
+		key := f.File + "\x00" + f.Rule + "\x00" + hash
+		seen[key]++
 		run.Results = append(run.Results, sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
 			Message: sarifMessage{Text: msg},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: artifactURI(f.File)},
+				ArtifactLocation: art,
 				Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn},
 			}}},
+			PartialFingerprints: map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", hash, seen[key])},
 		})
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(opts.Errors) == 0}
@@ -187,4 +227,43 @@ func artifactURI(path string) string {
 		return (&url.URL{Scheme: "file", Path: slash}).String()
 	}
 	return (&url.URL{Path: slash}).String()
+}
+
+// lineHash identifies a finding's line by its words, whatever its
+// indentation or spacing: the first 16 hex digits of a SHA-256. The
+// occurrence count after it (":2") tells identical lines apart.
+func lineHash(line string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(line), " ")))
+	return hex.EncodeToString(sum[:8])
+}
+
+// directoryURI is the file URI of an absolute directory, ending in "/"
+// as SARIF requires of a base URI.
+func directoryURI(dir string) string {
+	u := artifactURI(dir)
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// markdownLink is a Markdown inline link or image target: ](target).
+var markdownLink = regexp.MustCompile(`\]\(([^()\s]+)\)`)
+
+// AbsoluteLinks rewrites the relative link targets of a Markdown page
+// published at pageURL into absolute URLs, so the page still links
+// where it is shown away from the repository (a code scanning alert).
+func AbsoluteLinks(md, pageURL string) string {
+	base, err := url.Parse(pageURL)
+	if err != nil || !base.IsAbs() {
+		return md
+	}
+	return markdownLink.ReplaceAllStringFunc(md, func(m string) string {
+		target := m[2 : len(m)-1]
+		ref, err := url.Parse(target)
+		if err != nil || ref.IsAbs() || strings.HasPrefix(target, "mailto:") {
+			return m
+		}
+		return "](" + base.ResolveReference(ref).String() + ")"
+	})
 }

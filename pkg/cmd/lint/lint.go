@@ -5,6 +5,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -220,8 +221,9 @@ func write(opts *Options, res *lint.Result) error {
 	case report.FormatJSON:
 		return report.WriteFindingsJSON(out, res.Files, res.Findings)
 	case report.FormatSARIF:
+		root, _ := os.Getwd() // relative paths are relative to it; without it the base stays unnamed
 		return report.WriteFindingsSARIF(out, res.Findings, report.SARIFOptions{
-			Version: build.Current().Version, Rules: lint.Rules(), Errors: res.Errors,
+			Version: build.Current().Version, Rules: lint.Rules(), Errors: res.Errors, Root: root,
 			RuleHelp: func(id string) string { page, _ := docs.RulePage(id); return page },
 		})
 	case report.FormatGitHub:
