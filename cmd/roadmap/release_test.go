@@ -64,8 +64,9 @@ func readGoreleaser(t *testing.T) goreleaserConfig {
 // readmeLink is a relative Markdown link target in README.md.
 var readmeLink = regexp.MustCompile(`\]\(([^()\s#]+)(#[^()\s]*)?\)`)
 
-// TestReleaseArchivesShipWhatTheReadmeLinks: every file the shipped
-// README links to is in the archive, and every page under docs/ too.
+// TestReleaseArchivesShipWhatTheReadmeLinks: every document and example
+// the shipped README links to is in the archive, and every page under
+// docs/ too.
 // Patterns are matched as goreleaser matches a pattern without **
 // (one path segment per *); ** is refused because goreleaser's
 // docs/**/* matched only files in a subdirectory of docs/.
@@ -95,7 +96,7 @@ func TestReleaseArchivesShipWhatTheReadmeLinks(t *testing.T) {
 		want, dirs := map[string]bool{}, map[string]bool{}
 		for _, m := range readmeLink.FindAllStringSubmatch(string(readme), -1) {
 			target := m[1]
-			if strings.Contains(target, "://") {
+			if strings.Contains(target, "://") || sourceTree(target) {
 				continue
 			}
 			if st, err := os.Stat(filepath.Join(root, target)); err == nil && st.IsDir() {
@@ -220,6 +221,18 @@ func TestCIExampleUsesCurrentActions(t *testing.T) {
 	if used < 3 {
 		t.Fatalf("read %d actions from the workflow: the test reads nothing", used)
 	}
+}
+
+// sourceTree is true for a link into the code and its test data, which
+// a reader follows on the repository's site; the archive ships the
+// documents and examples.
+func sourceTree(path string) bool {
+	for _, dir := range []string{"cmd/", "internal/", "pkg/", "scripts/", "testdata/"} {
+		if strings.HasPrefix(path, dir) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
