@@ -197,7 +197,9 @@ func TestNextIsCrossTrack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"software-engineer/staff", "engineering-manager/manager", "product-manager/pm", "site-reliability-engineer/senior"}
+	want := []string{"software-engineer/staff", "engineering-manager/manager", "product-manager/pm",
+		"technical-program-manager/senior", "developer-advocate/senior", "solutions-architect/senior",
+		"site-reliability-engineer/senior", "security-engineer/senior", "ml-engineer/senior"}
 	if strings.Join(l.Next, " ") != strings.Join(want, " ") {
 		t.Errorf("next = %v", l.Next)
 	}
