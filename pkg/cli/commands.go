@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	exportcmd "github.com/roadmapcli/roadmap/pkg/cmd/export"
 	gapcmd "github.com/roadmapcli/roadmap/pkg/cmd/gap"
 	"github.com/roadmapcli/roadmap/pkg/cmd/initcmd"
 	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
@@ -28,4 +29,5 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(statuscmd.NewCmdStatus(f, nil))
 	root.AddCommand(reviewcmd.NewCmdReview(f, nil))
 	root.AddCommand(lspcmd.NewCmdLSP(f, nil))
+	root.AddCommand(exportcmd.NewCmdExport(f, nil))
 }

@@ -1,0 +1,48 @@
+package cadence
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+func TestStreak(t *testing.T) {
+	tests := []struct {
+		name, cadence, log, today string
+		want                      Streak
+	}{
+		{"no reviews yet, not due", "", "", "2026-02-01",
+			Streak{Cadence: "monthly", Next: date("2026-02-10")}},
+		{"three on time", "", "### 2026-02-08 · check-in\n### 2026-03-05 · check-in\n### 2026-04-01 · quarterly\n", "2026-04-20",
+			Streak{Cadence: "monthly", Current: 3, Kept: 3, Next: date("2026-05-01")}},
+		{"a late one restarts the streak", "", "### 2026-02-08 · check-in\n### 2026-03-20 · check-in\n### 2026-04-15 · check-in\n", "2026-04-20",
+			Streak{Cadence: "monthly", Current: 2, Kept: 3, Late: 1, Next: date("2026-05-15")}},
+		{"two months skipped", "", "### 2026-02-08 · check-in\n### 2026-05-20 · check-in\n", "2026-05-25",
+			Streak{Cadence: "monthly", Current: 1, Kept: 2, Late: 1, Missed: 2, Next: date("2026-06-20")}},
+		{"overdue now", "", "### 2026-02-08 · check-in\n", "2026-04-20",
+			Streak{Cadence: "monthly", Current: 0, Kept: 1, Missed: 1, Overdue: true, Next: date("2026-03-08")}},
+		{"a review after today is not counted", "", "### 2026-02-08 · check-in\n### 2026-06-01 · check-in\n", "2026-02-20",
+			Streak{Cadence: "monthly", Current: 1, Kept: 1, Next: date("2026-03-08")}},
+		{"weekly", "cadence:\n  checkin: weekly\n  review: monthly\n", "### 2026-01-15 · check-in\n### 2026-01-22 · check-in\n", "2026-01-25",
+			Streak{Cadence: "weekly", Current: 2, Kept: 2, Next: date("2026-01-29")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := StreakOf(doc(t, tt.cadence, tt.log), date(tt.today))
+			if !ok || got != tt.want {
+				t.Errorf("StreakOf = %+v, %v\nwant       %+v", got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func TestStreakUnknown(t *testing.T) {
+	if _, ok := StreakOf(doc(t, "cadence:\n  checkin: sometimes\n", ""), date("2026-03-01")); ok {
+		t.Errorf("an unknown cadence has a streak")
+	}
+	noStart := roadmap.Parse("r.md", []byte(strings.Replace(strings.Replace(header, "%s", "", 1), "started: 2026-01-10\n", "", 1)))
+	if _, ok := StreakOf(noStart, date("2026-03-01")); ok {
+		t.Errorf("a roadmap without a start date has a streak")
+	}
+}

@@ -1,0 +1,184 @@
+// Package export implements `roadmap export`: a roadmap as one
+// self-contained HTML page for a 1:1, or its assessment radar as an SVG.
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/atomicfile"
+	"github.com/roadmapcli/roadmap/pkg/cadence"
+	"github.com/roadmapcli/roadmap/pkg/civil"
+	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/export"
+	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/review"
+	"github.com/roadmapcli/roadmap/pkg/roadmap"
+)
+
+// Formats export writes.
+const (
+	FormatHTML = "html"
+	FormatSVG  = "svg"
+)
+
+// Options are export's inputs, filled by NewCmdExport.
+type Options struct {
+	IO    *iostreams.IOStreams
+	Today func() civil.Date
+	Git   *gitx.Client
+
+	File       string
+	StdinName  string
+	Format     string
+	Output     string
+	LaddersDir string
+}
+
+// NewCmdExport builds the command. runF replaces exportRun in flag tests.
+func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Git: gitx.Default}
+	cmd := &cobra.Command{
+		Use:   "export FILE",
+		Short: "Write a roadmap as a one-page HTML for a 1:1, or its assessment radar as SVG",
+		Long: `Write FILE as one self-contained HTML page to bring to a 1:1 or attach to a
+promotion packet: the target, a radar chart of the latest assessment (self,
+manager and the target level), the gap dimension by dimension beside what the
+ladder's two levels expect, the three 30-day actions with their status, the
+next quarter and years 2-3, a timeline of the checkpoints up to the target
+date, the review streak and a sparkline of changes per month (from git when
+the file is in a repository, else from its review log).
+
+The page needs nothing else: its CSS and charts are inline, it runs no
+script and loads nothing from the network. It prints on one or two pages
+(A4 or Letter), follows the reader's dark mode, reads on a phone, and gives
+every chart a text alternative. Everything from the file is escaped.
+
+--format svg writes the assessment radar alone, to embed in a README.
+The page goes to standard output unless -o names a file.`,
+		Example: `  roadmap export roadmap.md -o roadmap.html
+  roadmap export examples/promotion.md --today 2026-11-21 > promotion.html
+  roadmap export roadmap.md --format svg -o radar.svg`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return cmdutil.FlagErrorf("export takes exactly one FILE (or - for standard input), got %d", len(args))
+			}
+			return nil
+		},
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportRun(opts)
+		},
+	}
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", FormatHTML, []string{FormatHTML, FormatSVG}, "output format")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	laddercmd.AddLaddersFlag(cmd, &opts.LaddersDir)
+	_ = cmd.MarkFlagFilename("output", "html", "svg")
+	return cmd
+}
+
+func exportRun(opts *Options) error {
+	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
+	if err != nil {
+		return err
+	}
+	if err := doc.Err(); err != nil {
+		return &cmdutil.InputError{Err: err}
+	}
+	for _, p := range doc.Problems {
+		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
+	}
+	today := opts.Today()
+	in := export.Input{Doc: doc, Today: today}
+
+	var buf bytes.Buffer
+	if opts.Format == FormatSVG {
+		a, ok := doc.LatestAssessment()
+		if !ok {
+			return &cmdutil.InputError{Err: fmt.Errorf("%s has no Assessment entry to draw (add one: `roadmap review %s --record --rate skills=3,scope=2`, or see docs/assessment.md)",
+				doc.Path, cmdutil.ShellQuote(opts.File))}
+		}
+		r := export.NewRadar(export.RadarInput{Assessment: &a, TargetLevel: doc.Frontmatter.Target.Level, Size: export.RadarFull})
+		if err := export.WriteRadarSVG(&buf, r); err != nil {
+			return err
+		}
+		return write(opts, buf.Bytes())
+	}
+
+	if err := comparison(opts, doc, &in); err != nil {
+		return err
+	}
+	in.History, in.Cadence = history(opts, doc, today)
+	if err := export.WritePage(&buf, export.Build(in)); err != nil {
+		return err
+	}
+	return write(opts, buf.Bytes())
+}
+
+// comparison puts the ladders' view of the two levels into the page; when
+// the ladders do not know them, the page shows the roadmap's gap alone and
+// says why.
+func comparison(opts *Options, doc *roadmap.Document, in *export.Input) error {
+	start := "."
+	if opts.File != "-" {
+		start = filepath.Dir(opts.File)
+	}
+	set, err := laddercmd.Load(opts.LaddersDir, start)
+	if err != nil {
+		return err
+	}
+	in.Comparison, in.LadderNote = export.Compare(set, doc)
+	if in.LadderNote != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "roadmap: note: %s\n", in.LadderNote)
+	}
+	return nil
+}
+
+// history reads the file's commits for the sparkline and the review dates
+// git knows; without git, the review log alone, and a note says so.
+func history(opts *Options, doc *roadmap.Document, today civil.Date) (export.History, cadence.Options) {
+	if opts.File == "-" {
+		return export.LogHistory(doc, nil), cadence.Options{}
+	}
+	var fb gitx.Fallbacks
+	repo, err := opts.Git.Open(opts.File)
+	var commits []gitx.Commit
+	if err == nil {
+		commits, err = repo.Log(opts.File)
+	}
+	if err != nil {
+		if fb.Add(err) {
+			fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+fb.MessageWith("the history sparkline counts the review log only"))
+		} else {
+			fmt.Fprintf(opts.IO.ErrOut, "roadmap: note: git failed (%v): the history sparkline counts the review log only\n", err)
+		}
+		return export.LogHistory(doc, nil), cadence.Options{}
+	}
+	if commits == nil {
+		commits = []gitx.Commit{}
+	}
+	return export.LogHistory(doc, commits), cadence.Options{LastReview: review.DatesFromCommits(commits, today)}
+}
+
+func write(opts *Options, data []byte) error {
+	if opts.Output == "" || opts.Output == "-" {
+		_, err := opts.IO.Out.Write(data)
+		return err
+	}
+	if err := atomicfile.WriteFile(opts.Output, data, 0o644); err != nil {
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: cannot write the export: %w", opts.Output, err)}
+	}
+	return nil
+}
