@@ -96,13 +96,17 @@ func (b *Baseline) rule(id string) *RuleScore {
 type Change struct {
 	Rule, Figure string
 	Was, Now     float64
-	WasOf, NowOf string // the counts behind the figure, "3/4"
+	WasOf, NowOf string // the counts behind the figure, "3 of 4 faults found"
+	Count        bool   // Was and Now are counts, not shares
 }
 
 func (c Change) String() string {
 	verb := "fell"
 	if c.Now > c.Was {
 		verb = "rose"
+	}
+	if c.Count {
+		return fmt.Sprintf("%s %s %s from %s to %s", c.Rule, c.Figure, verb, c.WasOf, c.NowOf)
 	}
 	return fmt.Sprintf("%s %s %s from %.3f (%s) to %.3f (%s)", c.Rule, c.Figure, verb, c.Was, c.WasOf, c.Now, c.NowOf)
 }
@@ -150,12 +154,14 @@ func Compare(base, now *Baseline) (fell, rose []Change) {
 			}
 		}
 	}
-	if now.Silent < base.Silent {
-		fell = append(fell, Change{Rule: "correct files", Figure: "with no warning or error", Was: float64(base.Silent), Now: float64(now.Silent),
-			WasOf: fmt.Sprintf("%d of %d", base.Silent, base.Correct), NowOf: fmt.Sprintf("%d of %d", now.Silent, now.Correct)})
-	} else if now.Silent > base.Silent {
-		rose = append(rose, Change{Rule: "correct files", Figure: "with no warning or error", Was: float64(base.Silent), Now: float64(now.Silent),
-			WasOf: fmt.Sprintf("%d of %d", base.Silent, base.Correct), NowOf: fmt.Sprintf("%d of %d", now.Silent, now.Correct)})
+	silent := Change{Rule: "correct files", Figure: "with no warning or error", Count: true,
+		Was: float64(base.Silent), Now: float64(now.Silent),
+		WasOf: fmt.Sprintf("%d of %d", base.Silent, base.Correct), NowOf: fmt.Sprintf("%d of %d", now.Silent, now.Correct)}
+	switch {
+	case now.Silent < base.Silent:
+		fell = append(fell, silent)
+	case now.Silent > base.Silent:
+		rose = append(rose, silent)
 	}
 	return fell, rose
 }
