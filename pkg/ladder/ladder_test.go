@@ -21,8 +21,8 @@ func mustBuiltIn(t *testing.T) *Set {
 // empty field, a salary without source or year, a missing next step.
 func TestBuiltInComplete(t *testing.T) {
 	s := mustBuiltIn(t)
-	if n := len(s.Tracks()); n < 6 {
-		t.Fatalf("want at least six built-in tracks, got %d", n)
+	if n := len(s.Tracks()); n < 15 {
+		t.Fatalf("want at least fifteen built-in tracks, got %d", n)
 	}
 	for _, tr := range s.Tracks() {
 		if tr.Origin != OriginBuiltIn {
@@ -43,6 +43,12 @@ func TestBuiltInComplete(t *testing.T) {
 			}
 			if len(l.Aliases) == 0 {
 				t.Errorf("%s: no aliases", ref)
+			}
+			if l.Kind != KindIC && l.Kind != KindManagement {
+				t.Errorf("%s: kind %q", ref, l.Kind)
+			}
+			if l.MinYears() < 0 {
+				t.Errorf("%s: years %q do not start with a number", ref, l.Years)
 			}
 			if len(l.Skills) < 3 {
 				t.Errorf("%s: want at least 3 skills, got %d", ref, len(l.Skills))
