@@ -72,7 +72,7 @@ func lspRun(opts *Options) error {
 	if opts.LogFile != "" {
 		f, err := os.OpenFile(opts.LogFile, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 		if err != nil {
-			return &cmdutil.InputError{Err: fmt.Errorf("--log %s: %w", opts.LogFile, err)}
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: cannot open the log file: %v (give --log a file in a directory that exists)", opts.LogFile, errors.Unwrap(err))}
 		}
 		defer f.Close()
 		log = f
