@@ -10,11 +10,13 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/roadmapcli/roadmap/pkg/build"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // Main runs the CLI with args (without the program name) and returns the
@@ -76,6 +78,7 @@ func isCobraUsageError(msg string) bool {
 // NewRootCmd wires every command to one Factory.
 func NewRootCmd(ios *iostreams.IOStreams, getenv func(string) string) *cobra.Command {
 	var todayFlag string
+	colorFlag := iostreams.ColorAuto
 	today := civil.Date{}
 	f := &cmdutil.Factory{
 		IOStreams: ios,
@@ -100,6 +103,7 @@ review cadence that keeps the plan alive.`,
 		SilenceUsage:  true,
 		Version:       build.Current().String(),
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			ios.SetColorMode(colorFlag)
 			d, err := resolveToday(todayFlag, getenv)
 			if err != nil {
 				return err
@@ -112,13 +116,104 @@ review cadence that keeps the plan alive.`,
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetIn(ios.In)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return cmdutil.FlagErrorWrap(err) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return cmdutil.FlagErrorWrap(flagTypo(cmd, err)) })
 	root.PersistentFlags().StringVar(&todayFlag, "today", "",
 		"treat this date (YYYY-MM-DD) as today in every date computation (env ROADMAP_TODAY)")
+	cmdutil.PersistentStringEnumFlag(root, &colorFlag, "color", iostreams.ColorAuto, iostreams.ColorModes,
+		"colour: auto (on a terminal, unless NO_COLOR is set), always or never")
 	root.CompletionOptions.HiddenDefaultCmd = false
 
 	addCommands(root, f)
+	root.InitDefaultCompletionCmd()
+	root.SetHelpCommand(newHelpCmd())
+	strictGroups(root)
 	return root
+}
+
+// strictGroups makes every command group (the root, ladder, completion)
+// refuse what is not one of its commands, in one wording: cobra runs a
+// group without a Run as "print help, exit 0", so `roadmap ladder lsit`
+// looked like success.
+func strictGroups(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		strictGroups(sub)
+	}
+	if !c.HasSubCommands() || c.Runnable() {
+		return
+	}
+	c.Args = cobra.ArbitraryArgs
+	c.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return cmd.Help()
+		}
+		return unknownCommand(cmd, args[0])
+	}
+}
+
+// unknownCommand is the usage error for a name that is not one of
+// parent's commands: the nearest one, and the list.
+func unknownCommand(parent *cobra.Command, name string) error {
+	var names []string
+	for _, c := range parent.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", name, parent.CommandPath())
+	if s := suggest.Nearest(name, names); s != "" {
+		msg += fmt.Sprintf(": did you mean %q?", s)
+	}
+	return cmdutil.FlagErrorf("%s (its commands: %s)", msg, strings.Join(names, ", "))
+}
+
+// newHelpCmd is `roadmap help [COMMAND]`, which says so when the command
+// does not exist instead of printing the usage and exiting 0.
+func newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			cmd, _, err := c.Root().Find(args)
+			if err != nil || cmd == nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []string
+			for _, sub := range cmd.Commands() {
+				if sub.IsAvailableCommand() && strings.HasPrefix(sub.Name(), toComplete) {
+					out = append(out, sub.Name())
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil {
+				return cmdutil.FlagErrorWrap(err)
+			}
+			if len(rest) > 0 {
+				return unknownCommand(cmd, rest[0])
+			}
+			return cmd.Help()
+		},
+	}
+}
+
+// flagTypo adds "did you mean --format?" to pflag's unknown-flag error.
+func flagTypo(cmd *cobra.Command, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return err
+	}
+	var names []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	if s := suggest.Nearest(name, names); s != "" {
+		return fmt.Errorf("%w (did you mean --%s?)", err, s)
+	}
+	return err
 }
 
 func resolveToday(flagValue string, getenv func(string) string) (civil.Date, error) {

@@ -25,6 +25,14 @@ func TestMainExitCodes(t *testing.T) {
 		{"bad --today", []string{"--today", "2026-02-30", "show", "x.md"}, nil, 2, "invalid --today"},
 		{"bad ROADMAP_TODAY", []string{"show", "x.md"}, map[string]string{"ROADMAP_TODAY": "soon"}, 2, "invalid ROADMAP_TODAY"},
 		{"missing file", []string{"show", "does-not-exist.md"}, nil, 2, "does-not-exist.md: no such file"},
+		{"unknown subcommand", []string{"ladder", "lsit"}, nil, 2, `did you mean "list"?`},
+		{"unknown completion shell", []string{"completion", "tcsh"}, nil, 2, `unknown command "tcsh"`},
+		{"unknown help topic", []string{"help", "lsit"}, nil, 2, `unknown command "lsit"`},
+		{"extra argument", []string{"ladder", "list", "x"}, nil, 2, `unknown command "x"`},
+		{"flag typo", []string{"lint", "--formt", "json"}, nil, 2, "did you mean --format?"},
+		{"missing track", []string{"ladder", "show"}, nil, 2, "ladder show needs TRACK"},
+		{"group alone is help", []string{"ladder"}, nil, 0, ""},
+		{"bad --color", []string{"--color", "sometimes", "ladder", "list"}, nil, 2, `valid values are "auto", "always", "never"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

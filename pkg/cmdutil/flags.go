@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // StringEnumFlag registers a string flag limited to options, with shell
@@ -16,6 +18,32 @@ func StringEnumFlag(cmd *cobra.Command, p *string, name, short, defaultValue str
 	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return options, cobra.ShellCompDirectiveNoFileComp
 	})
+}
+
+// PersistentStringEnumFlag is StringEnumFlag for a flag every
+// subcommand inherits (--color).
+func PersistentStringEnumFlag(cmd *cobra.Command, p *string, name, defaultValue string, options []string, usage string) {
+	cmd.PersistentFlags().Var(&enumValue{value: p, options: options}, name,
+		fmt.Sprintf("%s: {%s}", usage, strings.Join(options, "|")))
+	*p = defaultValue
+	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return options, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// ExactArg accepts exactly one argument and, when it is missing, says
+// in words what to give: "ladder show needs TRACK: …".
+func ExactArg(name, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		switch {
+		case len(args) == 0:
+			return FlagErrorf("%s needs %s: %s", path, name, what)
+		case len(args) > 1:
+			return FlagErrorf("%s takes one %s, got %d (%s)", path, name, len(args), strings.Join(args, " "))
+		}
+		return nil
+	}
 }
 
 type enumValue struct {
@@ -30,7 +58,11 @@ func (e *enumValue) Set(v string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("valid values are %s", strings.Join(quoteAll(e.options), ", "))
+	hint := ""
+	if s := suggest.Nearest(v, e.options); s != "" {
+		hint = fmt.Sprintf("did you mean %q? ", s)
+	}
+	return fmt.Errorf("%svalid values are %s", hint, strings.Join(quoteAll(e.options), ", "))
 }
 
 func (e *enumValue) String() string { return *e.value }

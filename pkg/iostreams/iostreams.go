@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -20,8 +22,19 @@ type IOStreams struct {
 	stdoutTTY bool
 	stderrTTY bool
 	color     bool
+	errColor  bool
 	width     int
 }
+
+// Colour modes for --color.
+const (
+	ColorAuto   = "auto"
+	ColorAlways = "always"
+	ColorNever  = "never"
+)
+
+// ColorModes are --color's values.
+var ColorModes = []string{ColorAuto, ColorAlways, ColorNever}
 
 // System wires the process's standard streams.
 func System() *IOStreams {
@@ -34,12 +47,32 @@ func System() *IOStreams {
 		stderrTTY: isTerminal(os.Stderr),
 	}
 	s.color = colorWanted(s.stdoutTTY)
+	s.errColor = colorWanted(s.stderrTTY)
+	termWidth := 0
 	if s.stdoutTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
-			s.width = w
+			termWidth = w
 		}
 	}
+	s.width = widthFrom(os.Getenv("COLUMNS"), termWidth)
 	return s
+}
+
+// DefaultWidth is the width output is fitted to when nothing says
+// otherwise: piped output without COLUMNS.
+const DefaultWidth = 80
+
+// widthFrom is the one rule for every command's width, on a terminal
+// or piped: COLUMNS when it is a positive number (the user said so),
+// else the terminal's width, else DefaultWidth.
+func widthFrom(columns string, termWidth int) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(columns)); err == nil && n > 0 {
+		return n
+	}
+	if termWidth > 0 {
+		return termWidth
+	}
+	return DefaultWidth
 }
 
 // Test returns streams backed by buffers: no terminal, no colour.
@@ -50,9 +83,11 @@ func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
 
-// colorWanted follows the no-color.org convention and CLICOLOR_FORCE.
-func colorWanted(stdoutTTY bool) bool {
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+// colorWanted follows no-color.org (NO_COLOR set and not empty turns
+// colour off) and CLICOLOR_FORCE, for a stream that is or is not a
+// terminal.
+func colorWanted(tty bool) bool {
+	if os.Getenv("NO_COLOR") != "" {
 		return false
 	}
 	if v := os.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
@@ -61,7 +96,18 @@ func colorWanted(stdoutTTY bool) bool {
 	if os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	return stdoutTTY
+	return tty
+}
+
+// SetColorMode applies --color: always and never override the
+// environment for both streams; auto keeps what it decided.
+func (s *IOStreams) SetColorMode(mode string) {
+	switch mode {
+	case ColorAlways:
+		s.color, s.errColor = true, true
+	case ColorNever:
+		s.color, s.errColor = false, false
+	}
 }
 
 func (s *IOStreams) IsStdinTTY() bool   { return s.stdinTTY }
@@ -72,12 +118,13 @@ func (s *IOStreams) ColorEnabled() bool { return s.color }
 // CanPrompt is true when a person is at the keyboard on both ends.
 func (s *IOStreams) CanPrompt() bool { return s.stdinTTY && s.stdoutTTY }
 
-// TerminalWidth is the width of the terminal, or 80 when not known.
+// TerminalWidth is the width every command fits its output to, on a
+// terminal or piped: COLUMNS, else the terminal's width, else 80.
 func (s *IOStreams) TerminalWidth() int {
 	if s.width > 0 {
 		return s.width
 	}
-	return 80
+	return DefaultWidth
 }
 
 // Test setters: let in-process tests pretend to be on a terminal.
@@ -85,10 +132,14 @@ func (s *IOStreams) SetStdinTTY(v bool)     { s.stdinTTY = v }
 func (s *IOStreams) SetStdoutTTY(v bool)    { s.stdoutTTY = v }
 func (s *IOStreams) SetStderrTTY(v bool)    { s.stderrTTY = v }
 func (s *IOStreams) SetColorEnabled(v bool) { s.color = v }
+func (s *IOStreams) SetErrColor(v bool)     { s.errColor = v }
 func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
 
 // ColorScheme returns ANSI styling that is a no-op when colour is off.
 func (s *IOStreams) ColorScheme() *ColorScheme { return &ColorScheme{enabled: s.color} }
+
+// ErrColorScheme is ColorScheme for what goes to ErrOut.
+func (s *IOStreams) ErrColorScheme() *ColorScheme { return &ColorScheme{enabled: s.errColor} }
 
 // ColorScheme applies SGR colours only when enabled.
 type ColorScheme struct{ enabled bool }

@@ -57,7 +57,7 @@ Columns: ` + strings.Join(Columns, ", ") + `.
   roadmap ladder show software-engineer --from L5 --to L7 --columns level,title,scope,mentorship
   roadmap ladder show data-scientist --format csv > data-scientist.csv
   roadmap ladder show engineering-manager --format json | jq '.levels[].salary'`,
-		Args:              cobra.ExactArgs(1),
+		Args:              cmdutil.ExactArg("TRACK", "the id of a ladder, e.g. software-engineer (`roadmap ladder list` lists them)"),
 		ValidArgsFunction: CompleteTrack,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Track = args[0]

@@ -81,9 +81,7 @@ func fixRun(opts *Options, runOpts lint.RunOptions, fallbacks *gitx.Fallbacks) e
 				return err
 			}
 		}
-		if msg := fallbacks.MessageWith(lint.FallbackNote); msg != "" {
-			fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
-		}
+		note(opts, fallbacks)
 		fmt.Fprintf(opts.IO.ErrOut, "Dry run: %s in %s would be fixed; nothing was changed.\n",
 			plural(n, "finding"), plural(len(results), "file"))
 		if len(errs) > 0 {

@@ -43,6 +43,8 @@ type Options struct {
 	// DryRun it prints their diff instead.
 	Fix    bool
 	DryRun bool
+	// Quiet prints the findings only: no summary, no notes.
+	Quiet bool
 	// LockWait is how long --fix waits while another process edits a file.
 	LockWait time.Duration
 	// beforeWrite, in tests, runs between reading a file and writing it.
@@ -126,6 +128,7 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 	fl.StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in findings and to find its configuration")
 	fl.StringVar(&opts.Explain, "explain", "", "print the documentation of a rule (ID or name) and exit")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "list every rule with its default severity and exit")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the findings only: no summary and no note about missing git history")
 	fl.BoolVar(&opts.Fix, "fix", false, "apply the fixes that have exactly one correct edit, then report what is left")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print the unified diff of the fixes and change nothing")
 	fl.DurationVar(&opts.LockWait, "lock-wait", roadmap.DefaultLockWait, "with --fix: how long to wait while another process edits a file")
@@ -191,10 +194,7 @@ func lintRun(opts *Options) error {
 
 // finish prints a run's findings and turns them into the exit status.
 func finish(opts *Options, res *lint.Result, fallbacks *gitx.Fallbacks) error {
-	// Said once per run, not once per file.
-	if msg := fallbacks.MessageWith(lint.FallbackNote); msg != "" {
-		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
-	}
+	note(opts, fallbacks)
 	if err := write(opts, res); err != nil {
 		return err
 	}
@@ -205,6 +205,17 @@ func finish(opts *Options, res *lint.Result, fallbacks *gitx.Fallbacks) error {
 		return cmdutil.ErrSilent
 	}
 	return nil
+}
+
+// note says once per run, not once per file, that some files had no git
+// history; --quiet says nothing.
+func note(opts *Options, fallbacks *gitx.Fallbacks) {
+	if opts.Quiet {
+		return
+	}
+	if msg := fallbacks.MessageWith(lint.FallbackNote); msg != "" {
+		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
+	}
 }
 
 func failOn(level string) (lint.Severity, bool) {
@@ -233,8 +244,16 @@ func write(opts *Options, res *lint.Result) error {
 	if err := report.WriteFindingsText(out, res.Findings, cs); err != nil {
 		return err
 	}
-	if opts.IO.IsStdoutTTY() {
+	// The summary is for a person: under the findings on a terminal;
+	// piped, on standard error and only when there is something to
+	// count, so the findings stay the only thing on standard output.
+	switch {
+	case opts.Quiet:
+	case opts.IO.IsStdoutTTY():
 		_, err := fmt.Fprintln(out, report.FindingsSummary(res.Files, res.Findings, cs))
+		return err
+	case len(res.Findings) > 0:
+		_, err := fmt.Fprintln(opts.IO.ErrOut, report.FindingsSummary(res.Files, res.Findings, opts.IO.ErrColorScheme()))
 		return err
 	}
 	return nil

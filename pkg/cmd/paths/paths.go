@@ -51,7 +51,7 @@ GitHub renders it.`,
 		Example: `  roadmap paths software-engineer/senior
   roadmap paths software-engineer/L5 --format markdown
   roadmap paths data-scientist/senior --format mermaid`,
-		Args:              cobra.ExactArgs(1),
+		Args:              cmdutil.ExactArg("LEVEL", "a track and level, e.g. software-engineer/senior (`roadmap ladder list` lists the tracks)"),
 		ValidArgsFunction: laddercmd.CompleteLevelRef,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Level = args[0]

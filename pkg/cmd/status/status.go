@@ -31,6 +31,8 @@ type Options struct {
 	Format      string
 	Config      string
 	FailOverdue bool
+	// Quiet leaves out the note about missing git history.
+	Quiet bool
 }
 
 // NewCmdStatus builds the command. runF replaces statusRun in flag tests.
@@ -66,6 +68,7 @@ in a weekly CI job to keep a team's plans alive.`,
 	}
 	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, report.TableFormats, "output format")
 	cmd.Flags().BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any review is overdue")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no note about missing git history")
 	cmd.Flags().StringVar(&opts.Config, "config", "", "configuration file for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
@@ -109,7 +112,7 @@ func statusRun(opts *Options) error {
 			mu.Unlock()
 		},
 	})
-	if msg := fallbacks.MessageWith("review dates come from the review log only"); msg != "" {
+	if msg := fallbacks.MessageWith("review dates come from the review log only"); msg != "" && !opts.Quiet {
 		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+msg)
 	}
 	status.Sort(rows)
