@@ -84,7 +84,7 @@ func examples(t *testing.T) map[string][]byte {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if lint.HasRoadmapKey(raw) {
+			if roadmap.HasRoadmapKey(raw) {
 				out[filepath.Base(f)] = raw
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmapcli/roadmap/pkg/boundedread"
+	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/lint/vague"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"github.com/roadmapcli/roadmap/pkg/yamlerr"
@@ -45,6 +46,10 @@ type Config struct {
 	Ignore  []string
 
 	matcher *vague.Matcher
+
+	laddersOnce sync.Once
+	ladders     *ladder.Set
+	laddersErr  error
 }
 
 // ConfigError is a bad configuration file, with the line at fault.

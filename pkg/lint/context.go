@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/lint/vague"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
@@ -18,6 +19,8 @@ type Context struct {
 	Vague *vague.Matcher
 	// History is what version control knows of the file.
 	History History
+	// Ladders are the ladders in effect (nil when they could not be read).
+	Ladders *ladder.Set
 
 	rule     *Rule
 	severity Severity
@@ -102,13 +105,22 @@ func parent(path string) string {
 }
 
 // MissingSection reports a section the roadmap lacks: on the heading that
-// looks meant to be it ("## Nxt 30 days"), with "did you mean", else at the
+// looks meant to be it ("## Next 30 dys"), with "did you mean" (hint is
+// then not given: the section is there, under another name), else at the
 // anchor.
 func (c *Context) MissingSection(key, msg, hint string) {
 	for _, s := range c.Doc.Sections {
 		if s.Key == "" && s.Near == key {
+			name := roadmap.SectionNames[key]
 			c.ReportLine(s.Pos, fmt.Sprintf("%s: %q is not read as one", msg, s.Heading),
-				fmt.Sprintf("did you mean `## %s`? rename the heading; %s", roadmap.SectionNames[key], hint))
+				fmt.Sprintf("did you mean `## %s`? rename the heading so it is read as that section", name))
+			// A misspelling has one correct edit; a heading that only hints
+			// at the section may be meant as another.
+			suggestion := ""
+			if s.Misspelt {
+				suggestion = name
+			}
+			c.Annotate("heading-near-miss", key, suggestion)
 			return
 		}
 	}

@@ -237,23 +237,6 @@ func TestMatchGlob(t *testing.T) {
 	}
 }
 
-func TestHasRoadmapKey(t *testing.T) {
-	for src, want := range map[string]bool{
-		"---\nroadmap: 1\ntitle: x\n---\n":                     true,
-		"\xEF\xBB\xBF---\r\ntitle: x\r\nroadmap: 1\r\n---\r\n": true,
-		"+++\nroadmap = 1\n+++\n":                              true,
-		"---\ntitle: x\n---\nroadmap: 1\n":                     false,
-		"# README\n\nroadmap: 1\n":                             false,
-		"---\nroadmaps: 1\n---\n":                              false,
-		"----\nroadmap: 1\n---\n":                              false,
-		"":                                                     false,
-	} {
-		if got := HasRoadmapKey([]byte(src)); got != want {
-			t.Errorf("HasRoadmapKey(%q) = %v, want %v", src, got, want)
-		}
-	}
-}
-
 func write(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

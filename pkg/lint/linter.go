@@ -39,6 +39,7 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		matcher = l.Config.matcher
 	}
 	sup := parseSuppressions(doc)
+	ladders, _ := laddersFor(l.Config) // a bad ladder file is the run's error (Run), and RM022 is skipped
 	unread := doc.Fatal() || !doc.Frontmatter.Decoded
 	var out []Finding
 	var crash error
@@ -58,7 +59,7 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		if r.ID != idDocumentValid && (unread || !r.appliesTo(doc.Frontmatter.Kind)) {
 			continue
 		}
-		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, History: hist, rule: r, severity: sev}
+		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, History: hist, Ladders: ladders, rule: r, severity: sev}
 		if err := runRule(r, c); err != nil && crash == nil {
 			crash = err
 		}

@@ -82,7 +82,9 @@ func checkPlaceholder(c *Context) {
 			report(a.DuePos, roadmap.Position{}, a.DueText)
 		}
 		if roadmap.IsPlaceholder(prose(a.Title)) {
-			unit(a.Item, 0)
+			if i := strings.Index(a.Text, strings.TrimSpace(a.Title)); i >= 0 && a.Title != "" {
+				report(a.PosOf(i), a.PosOf(i+len(strings.TrimSpace(a.Title))), a.Title)
+			}
 		}
 	}
 	for _, g := range c.Doc.Gap {
@@ -94,7 +96,7 @@ func checkPlaceholder(c *Context) {
 			}
 		}
 		if g.Evidence != "" && roadmap.StartsWithPlaceholder(prose(g.Evidence)) {
-			report(g.EvidencePos, roadmap.Position{}, g.Evidence)
+			report(c.textAfter(g.EvidencePos, g.Evidence), roadmap.Position{}, g.Evidence)
 		}
 	}
 }
@@ -179,6 +181,12 @@ func unfilled(it roadmap.Item) bool {
 	return false
 }
 
+// unfilledAction is unfilled for an action, whose title (without its kind
+// marker and due date) may be all placeholder: "- [ ] TBD (course)".
+func unfilledAction(a roadmap.Action) bool {
+	return unfilled(a.Item) || roadmap.IsPlaceholder(prose(a.Title))
+}
+
 // unfilledValue is unfilled for a frontmatter value.
 func unfilledValue(v string) bool {
 	return len(roadmap.FindPlaceholders(v)) > 0 || roadmap.StartsWithPlaceholder(v)
@@ -195,4 +203,24 @@ func clip(s string) string {
 	}
 	r := []rune(s)
 	return string(r[:199]) + "…"
+}
+
+// textAfter is where text starts on the line of pos, at or after pos (the
+// value after a label); pos itself when it is not there.
+func (c *Context) textAfter(pos roadmap.Position, text string) roadmap.Position {
+	line := c.Doc.LineText(pos.Line)
+	from := 0
+	for col := 1; col < pos.Column && from < len(line); col++ {
+		_, size := utf8.DecodeRuneInString(line[from:])
+		from += size
+	}
+	first := strings.Fields(text)
+	if len(first) == 0 {
+		return pos
+	}
+	i := strings.Index(line[from:], first[0])
+	if i < 0 {
+		return pos
+	}
+	return roadmap.Position{Line: pos.Line, Column: pos.Column + utf8.RuneCountInString(line[from:from+i])}
 }

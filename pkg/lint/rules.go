@@ -47,6 +47,8 @@ var catalogue = []*Rule{
 	{ID: "RM020", Name: "hedging", Severity: Warning, check: checkHedging,
 		Summary: "Targets, gaps and actions commit: no \"maybe\", \"hopefully\", \"somehow\"."},
 	{ID: "RM021", Name: "placeholder", Severity: Error, check: checkPlaceholder,
-		Summary: "No placeholder left by `roadmap init` is still unfilled."},
+		Summary: "No placeholder is left unfilled: `[TODO: …]`, TBD, ???, `<company>`, `[fill in]`."},
+	{ID: "RM022", Name: "ladder-known", Severity: Warning, check: checkLadderKnown,
+		Summary: "The current and target ladder and level ids exist in the ladders in effect."},
 	{ID: "RM023", Name: "assessment-gap", Severity: Warning, check: checkAssessmentGap, Summary: "In the latest assessment, self and manager ratings of a dimension are less than 2 apart."},
 }

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -127,13 +126,16 @@ func lintOne(j job, opts RunOptions) (o outcome) {
 		o.errs = append(o.errs, err)
 		return o
 	}
-	if j.requireKey && !HasRoadmapKey(raw) {
+	if j.requireKey && !roadmap.HasRoadmapKey(raw) {
 		return o
 	}
 	doc := roadmap.Parse(j.path, raw)
 	var hist History
 	if opts.History != nil && !j.stdin {
 		hist = opts.History(j.path)
+	}
+	if _, err := laddersFor(j.cfg); err != nil {
+		o.errs = append(o.errs, err) // a bad ladder file: reported once, RM022 skipped
 	}
 	l := Linter{Today: opts.Today, Config: j.cfg}
 	o.linted = true
@@ -242,46 +244,4 @@ func unwrapPathError(err error) string {
 func isMarkdown(path string) bool {
 	ext := strings.ToLower(filepath.Ext(path))
 	return ext == ".md" || ext == ".markdown"
-}
-
-// HasRoadmapKey reports whether raw starts with a frontmatter block that
-// has a top-level `roadmap` key: how a directory walk tells a roadmap from
-// a README.
-func HasRoadmapKey(raw []byte) bool {
-	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
-	var delim []byte
-	switch {
-	case bytes.HasPrefix(raw, []byte("---")):
-		delim = []byte("---")
-	case bytes.HasPrefix(raw, []byte("+++")):
-		delim = []byte("+++")
-	default:
-		return false
-	}
-	rest := raw
-	for first := true; len(rest) > 0; first = false {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		line = bytes.TrimRight(line, "\r \t")
-		if first {
-			if !bytes.Equal(line, delim) {
-				return false
-			}
-			continue
-		}
-		if bytes.Equal(line, delim) {
-			return false
-		}
-		if bytes.HasPrefix(line, []byte("roadmap")) {
-			after := bytes.TrimLeft(line[len("roadmap"):], " \t")
-			if len(after) > 0 && (after[0] == ':' || after[0] == '=') {
-				return true
-			}
-		}
-	}
-	return false
 }

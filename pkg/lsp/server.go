@@ -456,7 +456,7 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) {
 // asks git again for the file's history. Called with s.mu held.
 func (s *Server) refresh(d *document, reload bool) {
 	wasRoadmap := d.roadmap
-	d.roadmap = lint.HasRoadmapKey(d.text.b)
+	d.roadmap = roadmap.HasRoadmapKey(d.text.b)
 	if !d.roadmap {
 		d.parsed, d.findings, d.linted = nil, nil, false
 		if wasRoadmap || d.published {
@@ -510,7 +510,7 @@ func (s *Server) lintFunc(d *document) func(*roadmap.Document) ([]lint.Finding, 
 // current returns d linted at its current version. Called with s.mu held.
 func (s *Server) current(uri string) *document {
 	d := s.docs[uri]
-	if d == nil || !lint.HasRoadmapKey(d.text.b) {
+	if d == nil || !roadmap.HasRoadmapKey(d.text.b) {
 		return nil
 	}
 	if !d.linted || d.dirty || d.parsed == nil {

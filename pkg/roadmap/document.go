@@ -179,6 +179,10 @@ type Section struct {
 	// when that section is missing: where a rule that misses it points,
 	// with "did you mean".
 	Near string
+	// Misspelt is true when Near comes from a misspelling of the
+	// section's name ("Nxt quarter"), which renaming the heading fixes,
+	// rather than from a word that hints at it ("Future").
+	Misspelt bool
 	// EndLine is the last line of the section's content.
 	EndLine int
 	// Items are the section's top-level list items (each with its nested

@@ -70,6 +70,9 @@ func gapItems(s *Section) []GapItem {
 				open(b, l.Name, b.PosOf(l.Start))
 				continue
 			}
+			if group != nil && len(group.Children) == 0 {
+				group = nil // "### Visibility" over "- **Visibility**": a header, not an item
+			}
 			flush()
 			out = append(out, readGapItemFrom(b, l.Name, b.PosOf(l.Start), l.End))
 			continue

@@ -349,8 +349,8 @@ func (p *parser) assignSectionKeys() {
 		if s.Key != "" || matches[i].key != "" {
 			continue
 		}
-		if near := nearSection(s.Heading); near != "" && !taken[near] {
-			s.Near = near
+		if near, typo := nearSection(s.Heading); near != "" && !taken[near] {
+			s.Near, s.Misspelt = near, typo
 		}
 	}
 }
@@ -373,23 +373,26 @@ var nearHints = []struct {
 }
 
 // nearSection is the key of the known section a heading resembles: a
-// misspelt name ("Nxt 30 days"), or a word that only one section is about.
-func nearSection(heading string) string {
+// misspelt name ("Nxt 30 days", typo true), or a word that only one
+// section is about.
+func nearSection(heading string) (key string, typo bool) {
 	h := normalizeHeading(heading)
 	if h == "" {
-		return ""
+		return "", false
 	}
 	if a := suggest.Nearest(h, nearNames); a != "" {
-		return sectionAliases[a]
+		// "Next 60 days" is near "Next 30 days" but names another span:
+		// a hint, not a misspelling to rename.
+		return sectionAliases[a], digitsOf(a) == digitsOf(h)
 	}
 	for _, w := range headingWords(h) {
 		for _, hint := range nearHints {
 			if w == hint.word {
-				return hint.key
+				return hint.key, false
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
 // nearNames are the aliases a misspelt heading is compared with, sorted
@@ -404,3 +407,13 @@ var nearNames = func() []string {
 	sort.Strings(out)
 	return out
 }()
+
+func digitsOf(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}

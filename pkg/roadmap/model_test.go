@@ -433,3 +433,28 @@ func TestReadLabel(t *testing.T) {
 		}
 	}
 }
+
+// The walk's test for a roadmap is the parser's own frontmatter reading.
+func TestHasRoadmapKey(t *testing.T) {
+	for src, want := range map[string]bool{
+		"---\nroadmap: 1\ntitle: x\n---\n":                     true,
+		"\xEF\xBB\xBF---\r\ntitle: x\r\nroadmap: 1\r\n---\r\n": true,
+		"+++\nroadmap = 1\n+++\n":                              true,
+		"+++\nroadmap=1\n+++\n":                                true,
+		"---\n\"roadmap\": 1\n---\n":                           true,
+		"---\nroadmap: 1\ntitle: never closed\n":               true,
+		"---\ntitle: x\n---\nroadmap: 1\n":                     false,
+		"---\ntitle: x\n...\n# README\nroadmap: 1\n":           false, // closed by "...", as Parse reads it
+		"# README\n\nroadmap: 1\n":                             false,
+		"---\nroadmaps: 1\n---\n":                              false,
+		"---\n  roadmap: 1\n---\n":                             false,
+		"---\nroadmap:1\n---\n":                                false,
+		"----\nroadmap: 1\n---\n":                              false,
+		"+++\nroadmap: 1\n+++\n":                               false,
+		"":                                                     false,
+	} {
+		if got := HasRoadmapKey([]byte(src)); got != want {
+			t.Errorf("HasRoadmapKey(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

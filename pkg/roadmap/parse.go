@@ -140,3 +140,76 @@ func trimSpaceBytes(b []byte) []byte {
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
+
+// HasRoadmapKey reports whether raw starts with a frontmatter block, found
+// exactly as Parse finds it, whose top level has a `roadmap` key: how a
+// directory walk tells a roadmap from a README or a static site's page.
+// A block that is never closed counts when its lines have the key: the
+// file is a broken roadmap, and linting it says so.
+func HasRoadmapKey(raw []byte) bool {
+	p := &parser{doc: &Document{Raw: raw}}
+	p.src = newSource(raw)
+	block, prob := p.splitFrontmatter()
+	var lines []byte
+	syntax := ""
+	switch {
+	case block != nil:
+		lines, syntax = block.content, block.syntax
+	case prob != nil:
+		syntax = "yaml"
+		if first := p.src.lineText(1); len(first) >= 3 && first[0] == '+' {
+			syntax = "toml"
+		}
+		if len(p.src.textStarts) > 1 {
+			lines = p.src.text[p.src.textStarts[1]:]
+		}
+	default:
+		return false
+	}
+	for len(lines) > 0 {
+		line := lines
+		if i := indexByte(lines, '\n'); i >= 0 {
+			line, lines = lines[:i], lines[i+1:]
+		} else {
+			lines = nil
+		}
+		if topLevelKey(line, "roadmap", syntax) {
+			return true
+		}
+	}
+	return false
+}
+
+// topLevelKey reports whether line sets key at the top level: `key:` (or
+// `"key":`) in YAML, `key =` in TOML, starting in the first column.
+func topLevelKey(line []byte, key, syntax string) bool {
+	s := string(line)
+	if len(s) > 0 && (s[0] == '"' || s[0] == '\'') {
+		q := s[0]
+		if len(s) < len(key)+2 || s[1:len(key)+1] != key || s[len(key)+1] != q {
+			return false
+		}
+		s = s[len(key)+2:]
+	} else {
+		if len(s) < len(key) || s[:len(key)] != key {
+			return false
+		}
+		s = s[len(key):]
+	}
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	if syntax == "toml" {
+		return len(s) > 0 && s[0] == '='
+	}
+	return len(s) > 0 && s[0] == ':' && (len(s) == 1 || s[1] == ' ' || s[1] == '\t')
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}

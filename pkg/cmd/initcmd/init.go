@@ -149,14 +149,8 @@ temporary file renamed into place. FILE "-" writes to standard output.`,
 	return cmd
 }
 
-// builtInLadders are the track ids of the built-in ladders, for completion.
-var builtInLadders = []string{
-	"software-engineer", "engineering-manager", "product-manager",
-	"product-designer", "data-scientist", "site-reliability-engineer",
-}
-
 func completeLadders(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return builtInLadders, cobra.ShellCompDirectiveNoFileComp
+	return completeLaddersIDs(), cobra.ShellCompDirectiveNoFileComp
 }
 
 // settings are the checked, parsed flag values.
@@ -221,6 +215,9 @@ func initRun(opts *Options) error {
 		}
 	}
 
+	if err := checkLadders(opts, laddersDir(opts.File)); err != nil {
+		return err
+	}
 	currentLadder := opts.CurrentLadder
 	if currentLadder == "" {
 		currentLadder = opts.Ladder

@@ -1,0 +1,73 @@
+package initcmd
+
+import (
+	"errors"
+	"path/filepath"
+
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/ladder"
+)
+
+// checkLadders refuses a track or level id that is a near miss of a known
+// one, with the suggestion lint's RM022 would give, and a level its known
+// track does not have: written into the file they would only make `gap`
+// fail later. A track far from every known one (a career changer's
+// `teacher`) is the person's own, and stays. The ladders are those in
+// effect where the roadmap is written: built-in, and the repository's
+// ladders/ beside the nearest .roadmap.yaml.
+func checkLadders(o *Options, dir string) error {
+	set, err := ladder.Load(ladder.Options{StartDir: dir})
+	if err != nil {
+		if set, err = ladder.BuiltIn(); err != nil {
+			return nil // no ladders to check against; lint says more
+		}
+	}
+	current := o.CurrentLadder
+	currentFlag := "current-ladder"
+	if current == "" {
+		current, currentFlag = o.Ladder, "ladder"
+	}
+	for _, r := range []struct{ trackFlag, track, levelFlag, level string }{
+		{"ladder", o.Ladder, "target-level", o.TargetLevel},
+		{currentFlag, current, "current-level", o.CurrentLevel},
+	} {
+		if r.track == "" {
+			continue
+		}
+		t, err := set.Track(r.track)
+		if err != nil {
+			var u *ladder.UnknownError
+			if errors.As(err, &u) && u.Suggestion() != "" {
+				return cmdutil.FlagErrorf("--%s: %v", r.trackFlag, err)
+			}
+			continue
+		}
+		if r.level == "" {
+			continue
+		}
+		if _, err := t.Level(r.level); err != nil {
+			return cmdutil.FlagErrorf("--%s: %v", r.levelFlag, err)
+		}
+	}
+	return nil
+}
+
+// laddersDir is where the roadmap will be written, for finding the
+// repository's ladders.
+func laddersDir(file string) string {
+	if file == "-" {
+		return "."
+	}
+	return filepath.Dir(file)
+}
+
+// completeLaddersIDs offers the track ids of the ladders in effect here.
+func completeLaddersIDs() []string {
+	set, err := ladder.Load(ladder.Options{StartDir: "."})
+	if err != nil {
+		if set, err = ladder.BuiltIn(); err != nil {
+			return nil
+		}
+	}
+	return set.IDs()
+}
