@@ -166,7 +166,7 @@ func (s *scratch) hasDate(from, end int) bool {
 			}
 			continue
 		}
-		if t.f&fCap != 0 && s.is(k, cDate) {
+		if t.f&fCap != 0 && s.is(k, cDate) && !s.monthAsName(k) {
 			return true
 		}
 	}
@@ -236,7 +236,32 @@ func (s *scratch) hasNameRun(from, end int) bool {
 // genericWord: a topic, a title or level, a month, or a function word:
 // capitalised, it still names nothing ("System Design", "Staff Engineer").
 func (s *scratch) genericWord(k int) bool {
+	if s.is(k, cDate) && s.monthAsName(k) {
+		return false
+	}
 	return s.is(k, cTopic|cRoleWord|cDate|cStop)
+}
+
+// monthAsName: a month's name that is someone's first name here: before a
+// capitalised word ("Jan Nowak", "June Park"), or after "ask", "with" and
+// the like ("ask Jan").
+func (s *scratch) monthAsName(k int) bool {
+	toks := s.toks
+	if toks[k].f&fCap == 0 {
+		return false
+	}
+	if n := k + 1; n < len(toks) && toks[n].f&fSoft != 0 && toks[n].f&fCap != 0 && toks[n].f&(fAllCaps|fDigit) == 0 &&
+		!s.is(n, cTopic|cRoleWord|cDate|cStop) {
+		return true
+	}
+	if k > 0 && toks[k].f&fSoft != 0 && s.is(k-1, cPersonSlot) {
+		switch s.word(k - 1) {
+		case "to", "from", "in", "on", "at", "by":
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // hasRoleTitle finds a role noun after a level or function word ("staff

@@ -372,6 +372,22 @@ func NamesRole(text string) bool {
 
 func (s *scratch) namesRole(a, b int) bool {
 	toks := s.toks
+	for ca := a; ca < b; {
+		cb := ca + 1
+		for cb < b && toks[cb].f&fBreak == 0 {
+			cb++
+		}
+		// a clause that says what the writer is or was names no target
+		if !s.describesToday(ca, cb) && s.clauseNamesRole(ca, cb) {
+			return true
+		}
+		ca = cb
+	}
+	return false
+}
+
+func (s *scratch) clauseNamesRole(a, b int) bool {
+	toks := s.toks
 	for k := a; k < b; k++ {
 		t := &toks[k]
 		if t.f&(fCode|fURL) != 0 {
@@ -395,6 +411,21 @@ func (s *scratch) namesRole(a, b int) bool {
 		}
 	}
 	return s.hasRoleTitle(a, b)
+}
+
+// describesToday: clause [k, b) says what the writer is or was ("I've
+// been a PM on the savings team", "currently a senior engineer"), so a role
+// it names is not the target.
+func (s *scratch) describesToday(k, b int) bool {
+	// the marker opens the clause: "Staff Engineer, up from my current
+	// role" wants a role; "Currently a senior designer" says what is
+	for j := k; j < b && j < k+3; j++ {
+		switch s.word(j) {
+		case "been", "currently", "today", "i'm", "am", "was", "were", "now":
+			return true
+		}
+	}
+	return false
 }
 
 // judgeTargets appends a judged Match for every clause of a target text
@@ -522,22 +553,38 @@ func (s *scratch) deliverableAt(k, from, b int) bool {
 	return s.npHeadAt(k, b) && !(k-2 >= from && s.is(k-1, cTopicPrep) && s.is(k-2, cSkill))
 }
 
-// insideNP: token i, where a listed verb phrase would start, sits inside a
-// noun phrase, after a determiner and perhaps one modifier: "my conference
-// talk with the guild" holds no "talk with".
-func (s *scratch) insideNP(i int) bool {
-	toks := s.toks
-	for k, n := i-1, 0; k >= 0 && n < 2; k, n = k-1, n+1 {
-		if toks[k+1].f&fSoft == 0 || toks[k+1].f&fBreak != 0 {
-			return false
-		}
-		switch s.word(k) {
-		case "my", "our", "your", "their", "his", "her", "the", "a", "an", "this", "that":
+// verbPosition: token i, where a listed action phrase would start, stands
+// where the verb of an action stands: at the start of a clause or after
+// punctuation, after "to", "and", "then", a filler, a hedge, an adverb, an
+// object pronoun ("help me improve") or another verb. After a noun or a
+// subject pronoun it is a noun ("my conference talk with the guild") or the
+// verb of a description ("what their analysts work on", "what I work on").
+func (s *scratch) verbPosition(i int) bool {
+	if i == 0 {
+		return true
+	}
+	t, p := &s.toks[i], &s.toks[i-1]
+	if t.f&(fSoft|fBreak|fSentStart) != fSoft || p.f&fAlpha == 0 {
+		return true
+	}
+	switch w := s.word(i - 1); w {
+	case "to", "and", "or", "then", "also", "me", "us", "them", "him", "her", "not", "never", "always", "maybe", "perhaps", "finally", "first":
+		return true
+	case "i", "we", "you", "they", "she", "he", "it", "who", "that", "which", "my", "our", "your", "their", "his", "its", "the", "a", "an", "this":
+		return false
+	default:
+		if strings.HasSuffix(w, "ly") || s.is(i-1, cFiller|cGenericVerb) || s.hedge(i-1) {
 			return true
 		}
-		if s.is(k, cStop|cFiller|cGenericVerb|cTopicPrep) || toks[k].f&fAlpha == 0 {
-			return false
-		}
+	}
+	return false
+}
+
+// hedge: token k is a one-word hedge of the built-in list ("maybe").
+func (s *scratch) hedge(k int) bool {
+	switch s.word(k) {
+	case "maybe", "perhaps", "possibly", "probably", "hopefully", "somehow", "ideally", "eventually":
+		return true
 	}
 	return false
 }

@@ -268,6 +268,13 @@ var judgeTable = []vagueCase{
 	{"act", "Study the book of Kleppmann, chapter 5 to 7", ""},
 	{"act", "Practice English with my colleague Olga every Tuesday", ""},
 
+	// a listed verb where no action's verb stands: a noun, or a description
+	{"act", "Ask Matteo Greco (Pricing Analyst, Holidu) for 20 minutes on what their pricing team's first-year analysts work on", ""},
+	{"act", "Practise my conference talk with the guild", ""},
+	{"act", "Show Dana what I work on", ""},
+	{"act", "Ask Priya to help me improve my communication", "vague"},
+	{"act", "Really learn more about Kafka", "vague"},
+
 	// ---- targets: stand-ins for a role, in words no list holds
 	{"tgt", "the level above mine", "vague"},
 	{"tgt", "a step up somewhere bigger", "vague"},
@@ -293,6 +300,9 @@ var judgeTable = []vagueCase{
 	{"tgt", "Take bigger role in the company", "vague"},
 	{"tgt", "Next level job in good company", "vague"},
 	{"tgt", "A rank above my current one", "vague"},
+	{"tgt", "In two years I want a more senior seat somewhere well known. I've been a PM on the savings team for three years.", "vague"},
+	{"tgt", "A step up somewhere bigger; currently a senior designer at a small agency", "vague"},
+	{"tgt", "Staff Engineer, a step up from my current senior role", ""},
 	// targets that name a role
 	{"tgt", "Staff Engineer at Stripe", ""},
 	{"tgt", "Senior Product Designer at a health-tech company", ""},
@@ -379,6 +389,11 @@ var judgeTable = []vagueCase{
 	{"person", "Ask ნინო about the design team", "yes"},
 	{"person", "Ask Արամ Պետրոսյան about the QA role", "yes"},
 	{"person", "Ask ሰላም about the support team", "yes"},
+	// month names that are first names
+	{"person", "Ask Jan Nowak (Head of Quality) whether the reorg includes a QA manager role", "yes"},
+	{"person", "Coffee with June Park about the design ops role", "yes"},
+	{"person", "Ask Jan about the reorg", "yes"},
+	{"person", "Ask about the reorg in Jan 2027", "no"},
 	// an exact role at a named organisation, in any script
 	{"person", "Ask the Design Director at LINE for 20 minutes", "yes"},
 	{"person", "Ask the hiring manager for the Canva role", "yes"},

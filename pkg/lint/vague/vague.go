@@ -390,8 +390,8 @@ func (m *Matcher) Find(text string, lists List) []Match {
 			if !s.matchAt(i, p.words) {
 				continue
 			}
-			if p.list == ListActions && s.insideNP(i) {
-				continue // a noun, not the verb: "my conference talk with"
+			if p.list == ListActions && p.mode != Always && !s.verbPosition(i) {
+				continue // a noun or a description: "my conference talk with", "what I work on"
 			}
 			if p.mode != Always {
 				if ok, _ := s.concrete(i+n, p.mode, p.person); ok {
