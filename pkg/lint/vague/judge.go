@@ -317,6 +317,14 @@ func (s *scratch) specificNP(k, b int) bool {
 	if h < 0 || s.is(h, cSkill) {
 		return false
 	}
+	// after "my", an activity is a capacity too: "my Excel modelling",
+	// "my data storytelling" (but "the onboarding" is a thing)
+	if k > 0 && h > k && strings.HasSuffix(s.word(h), "ing") {
+		switch s.word(k - 1) {
+		case "my", "our", "your":
+			return false
+		}
+	}
 	for j := k; j <= h; j++ {
 		if !s.genericHead(j) {
 			return true

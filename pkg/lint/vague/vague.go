@@ -2,11 +2,19 @@
 // no role (RM003), actions with no concrete object (RM005), person actions
 // that name nobody (RM008), and hedges (RM020).
 //
-// The phrases are data: three embedded lists (data/targets.txt,
-// data/actions.txt, data/hedges.txt), which a config file can extend, are
-// compiled once into one table keyed by each phrase's first word. A text is
-// split into words once; each word costs one map look-up, and only a word
-// that starts a phrase costs more. No regular expression is involved.
+// Two things decide, in this order. The phrase lists are the clear cases:
+// three embedded lists (data/targets.txt, data/actions.txt,
+// data/hedges.txt), which a config file can extend, compiled once into one
+// table keyed by each phrase's first word. Where no listed phrase matched a
+// clause, the clause is judged by what it names (judge.go): an action whose
+// verb promises work on oneself ("Sharpen my Go skills", "Invest in
+// observability") and names nothing concrete is vague whatever its words;
+// a target that stands in for a role ("the level above mine") and names no
+// role is vague. Those matches carry Judged. The words the judgement reads
+// (verbs of learning and of making, topics, capacities, deliverables, role
+// titles, honorifics …) are data too: data/words/*.txt, one lexicon of word
+// classes (words.go). A text is split into words once; a word costs one map
+// look-up at most, most words none. No regular expression is involved.
 //
 // # Phrase syntax
 //
@@ -17,8 +25,8 @@
 // a list spells out each form it means. Markers:
 //
 //	phrase      vague unless a concrete object follows, by the list's rule
-//	            (targets: a name; actions: a name, a number or a date;
-//	            hedges: always vague)
+//	            (targets: a name; actions: a name, a number, a date or a
+//	            deliverable; hedges: always vague)
 //	!phrase     always vague, whatever follows
 //	~phrase     vague unless any concrete object follows, a number or a date
 //	            included
@@ -26,20 +34,32 @@
 //	            my manager" is concrete
 //	phrase …    a trailing "…" or "..." only documents that something follows
 //
+// A listed action phrase that is not always vague counts only where an
+// action's verb stands: not inside a noun phrase ("my conference talk with
+// the guild") nor after a subject ("what their analysts work on").
+//
 // # Concreteness
 //
 // What follows a phrase, up to the end of its clause (. ! ? ;), is concrete
 // when it holds a specific handle: a number or a quantity word ("two"), a
 // date (2026-12-01, Q1, March), a quoted or italic title, a link, a code
-// span, an identifier (v3, p99, L6), or a name of two or more capitalised
+// span, an identifier (v3, p99, L6), a name of two or more capitalised
 // words ("Confluent Kafka Fundamentals", "Dana Lee") that is not only generic
-// words ("System Design", "Staff Engineer"). One capitalised word ("Kafka",
-// "SQL") is a topic, not a handle. For targets only names count (a title,
-// link, code span, identifier, multi-word name, or a role title such as
-// "senior product designer"): a date says when, not what.
+// words ("System Design", "Staff Engineer"), a deliverable ("a design doc")
+// or a named course or book ("the CKAD course"). One capitalised word
+// ("Kafka", "SQL") is a topic, not a handle. For targets only names count (a
+// title, link, code span, identifier, multi-word name, or a role title such
+// as "senior product designer"): a date says when, not what.
 //
 // Text inside quotes, code spans, links and URLs, and inside italics that
 // read as a title, is never matched: it is a name or someone else's words.
+//
+// # Names
+//
+// NamesPerson does not judge a name by its capitals alone (person.go): a
+// word of a script without case is a name in a text written in a cased one,
+// honorifics mark names in texts written in scripts without case, and title
+// case makes no word a name.
 package vague
 
 import (

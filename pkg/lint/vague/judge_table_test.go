@@ -402,6 +402,16 @@ var judgeTable = []vagueCase{
 	{"person", "Ask a recruiter at Stripe", "no"},
 	{"person", "Ask someone at 腾讯 about the interview loop", "no"},
 	{"person", "Talk to the 데이터 team", "no"},
+	{"person", "Ask a senior engineer at 네이버 for advice", "no"},
+	{"person", "Спросить у коллег", "no"},
+	{"person", "Поговорить с кем-нибудь из Яндекса", "no"},
+	{"person", "Ρωτήστε έναν συνάδελφο", "no"},
+	{"person", "同僚に相談する", "no"},
+	{"person", "선배에게 물어보기", "no"},
+	{"person", "किसी से सलाह लेना", "no"},
+	{"person", "اسأل زميلاً عن الوظيفة", "no"},
+	{"person", "לשאול עמית על המשרה", "no"},
+	{"person", "Ask people at KubeCon about their jobs", "no"},
 }
 
 func TestJudgeTable(t *testing.T) {
@@ -436,4 +446,49 @@ func TestJudgeTable(t *testing.T) {
 		counts[c.fn] = n
 	}
 	t.Logf("judgement table: %v (passed, total) per kind; %d cases with the concreteness table", counts, len(judgeTable)+len(vagueTable))
+	both := map[string]int{}
+	for _, c := range judgeTable {
+		both[c.fn+":"+c.want]++
+	}
+	for _, k := range []string{"act:vague", "act:", "tgt:vague", "tgt:", "person:yes", "person:no"} {
+		if both[k] < 20 {
+			t.Errorf("%d cases of %s: the table must test both ways", both[k], k)
+		}
+	}
+	if n := len(judgeTable) + len(vagueTable); n < 300 {
+		t.Errorf("%d cases; the concreteness table must have at least 300", n)
+	}
+}
+
+// The judgement stands without the phrase lists: compiled from no phrase at
+// all, the matcher still finds every vague action and target of the table
+// that no listed phrase matches, and most vague cases are such.
+func TestJudgementWithoutPhraseLists(t *testing.T) {
+	empty, err := Compile(Lists{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Default()
+	judgedOnly, vague := 0, 0
+	for _, c := range judgeTable {
+		if c.want != "vague" || (c.fn != "act" && c.fn != "tgt") {
+			continue
+		}
+		vague++
+		list := ListActions
+		if c.fn == "tgt" {
+			list = ListTargets
+		}
+		if len(listed(m.Find(c.text, list))) > 0 {
+			continue // a listed phrase catches it; the lists are for the clear cases
+		}
+		judgedOnly++
+		if len(empty.Find(c.text, list)) == 0 {
+			t.Errorf("%s(%q): found with the phrase lists, not without", c.fn, c.text)
+		}
+	}
+	t.Logf("%d of %d vague actions and targets are in words no phrase list matches", judgedOnly, vague)
+	if judgedOnly*2 < vague {
+		t.Errorf("only %d of %d vague cases are in new words; the table must test the judgement, not the lists", judgedOnly, vague)
+	}
 }
