@@ -43,10 +43,11 @@ var templates = template.Must(template.New("export").Funcs(template.FuncMap{
 		}
 		return s
 	},
-	"dash": func(s string) string { return strings.ReplaceAll(s, " ", "-") },
-	"sub":  func(a, b float64) float64 { return round(a - b) },
-	"add1": func(a, b float64) float64 { return round(a + b) },
-	"add":  func(a, b int) int { return a + b },
+	"dash":  func(s string) string { return strings.ReplaceAll(s, " ", "-") },
+	"sub":   func(a, b float64) float64 { return round(a - b) },
+	"add1":  func(a, b float64) float64 { return round(a + b) },
+	"add":   func(a, b int) int { return a + b },
+	"names": names,
 }).ParseFS(templateFS, "templates/*.tmpl"))
 
 // WritePage writes the one-page HTML of p.

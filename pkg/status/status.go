@@ -28,6 +28,9 @@ type Row struct {
 	Overdue  int `json:"overdueDays"`
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
+	// Assessment is the roadmap's latest assessment entry
+	// (docs/assessment.md); nil when it has none.
+	Assessment *roadmap.Assessment `json:"assessment"`
 }
 
 // Target is the role the roadmap aims at.
@@ -55,6 +58,9 @@ func NewRow(doc *roadmap.Document, hist lint.History, findings []lint.Finding, t
 	r.Errors, r.Warnings = s.Error, s.Warning
 	if doc.Fatal() {
 		return r
+	}
+	if a, ok := doc.LatestAssessment(); ok {
+		r.Assessment = &a
 	}
 	sched := cadence.Schedule(doc, cadence.Options{LastReview: hist.Reviews})
 	cp, ok := cadence.Overdue(sched, today)

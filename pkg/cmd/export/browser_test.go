@@ -1,4 +1,4 @@
-package export
+package export_test
 
 import (
 	"context"
@@ -10,8 +10,7 @@ import (
 	"time"
 
 	"github.com/roadmapcli/roadmap/internal/chromium"
-	"github.com/roadmapcli/roadmap/pkg/civil"
-	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/cli"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 )
 
@@ -30,7 +29,8 @@ type browserPage struct {
 	html string
 }
 
-// examplePages renders every example roadmap's export page.
+// examplePages renders every example roadmap's export page and the team
+// dashboard, through the CLI as a user runs it.
 func examplePages(t *testing.T) []browserPage {
 	t.Helper()
 	var out []browserPage
@@ -43,29 +43,32 @@ func examplePages(t *testing.T) []browserPage {
 			if filepath.Base(f) == "README.md" {
 				continue
 			}
-			html, _ := render(t, f, FormatHTML)
-			out = append(out, browserPage{name: strings.TrimSuffix(filepath.Base(f), ".md"), html: html})
+			out = append(out, browserPage{name: strings.TrimSuffix(filepath.Base(f), ".md"), html: run(t, "export", f)})
 		}
 	}
+	out = append(out, browserPage{name: "team-dashboard", html: run(t, "status", "../../../examples/team", "--format", "html")})
 	return out
 }
 
-// render runs export on file in-process, without git, on 2026-11-21.
-func render(t *testing.T, file, format string) (string, string) {
+// run runs the roadmap command line in-process on 2026-11-21.
+func run(t *testing.T, args ...string) string {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
-	today, _ := civil.Parse("2026-11-21")
-	opts := &Options{IO: ios, Today: func() civil.Date { return today }, Git: &gitx.Client{Git: "/nonexistent/git-for-tests"},
-		File: file, Format: format, StdinName: "<stdin>"}
-	if err := exportRun(opts); err != nil {
-		t.Fatalf("export %s: %v\n%s", file, err, errOut)
+	env := func(k string) string {
+		if k == "ROADMAP_TODAY" {
+			return "2026-11-21"
+		}
+		return ""
 	}
-	return out.String(), errOut.String()
+	if code := cli.Main(args, ios, env); code != 0 {
+		t.Fatalf("roadmap %s: exit %d\n%s", strings.Join(args, " "), code, errOut)
+	}
+	return out.String()
 }
 
-// TestPagesInChromium opens every example's page in headless Chromium at
-// 1280 and 390 CSS pixels, in light and dark mode, and prints it on A4 and
-// Letter: the screenshots are not blank, the page never scrolls sideways
+// TestPagesInChromium opens every example's page, and the team dashboard,
+// in headless Chromium at 1280 and 390 CSS pixels, in light and dark mode,
+// and prints it on A4 and Letter: the screenshots are not blank, the page never scrolls sideways
 // on a phone, the dark page is dark, the print is one or two pages, and the
 // page logs no error and requests nothing but itself.
 func TestPagesInChromium(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/export"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
@@ -52,10 +53,16 @@ the soonest checkpoint. Review dates come from each file's review log and,
 in a git repository, from commits made by 'roadmap review --record --commit'.
 Files are found as 'roadmap lint' finds them (the same .roadmap.yaml applies).
 
+--format html writes the team dashboard, one self-contained page: a row
+per person with the next checkpoint, whether it is overdue, the lint state
+and a small radar of the latest assessment, and the dimensions most of the
+team is rated weakest in (where a manager's mentoring reaches most people).
+
 With --fail-overdue the exit status is 1 when any review is overdue: run it
 in a weekly CI job to keep a team's plans alive.`,
 		Example: `  roadmap status
   roadmap status team/ --format markdown > STATUS.md
+  roadmap status team/ --format html > team.html
   roadmap status --fail-overdue
   roadmap status --format json | jq -r '.roadmaps[] | select(.overdueDays > 0) | .owner'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -66,13 +73,19 @@ in a weekly CI job to keep a team's plans alive.`,
 			return statusRun(opts)
 		},
 	}
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, report.TableFormats, "output format")
+	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, Formats, "output format (html: the team dashboard, one page)")
 	cmd.Flags().BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any review is overdue")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no note about missing git history")
 	cmd.Flags().StringVar(&opts.Config, "config", "", "configuration file for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
+
+// FormatHTML is the team dashboard: one self-contained page (pkg/export).
+const FormatHTML = "html"
+
+// Formats status accepts: the table formats and the dashboard.
+var Formats = append(append([]string{}, report.TableFormats...), FormatHTML)
 
 // JSON is the stable shape of `roadmap status --format json`
 // (docs/status-json.md).
@@ -136,6 +149,9 @@ func statusRun(opts *Options) error {
 
 func write(opts *Options, today civil.Date, rows []status.Row, overdue int) error {
 	out := opts.IO.Out
+	if opts.Format == FormatHTML {
+		return export.WriteDashboard(out, export.NewDashboard(rows, strings.Join(defaultPaths(opts.Paths), ", "), today))
+	}
 	if opts.Format == report.FormatJSON {
 		if rows == nil {
 			rows = []status.Row{}
