@@ -179,15 +179,35 @@ func readGapItemFrom(it Item, label string, labelPos Position, from int) GapItem
 	if g.Detail == "" {
 		g.Detail = joinTexts(rest, "; ")
 	}
+	if saysNone(g.Evidence) {
+		// "Evidence: none yet" names no project.
+		g.Evidence, g.EvidencePos = "", Position{}
+	}
 	if g.Evidence == "" {
 		g.EvidenceNear, g.EvidenceNearPos = nearEvidence(it, from)
 	}
 	return g
 }
 
+// saysNone reports whether an Evidence says there is none: "none yet",
+// "nothing so far", "not yet", "no project yet", "—".
+func saysNone(e string) bool {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(stripEmphasis(e)), ".!;,()*_ "))
+	switch t {
+	case "—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero":
+		return true
+	}
+	for _, p := range []string{"none ", "nothing ", "not yet ", "no project", "no evidence", "none,", "nothing,"} {
+		if strings.HasPrefix(t+" ", p) {
+			return true
+		}
+	}
+	return false
+}
+
 // withEvidence gives g the Evidence of a sibling item after it.
 func withEvidence(g GapItem, b Item) GapItem {
-	if e, ok := evidenceIn(b); ok {
+	if e, ok := evidenceIn(b); ok && !saysNone(e.Evidence) {
 		g.Evidence, g.EvidencePos = e.Evidence, e.EvidencePos
 		g.EvidenceNear, g.EvidenceNearPos = "", Position{}
 	}

@@ -178,7 +178,7 @@ var dimensionWords = map[string]string{
 	"skill": DimensionSkills, "skills": DimensionSkills, "skillset": DimensionSkills, "skill set": DimensionSkills,
 	"scope": DimensionScope, "ownership": DimensionScope,
 	"mentorship": DimensionMentorship, "mentoring": DimensionMentorship, "mentor": DimensionMentorship,
-	"mentorships": DimensionMentorship, "mentee": DimensionMentorship, "mentees": DimensionMentorship,
+	"mentee": DimensionMentorship, "mentees": DimensionMentorship,
 	"visibility": DimensionVisibility, "visible": DimensionVisibility, "exposure": DimensionVisibility,
 }
 

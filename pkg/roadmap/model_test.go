@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -175,6 +176,13 @@ Skills: design. Evidence: the RFC.
   - **Proff:** the RFC
 - **Domain knowledge:** payments. Evidence: the course.
 `, `mentorsip@14 ev="mentor Kai."@14:26 near=mentorship; visiblity@15 near=visibility evnear=Evidense@15:27; skills@16 evnear=Proff@17:5; domain knowledge@18 ev="the course."@18:35`},
+		"evidence that says there is none": {`## Gap
+- **Mentorship**
+  - Now: I help in code review.
+  - Evidence: none yet.
+- **Scope:** one service. Evidence: nothing so far, maybe the migration.
+- **Skills:** design. Evidence: the "None of the above" RFC.
+`, `mentorship@14; scope@17; skills@18 ev="the \"None of the above\" RFC."@18:23`},
 		"today: is detail, not a label": {`## Gap
 - **Scope:** one service.
   Today: I own refunds. Evidence: the migration.
@@ -455,6 +463,36 @@ func TestHasRoadmapKey(t *testing.T) {
 	} {
 		if got := HasRoadmapKey([]byte(src)); got != want {
 			t.Errorf("HasRoadmapKey(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+// README's file-format section documents every heading and label the
+// reader accepts, so people can write what it reads.
+func TestReadmeListsEveryAcceptedForm(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	start, end := strings.Index(s, "## The roadmap file"), strings.Index(s, "## The rules")
+	if start < 0 || end < start {
+		t.Fatal("README has no file-format section before its rules")
+	}
+	section := strings.ToLower(strings.ReplaceAll(s[start:end], "–", "-"))
+	for alias := range sectionAliases {
+		if !strings.Contains(section, alias) {
+			t.Errorf("README's file format does not list the heading %q", alias)
+		}
+	}
+	for word := range dimensionWords {
+		if !strings.Contains(section, "`"+word) && !strings.Contains(section, word+"`") {
+			t.Errorf("README's file format does not list the gap label %q", word)
+		}
+	}
+	for _, w := range evidenceWords {
+		if !strings.Contains(section, "`"+w+":`") {
+			t.Errorf("README's file format does not list the Evidence label %q", w)
 		}
 	}
 }
