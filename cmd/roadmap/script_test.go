@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,6 +48,7 @@ func TestScripts(t *testing.T) {
 			"writebytes": writeBytes,
 			"bigfile":    bigFile,
 			"genbomb":    genBomb,
+			"unescape":   unescape,
 		},
 	})
 }
@@ -111,4 +113,29 @@ func genBomb(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("genbomb: unknown kind %q", args[1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
+}
+
+// unescape SRC DST copies SRC to DST with {U+XXXX} turned into that
+// character and {0xNN} into that byte, in the content and in DST's name:
+// the way to make files with terminal escapes (and names with newlines)
+// that a .txtar should not hold raw.
+func unescape(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: unescape SRC DST")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(unescapeString(args[1])), []byte(unescapeString(string(data))), 0o644))
+}
+
+var escapeRe = regexp.MustCompile(`\{U\+[0-9A-Fa-f]{4}\}|\{0x[0-9A-Fa-f]{2}\}`)
+
+func unescapeString(s string) string {
+	return escapeRe.ReplaceAllStringFunc(s, func(e string) string {
+		n, _ := strconv.ParseUint(e[3:len(e)-1], 16, 32)
+		if e[1] == '0' {
+			return string([]byte{byte(n)})
+		}
+		return string(rune(n))
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
@@ -39,6 +40,7 @@ func Main(args []string, ios *iostreams.IOStreams, getenv func(string) string) (
 	}()
 	root := NewRootCmd(ios, getenv)
 	root.SetArgs(args)
+	defer ios.Flush()
 	err := root.ExecuteContext(context.Background())
 	if err == nil {
 		return cmdutil.ExitOK
@@ -51,7 +53,9 @@ func printError(ios *iostreams.IOStreams, root *cobra.Command, err error) {
 	if errors.Is(err, cmdutil.ErrSilent) {
 		return
 	}
-	msg := strings.TrimRight(err.Error(), "\n")
+	// Flag errors come before the streams are sanitised, and quote what
+	// was typed.
+	msg := safetext.Text(strings.TrimRight(err.Error(), "\n"))
 	var flagErr *cmdutil.FlagError
 	var inputErr *cmdutil.InputError
 	switch {
@@ -104,6 +108,11 @@ review cadence that keeps the plan alive.`,
 		Version:       build.Current().String(),
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			ios.SetColorMode(colorFlag)
+			// Everything a command prints goes through one sanitiser, so
+			// no control character from a file reaches the terminal raw.
+			if cmd.Annotations[cmdutil.AnnotationRawOutput] == "" {
+				ios.Sanitize()
+			}
 			d, err := resolveToday(todayFlag, getenv)
 			if err != nil {
 				return err

@@ -14,6 +14,11 @@ const (
 	ExitError    = 2 // usage, input, configuration or I/O failure
 )
 
+// AnnotationRawOutput, set to "true" in a command's Annotations, leaves
+// its standard output and error unsanitised (see iostreams.Sanitize): for
+// a byte-exact protocol such as the language server's.
+const AnnotationRawOutput = "roadmap:raw-output"
+
 // FlagError is a usage mistake: printed with a pointer to --help, exit 2.
 type FlagError struct{ err error }
 

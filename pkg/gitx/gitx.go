@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/boundedread"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Reason says why git history is not available for a path.
@@ -67,9 +68,9 @@ func (e *UnavailableError) Error() string {
 	case NoGit:
 		return "git is not installed (no git command found on PATH)"
 	case NotRepo:
-		return e.Path + " is not in a git repository"
+		return safetext.Name(e.Path) + " is not in a git repository"
 	}
-	return e.Path + ": git failed: " + e.Detail
+	return safetext.Name(e.Path) + ": git failed: " + e.Detail
 }
 
 // IsUnavailable reports whether err means git history cannot be had for a
@@ -754,11 +755,11 @@ func (f *Fallbacks) MessageWith(rest string) string {
 	case e.Reason == NoGit:
 		return "no git history (git is not installed): " + rest
 	case e.Reason == NotRepo && f.n == 1:
-		return "no git history (" + e.Path + " is not in a git repository): " + rest
+		return "no git history (" + safetext.Name(e.Path) + " is not in a git repository): " + rest
 	case e.Reason == NotRepo:
-		return fmt.Sprintf("no git history for %d files (not in a git repository, e.g. %s): %s", f.n, e.Path, rest)
+		return fmt.Sprintf("no git history for %d files (not in a git repository, e.g. %s): %s", f.n, safetext.Name(e.Path), rest)
 	case f.n == 1:
-		return "no git history (git failed on " + e.Path + ": " + e.Detail + "): " + rest
+		return "no git history (git failed on " + safetext.Name(e.Path) + ": " + safetext.Line(e.Detail) + "): " + rest
 	}
-	return fmt.Sprintf("no git history for %d files (git failed on %s: %s): %s", f.n, e.Path, e.Detail, rest)
+	return fmt.Sprintf("no git history for %d files (git failed on %s: %s): %s", f.n, safetext.Name(e.Path), safetext.Line(e.Detail), rest)
 }

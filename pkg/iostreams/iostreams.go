@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // IOStreams is injected into every command; logic never touches os.Stdout.
@@ -24,6 +26,36 @@ type IOStreams struct {
 	color     bool
 	errColor  bool
 	width     int
+
+	// esc is what the colour scheme writes for ESC: the marker of the
+	// sanitising writers once Sanitize has installed them.
+	esc       string
+	sanitized []*safetext.Writer
+}
+
+// Sanitize puts a safetext.Writer under Out and ErrOut, so that no
+// control character from a file reaches the terminal raw whatever a
+// command prints; the colour scheme then sends its escapes through the
+// writers' marker. Commands that speak a byte-exact protocol on standard
+// output (the language server) run without it. Flush must be called
+// before the process exits.
+func (s *IOStreams) Sanitize() {
+	if len(s.sanitized) > 0 {
+		return
+	}
+	out := safetext.NewWriter(s.Out)
+	errOut := safetext.NewWriterMarker(s.ErrOut, out.Marker())
+	s.Out, s.ErrOut = out, errOut
+	s.esc = out.Marker()
+	s.sanitized = []*safetext.Writer{out, errOut}
+}
+
+// Flush writes out what the sanitising writers still hold (the start of
+// a character split across writes).
+func (s *IOStreams) Flush() {
+	for _, w := range s.sanitized {
+		_ = w.Flush()
+	}
 }
 
 // Colour modes for --color.
@@ -136,19 +168,53 @@ func (s *IOStreams) SetErrColor(v bool)     { s.errColor = v }
 func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
 
 // ColorScheme returns ANSI styling that is a no-op when colour is off.
-func (s *IOStreams) ColorScheme() *ColorScheme { return &ColorScheme{enabled: s.color} }
+func (s *IOStreams) ColorScheme() *ColorScheme {
+	esc := s.esc
+	if esc == "" {
+		esc = "\x1b"
+	}
+	return &ColorScheme{enabled: s.color, esc: esc}
+}
 
 // ErrColorScheme is ColorScheme for what goes to ErrOut.
-func (s *IOStreams) ErrColorScheme() *ColorScheme { return &ColorScheme{enabled: s.errColor} }
+func (s *IOStreams) ErrColorScheme() *ColorScheme {
+	cs := s.ColorScheme()
+	cs.enabled = s.errColor
+	return cs
+}
 
 // ColorScheme applies SGR colours only when enabled.
-type ColorScheme struct{ enabled bool }
+type ColorScheme struct {
+	enabled bool
+	esc     string
+}
 
 func (c *ColorScheme) wrap(code, s string) string {
 	if !c.enabled || s == "" {
 		return s
 	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
+	return c.esc + "[" + code + "m" + s + c.esc + "[0m"
+}
+
+// Strip removes the colour scheme's escape sequences, for measuring the
+// width of coloured text.
+func (c *ColorScheme) Strip(s string) string {
+	if !c.enabled || !strings.Contains(s, c.esc) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, c.esc+"[")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i+len(c.esc)+1:]
+		if j := strings.IndexByte(s, 'm'); j >= 0 {
+			s = s[j+1:]
+		}
+	}
 }
 
 func (c *ColorScheme) Bold(s string) string   { return c.wrap("1", s) }

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/roadmapcli/roadmap/pkg/boundedread"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 //go:embed data/*.yaml
@@ -67,13 +68,14 @@ type FileError struct {
 }
 
 func (e *FileError) Error() string {
+	file := safetext.Name(e.File)
 	switch {
 	case e.Line > 0 && e.Col > 0:
-		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", file, e.Line, e.Col, e.Msg)
 	case e.Line > 0:
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", file, e.Msg)
 }
 
 var (

@@ -15,6 +15,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/boundedread"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/lint/vague"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 	"github.com/roadmapcli/roadmap/pkg/yamlerr"
 )
@@ -61,7 +62,7 @@ type ConfigError struct {
 
 func (e *ConfigError) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Path)
+	b.WriteString(safetext.Name(e.Path))
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Line, max(e.Column, 1))
 	}

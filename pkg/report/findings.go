@@ -7,6 +7,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Lint output formats.
@@ -35,9 +36,9 @@ func WriteFindingsText(w io.Writer, fs []lint.Finding, cs *iostreams.ColorScheme
 		default:
 			sev = cs.Cyan(sev)
 		}
-		line := fmt.Sprintf("%s:%d:%d: %s %s: %s", f.File, f.Line, f.Column, sev, cs.Bold(f.RuleRef()), f.Message)
+		line := fmt.Sprintf("%s:%d:%d: %s %s: %s", safetext.Name(f.File), f.Line, f.Column, sev, cs.Bold(f.RuleRef()), safetext.Line(f.Message))
 		if f.Hint != "" {
-			line += " " + cs.Dim("("+f.Hint+")")
+			line += " " + cs.Dim("("+safetext.Line(f.Hint)+")")
 		}
 		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err

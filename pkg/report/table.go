@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Output formats for tabular data.
@@ -52,7 +54,12 @@ func OptionsFor(ios *iostreams.IOStreams) TableOptions {
 
 // Render writes t as FormatTable, FormatMarkdown or FormatCSV. JSON has no
 // generic table shape: commands build their own value and call WriteJSON.
+//
+// Cells are text from files: every format makes them safe to print first
+// (safetext.Text: control characters escaped, line breaks kept), so
+// widths are measured on what is shown.
 func (t Table) Render(w io.Writer, format string, opts TableOptions) error {
+	t = t.sanitized()
 	switch format {
 	case FormatTable, "":
 		return t.writeText(w, opts)
@@ -62,6 +69,21 @@ func (t Table) Render(w io.Writer, format string, opts TableOptions) error {
 		return t.writeCSV(w)
 	}
 	return fmt.Errorf("report: format %q is not a table format", format)
+}
+
+func (t Table) sanitized() Table {
+	out := Table{Headers: make([]string, len(t.Headers)), Rows: make([][]string, len(t.Rows))}
+	for i, h := range t.Headers {
+		out.Headers[i] = safetext.Text(h)
+	}
+	for i, r := range t.Rows {
+		row := make([]string, len(r))
+		for j, c := range r {
+			row[j] = safetext.Text(c)
+		}
+		out.Rows[i] = row
+	}
+	return out
 }
 
 func (t Table) width() int {
@@ -229,16 +251,59 @@ func Wrap(s string, width int) []string {
 // EscapeMarkdownCell makes text safe inside a GitHub-flavoured Markdown
 // table cell: tablewriter's Markdown renderer does not escape the column
 // separator, so `|` becomes `\|` (and a backslash that could combine with
-// it is doubled); line breaks become <br> because a cell is one line.
+// it is doubled); HTML is escaped (MarkdownText); line breaks become <br>
+// because a cell is one line.
 func EscapeMarkdownCell(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, `\`, `\\`)
 	s = strings.ReplaceAll(s, "|", `\|`)
 	lines := strings.Split(s, "\n")
 	for i := range lines {
-		lines[i] = strings.TrimSpace(lines[i])
+		lines[i] = MarkdownText(strings.TrimSpace(lines[i]))
 	}
 	return strings.Join(lines, "<br>")
+}
+
+// markdownHTML escapes what a Markdown renderer would pass through as
+// HTML: a roadmap title of `<img src=x onerror=…>` stays text.
+var markdownHTML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// MarkdownText makes text from a file safe to put in Markdown as text:
+// raw HTML is escaped.
+func MarkdownText(s string) string { return markdownHTML.Replace(s) }
+
+// MarkdownCode writes s as a Markdown code span, with a fence of
+// backticks longer than any run inside it, so no content can end the
+// span early.
+func MarkdownCode(s string) string {
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 || strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
+}
+
+// CSVCell neutralises a cell a spreadsheet would run as a formula (one
+// that starts with =, +, -, @, a tab or a carriage return) by putting a
+// single quote in front, as OWASP advises for CSV injection. A lone "-"
+// (the tables' "nothing here") and plain numbers stay as they are.
+func CSVCell(s string) string {
+	if s == "" || strings.IndexByte("=+-@\t\r", s[0]) < 0 || s == "-" {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
 }
 
 func (t Table) writeMarkdown(w io.Writer) error {
@@ -267,16 +332,24 @@ func (t Table) writeMarkdown(w io.Writer) error {
 func (t Table) writeCSV(w io.Writer) error {
 	n := t.width()
 	cw := csv.NewWriter(w)
-	if err := cw.Write(pad(t.Headers, n)); err != nil {
+	if err := cw.Write(csvRow(pad(t.Headers, n))); err != nil {
 		return err
 	}
 	for _, r := range t.Rows {
-		if err := cw.Write(pad(r, n)); err != nil {
+		if err := cw.Write(csvRow(pad(r, n))); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+func csvRow(r []string) []string {
+	out := make([]string, len(r))
+	for i, c := range r {
+		out[i] = CSVCell(c)
+	}
+	return out
 }
 
 // WriteJSON writes v as indented JSON with a trailing newline, without

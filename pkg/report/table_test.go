@@ -206,3 +206,29 @@ func TestUnknownFormat(t *testing.T) {
 		t.Error("want an error for an unknown format")
 	}
 }
+
+func TestCSVCell(t *testing.T) {
+	for in, want := range map[string]string{
+		`=HYPERLINK("http://evil","x")`: `'=HYPERLINK("http://evil","x")`,
+		"+1+2": "'+1+2", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
+		"-": "-", "-5": "-5", "+44": "+44", "Staff": "Staff", "": "",
+	} {
+		if got := CSVCell(in); got != want {
+			t.Errorf("CSVCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	if got := MarkdownText(`<img src=x onerror=alert(1)> & co`); got != `&lt;img src=x onerror=alert(1)&gt; &amp; co` {
+		t.Errorf("MarkdownText: %q", got)
+	}
+	if got := EscapeMarkdownCell("<script>|x\ny"); got != `&lt;script&gt;\|x<br>y` {
+		t.Errorf("EscapeMarkdownCell: %q", got)
+	}
+	for in, want := range map[string]string{"plan.md": "`plan.md`", "a`b.md": "`` a`b.md ``", "x``y": "``` x``y ```"} {
+		if got := MarkdownCode(in); got != want {
+			t.Errorf("MarkdownCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

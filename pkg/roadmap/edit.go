@@ -17,6 +17,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/atomicfile"
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Edit replaces the bytes Raw[Start:End] of a document with Text. An edit
@@ -35,7 +36,7 @@ type EditError struct {
 	Msg  string
 }
 
-func (e *EditError) Error() string { return e.Path + ": " + e.Msg }
+func (e *EditError) Error() string { return safetext.Name(e.Path) + ": " + e.Msg }
 
 // ApplyEdits returns raw with every edit applied; raw itself is not
 // modified. Edits may come in any order but must lie inside raw and must
@@ -313,7 +314,7 @@ func countActions(n int) string {
 type ChangedError struct{ Path string }
 
 func (e *ChangedError) Error() string {
-	return e.Path + ": the file changed on disk while it was being edited, so nothing was written (re-run the command to apply it to the new content)"
+	return safetext.Name(e.Path) + ": the file changed on disk while it was being edited, so nothing was written (re-run the command to apply it to the new content)"
 }
 
 // WriteEdited replaces the file at path with data, atomically (temporary
@@ -379,7 +380,7 @@ func (e *LockedError) Error() string {
 		holder = " (" + e.Holder + ")"
 	}
 	return fmt.Sprintf("%s is being edited by another roadmap process%s; gave up after waiting %s. Re-run the command; if no other roadmap process is running, delete %s",
-		e.Path, holder, e.Waited.Round(100*time.Millisecond), e.LockPath)
+		safetext.Name(e.Path), holder, e.Waited.Round(100*time.Millisecond), safetext.ShellQuote(e.LockPath))
 }
 
 // Lock takes the edit lock of the roadmap at path, waiting up to wait for

@@ -3,6 +3,8 @@ package roadmap
 import (
 	"fmt"
 	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Severity of a problem the parser found.
@@ -52,7 +54,7 @@ func (p Problem) Column() int { return p.Pos.Column }
 // Format renders "FILE:LINE:COL: message (hint)".
 func (p Problem) Format(file string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:%d:%d: ", file, p.Pos.Line, p.Pos.Column)
+	fmt.Fprintf(&b, "%s:%d:%d: ", safetext.Name(file), p.Pos.Line, p.Pos.Column)
 	if p.Severity == SeverityWarning {
 		b.WriteString("warning: ")
 	}

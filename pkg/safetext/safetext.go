@@ -13,7 +13,8 @@
 // bidirectional embedding, override and isolate characters (U+202A–U+202E,
 // U+2066–U+2069, which reorder what a reader sees) and bytes that are not
 // UTF-8. They are written the way Go writes them in a string literal
-// (\x1b, \r, \n, \u202e, \xff), so a person sees that they are there.
+// (\x1b, \r, \n, \u007f, \u202e, \xff), so a person sees that they are
+// there. Writer does the same to a whole stream.
 package safetext
 
 import (
@@ -108,8 +109,10 @@ func escape(b *strings.Builder, s, quote string, tabSpace bool) {
 			switch {
 			case c == '\t' && tabSpace:
 				b.WriteByte(' ')
-			case c < 0x20 || c == 0x7f:
+			case c < 0x20:
 				b.WriteString(escapeByte(c))
+			case c == 0x7f:
+				b.WriteString(`\u007f`)
 			case strings.IndexByte(quote, c) >= 0:
 				b.WriteByte('\\')
 				b.WriteByte(c)

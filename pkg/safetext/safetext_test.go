@@ -1,6 +1,8 @@
 package safetext
 
 import (
+	"bytes"
+	"encoding/json"
 	"os/exec"
 	"strings"
 	"testing"
@@ -16,7 +18,7 @@ func TestLine(t *testing.T) {
 		{"ok\rfake", `ok\rfake`},
 		{"two\nlines", `two\nlines`},
 		{"a\tb", "a b"},
-		{"del\x7f", `del\x7f`},
+		{"del\x7f", `del\u007f`},
 		{"nul\x00", `nul\x00`},
 		{"c1 \u009b31m", `c1 \u009b31m`},
 		{"rtl \u202egnp.exe", `rtl \u202egnp.exe`},
@@ -105,12 +107,31 @@ func TestLineDoesNotAllocateForSafeText(t *testing.T) {
 // FuzzSanitize checks what every caller relies on: the output of Line and
 // Name holds no control character, separator, bidirectional control or
 // invalid UTF-8, whatever the input; Text keeps the line count of LF
-// text; and text with nothing to escape passes through unchanged.
+// text; text with nothing to escape passes through unchanged; and Writer,
+// however the input is split across writes, lets through only line
+// breaks, tabs and its own marker's escape.
 func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{"", "plain", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "a\rb\nc", "\u202e\u2066\xff\xc2", "\x9b\u0085"} {
-		f.Add(s)
+	for _, s := range []string{"", "plain", "\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\", "a\rb\nc", "\u202e\u2066\xff\xc2", "\x9b\u0085", "\x00\x00\r\r\n"} {
+		f.Add(s, uint16(len(s)/2))
 	}
-	f.Fuzz(func(t *testing.T, s string) {
+	f.Fuzz(func(t *testing.T, s string, cut uint16) {
+		var whole, split bytes.Buffer
+		w1, w2 := NewWriter(&whole), NewWriter(&split)
+		w2.marker = w1.marker
+		_, _ = w1.Write([]byte(s))
+		_ = w1.Flush()
+		at := int(cut) % (len(s) + 1)
+		_, _ = w2.Write([]byte(s[:at]))
+		_, _ = w2.Write([]byte(s[at:]))
+		_ = w2.Flush()
+		if whole.String() != split.String() {
+			t.Fatalf("Writer(%q) split at %d: %q, whole: %q", s, at, split.String(), whole.String())
+		}
+		streamed := strings.ReplaceAll(whole.String(), "\r\n", "\n")
+		streamed = strings.ReplaceAll(streamed, "\t", " ")
+		if i := firstUnsafe(streamed, true); i >= 0 {
+			t.Fatalf("Writer(%q) = %q: unsafe at byte %d", s, whole.String(), i)
+		}
 		for name, out := range map[string]string{"Line": Line(s), "Name": Name(s), "ShellQuote": ShellQuote(s)} {
 			if i := firstUnsafe(out, false); i >= 0 {
 				t.Fatalf("%s(%q) = %q: unsafe at byte %d", name, s, out, i)
@@ -130,4 +151,63 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("safe text %q was changed", s)
 		}
 	})
+}
+
+func TestWriter(t *testing.T) {
+	var out strings.Builder
+	w := NewWriter(&out)
+	m := w.Marker()
+	for _, chunk := range []string{
+		"Title: \x1b]0;pwned\x07", " ok\r\n",
+		"owner\rfake\n",
+		m + "[1mbold" + m[:5], m[5:] + "[0m\n",
+		"split \xe6", "\x9d\x8e rune\n",
+		"tab\tstays\n",
+		"cr at the end\r", "\n",
+		"\x00" + "0000000000000000[31mforged\n",
+	} {
+		if _, err := w.Write([]byte(chunk)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Write([]byte("dangling\xe6")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "Title: \\x1b]0;pwned\\a ok\r\n" +
+		"owner\\rfake\n" +
+		"\x1b[1mbold\x1b[0m\n" +
+		"split 李 rune\n" +
+		"tab\tstays\n" +
+		"cr at the end\r\n" +
+		"\\x000000000000000000[31mforged\n" +
+		"dangling\\xe6"
+	if got := out.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// JSON keeps its meaning through the writer: encoders escape control
+// characters themselves, and what the writer escapes (DEL, C1, bidi
+// controls) it writes as JSON escapes.
+func TestWriterKeepsJSON(t *testing.T) {
+	v := map[string]string{"title": "a\x7fb\u0085c\u202ed\x1b[2J\u2028e\"\\"}
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	w := NewWriter(&out)
+	if _, err := w.Write(raw); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.ContainsAny(out.Bytes(), "\x7f\u0085\u202e") {
+		t.Errorf("raw controls left: %q", out.Bytes())
+	}
+	var back map[string]string
+	if err := json.Unmarshal(out.Bytes(), &back); err != nil || back["title"] != v["title"] {
+		t.Errorf("JSON changed: %q (%v)", out.Bytes(), err)
+	}
 }

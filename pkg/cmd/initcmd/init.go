@@ -19,6 +19,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/scaffold"
 )
 
@@ -257,16 +258,16 @@ func initRun(opts *Options) error {
 func write(path string, data []byte, force bool) error {
 	if force {
 		if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
+			return fmt.Errorf("write %s: %w", safetext.Name(path), err)
 		}
 		return nil
 	}
 	err := atomicfile.WriteFileNoReplace(path, data, 0o644)
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		return &cmdutil.InputError{Err: fmt.Errorf("%s already exists (use --force to overwrite it)", path)}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s already exists (use --force to overwrite it)", safetext.Name(path))}
 	case err != nil:
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", safetext.Name(path), err)
 	}
 	return nil
 }
@@ -277,23 +278,23 @@ func checkTarget(path string, force bool) error {
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
-		return &cmdutil.InputError{Err: fmt.Errorf("%s is a directory (give a file name, e.g. %s)", path, filepath.Join(path, DefaultFile))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s is a directory (give a file name, e.g. %s)", safetext.Name(path), safetext.Name(filepath.Join(path, DefaultFile)))}
 	case err == nil && !force:
-		return &cmdutil.InputError{Err: fmt.Errorf("%s already exists (use --force to overwrite it)", path)}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s already exists (use --force to overwrite it)", safetext.Name(path))}
 	case err == nil:
 		return nil
 	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", path, unwrapPath(err))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", safetext.Name(path), unwrapPath(err))}
 	}
 	dir := filepath.Dir(path)
 	dinfo, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: directory %s does not exist (create it first, e.g. mkdir -p %s)", path, dir, cmdutil.ShellQuote(dir))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: directory %s does not exist (create it first, e.g. mkdir -p %s)", safetext.Name(path), safetext.Name(dir), cmdutil.ShellQuote(dir))}
 	case err != nil:
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", path, unwrapPath(err))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", safetext.Name(path), unwrapPath(err))}
 	case !dinfo.IsDir():
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: %s is not a directory (choose another path)", path, dir)}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %s is not a directory (choose another path)", safetext.Name(path), safetext.Name(dir))}
 	}
 	return nil
 }
@@ -309,6 +310,7 @@ func unwrapPath(err error) error {
 // hint tells what to do next: fill in the placeholders, then check.
 func hint(w io.Writer, file string, placeholders int) {
 	q := cmdutil.ShellQuote(file)
+	file = safetext.Name(file)
 	switch placeholders {
 	case 0:
 		fmt.Fprintf(w, "Wrote %s. Next: roadmap lint %s\n", file, q)

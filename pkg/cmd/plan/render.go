@@ -3,7 +3,6 @@ package plan
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/plan"
 	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // days says how far a date is: "today", "tomorrow", "in 5 days",
@@ -65,14 +65,7 @@ func windowLine(w *plan.Window) string {
 
 // reviewHint is the command that records a review of the file.
 func reviewHint(doc *roadmap.Document) string {
-	return "roadmap review --record " + shellArg(doc.Path)
-}
-
-func shellArg(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "roadmap review --record " + safetext.ShellQuote(doc.Path)
 }
 
 // expiredText is the advice when the window has ended.
@@ -128,7 +121,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 			line(prefix + colour(text))
 			return
 		}
-		pw := visibleWidth(prefix)
+		pw := utf8.RuneCountInString(cs.Strip(prefix))
 		avail := width - 1 - pw
 		indent := strings.Repeat(" ", pw)
 		first := true
@@ -146,12 +139,12 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 			}
 		}
 	}
-	title := p.Title
+	title := safetext.Line(p.Title)
 	if p.Owner != "" {
-		title += " · " + p.Owner
+		title += " · " + safetext.Line(p.Owner)
 	}
-	wrapped(cs.Bold(doc.Path)+": ", title, nil)
-	target := p.Target
+	wrapped(cs.Bold(safetext.Name(doc.Path))+": ", title, nil)
+	target := safetext.Line(p.Target)
 	if target == "" {
 		target = "(no target role)"
 	}
@@ -257,26 +250,21 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	return err
 }
 
-var ansiRe = regexp.MustCompile("\x1b\\[[0-9;]*m")
-
-// visibleWidth is the number of columns s takes, colour codes aside.
-func visibleWidth(s string) int { return utf8.RuneCountInString(ansiRe.ReplaceAllString(s, "")) }
-
 func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Plan: %s\n\n", oneLine(p.Title))
+	fmt.Fprintf(&b, "## Plan: %s\n\n", report.MarkdownText(oneLine(p.Title)))
 	var meta []string
 	if p.Owner != "" {
-		meta = append(meta, oneLine(p.Owner))
+		meta = append(meta, report.MarkdownText(oneLine(p.Owner)))
 	}
 	if p.Target != "" {
-		t := "target: " + oneLine(p.Target)
+		t := "target: " + report.MarkdownText(oneLine(p.Target))
 		if by := doc.Frontmatter.Target.By; !by.IsZero() {
 			t += " by " + by.String()
 		}
 		meta = append(meta, t)
 	}
-	meta = append(meta, "as of "+p.Today.String(), "`"+doc.Path+"`")
+	meta = append(meta, "as of "+p.Today.String(), report.MarkdownCode(doc.Path))
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 
 	b.WriteString("### Next 30 days")
@@ -314,9 +302,9 @@ func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 			fmt.Fprintf(&b, "\n### %s\n\nNot in the roadmap.\n", h.name)
 			continue
 		}
-		fmt.Fprintf(&b, "\n### %s\n\n", oneLine(horizonHeading(h.hz.Heading, h.label)))
+		fmt.Fprintf(&b, "\n### %s\n\n", report.MarkdownText(oneLine(horizonHeading(h.hz.Heading, h.label))))
 		for _, it := range h.hz.Items {
-			b.WriteString("- " + oneLine(it.Text) + "\n")
+			b.WriteString("- " + report.MarkdownText(oneLine(it.Text)) + "\n")
 		}
 	}
 	b.WriteString("\n### Checkpoints\n\n")

@@ -12,6 +12,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // RecordResult is what --record did, printed as text or JSON.
@@ -92,7 +93,7 @@ func recordRun(opts *Options) error {
 		return err
 	}
 	if asked != nil && !bytes.Equal(asked, doc.Raw) {
-		return &cmdutil.InputError{Err: fmt.Errorf("%s changed while the questions were being answered, so nothing was written (re-run `roadmap review %s --record`)", opts.File, cmdutil.ShellQuote(opts.File))}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s changed while the questions were being answered, so nothing was written (re-run `roadmap review %s --record`)", safetext.Name(opts.File), cmdutil.ShellQuote(opts.File))}
 	}
 	today := opts.Today()
 	kind := opts.Kind
@@ -146,7 +147,7 @@ func recordRun(opts *Options) error {
 		if _, err := io.WriteString(opts.IO.Out, res.Diff); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "Dry run: %s was not changed.", opts.File)
+		fmt.Fprintf(opts.IO.ErrOut, "Dry run: %s was not changed.", safetext.Name(opts.File))
 		if opts.Commit {
 			fmt.Fprintf(opts.IO.ErrOut, " Would commit it as %q.", message)
 		}
@@ -163,7 +164,7 @@ func recordRun(opts *Options) error {
 	if repo != nil {
 		hash, err := repo.CommitFile(opts.File, message)
 		if err != nil {
-			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git commit -m %q -- %s)", opts.File, err, message, cmdutil.ShellQuote(opts.File))}
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git commit -m %q -- %s)", safetext.Name(opts.File), err, message, cmdutil.ShellQuote(opts.File))}
 		}
 		res.Commit = &CommitInfo{Hash: hash, Message: message}
 	}
@@ -182,7 +183,7 @@ func nonNil(s []string) []string {
 
 func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 	p := &printer{w: w}
-	p.line("Recorded a %s in %s: %q", label(r.Kind), r.File, "### "+r.Entry.Heading)
+	p.line("Recorded a %s in %s: %q", label(r.Kind), safetext.Name(r.File), "### "+r.Entry.Heading)
 	if len(r.Entry.Notes) > 0 {
 		p.line("  %s in the entry", count(len(r.Entry.Notes), "note"))
 	}
@@ -243,7 +244,7 @@ func joinInts(ns []int) string {
 // answers typed at the terminal.
 func ask(opts *Options, doc *roadmap.Document, rep *review.Report) error {
 	p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
-	p.Printf("Recording a review of %s. Press Enter to accept what is in [brackets].\n", opts.File)
+	p.Printf("Recording a review of %s. Press Enter to accept what is in [brackets].\n", safetext.Name(opts.File))
 	def := review.DefaultKind(rep)
 	for {
 		answer, err := p.Ask(fmt.Sprintf("Which review is this: %s [%s]", strings.Join(roadmap.ReviewKinds, ", "), def))

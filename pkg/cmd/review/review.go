@@ -22,6 +22,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // DefaultFile is the roadmap read when no FILE is given.
@@ -376,12 +377,12 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 	if title == "" {
 		title = doc.Title
 	}
-	head := r.File
+	head := safetext.Name(r.File)
 	if title != "" {
-		head += " · " + title
+		head += " · " + safetext.Line(title)
 	}
 	if doc.Frontmatter.Owner != "" {
-		head += " (" + doc.Frontmatter.Owner + ")"
+		head += " (" + safetext.Line(doc.Frontmatter.Owner) + ")"
 	}
 	p.line("%s", cs.Bold(head))
 
@@ -507,7 +508,7 @@ func writeChanges(p *printer, cs *iostreams.ColorScheme, r *review.Report) {
 		p.line("  %s %s %s  %s", cs.Yellow(cm.Short()), cm.Time.Local().Format("2006-01-02"), cm.Author, cm.Subject)
 	}
 	if c.Uncommitted {
-		p.line("  %s is in a git repository but has never been committed", r.File)
+		p.line("  %s is in a git repository but has never been committed", safetext.Name(r.File))
 	}
 }
 

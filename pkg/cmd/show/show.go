@@ -13,6 +13,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Options are show's inputs, filled by NewCmdShow.
@@ -83,7 +84,7 @@ func showRun(opts *Options) error {
 func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) error {
 	fm := d.Frontmatter
 	p := &printer{w: w}
-	p.line("%s", cs.Bold(d.Path))
+	p.line("%s", cs.Bold(safetext.Name(d.Path)))
 	title := fm.Title
 	if title == "" {
 		title = d.Title
@@ -208,11 +209,13 @@ func (p *printer) line(format string, args ...any) {
 	_, p.err = io.WriteString(p.w, strings.TrimRight(fmt.Sprintf(format, args...), " ")+"\n")
 }
 
+// field writes one frontmatter field: its value is made one line (a YAML
+// value may hold line breaks) with nothing a terminal would act on.
 func (p *printer) field(name, value string) {
 	if value == "" {
 		value = "-"
 	}
-	p.line("  %-10s %s", name+":", value)
+	p.line("  %-10s %s", name+":", safetext.Line(value))
 }
 
 func (p *printer) heading(cs *iostreams.ColorScheme, title string) {

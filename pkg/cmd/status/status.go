@@ -19,6 +19,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/status"
 )
 
@@ -175,7 +176,7 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 	}
 	if len(rows) == 0 && opts.Format == report.FormatTable {
 		_, err := fmt.Fprintf(out, "no roadmaps found under %s (a roadmap is a Markdown file whose frontmatter has a roadmap: key)\n",
-			strings.Join(defaultPaths(opts.Paths), ", "))
+			names(defaultPaths(opts.Paths)))
 		return err
 	}
 	if err := t.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
@@ -186,6 +187,14 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 		return err
 	}
 	return nil
+}
+
+func names(paths []string) string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = safetext.Name(p)
+	}
+	return strings.Join(out, ", ")
 }
 
 func defaultPaths(p []string) []string {
