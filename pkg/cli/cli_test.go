@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+
+	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 )
 
@@ -62,5 +65,27 @@ func TestResolveToday(t *testing.T) {
 	}
 	if d, err = resolveToday("", env(nil)); err != nil || d.IsZero() {
 		t.Errorf("default: got %v, %v", d, err)
+	}
+}
+
+// Every command's output goes through the sanitiser except the language
+// server's, whose Content-Length headers count the bytes of the JSON
+// that follows: a sanitiser rewriting one byte would break the protocol.
+func TestOnlyTheLanguageServerIsRaw(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewRootCmd(ios, env(nil))
+	var raw []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Annotations[cmdutil.AnnotationRawOutput] != "" {
+			raw = append(raw, c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if strings.Join(raw, ",") != "roadmap lsp" {
+		t.Errorf("commands with raw output: %v, want only roadmap lsp", raw)
 	}
 }

@@ -51,6 +51,9 @@ The server writes nothing but the protocol: --log FILE records what it does.`,
 		Example: `  roadmap lsp
   roadmap lsp --log /tmp/roadmap-lsp.log`,
 		Args: cobra.NoArgs,
+		// The protocol's Content-Length counts bytes: no sanitiser may
+		// rewrite any (the server escapes nothing itself; JSON does).
+		Annotations: map[string]string{cmdutil.AnnotationRawOutput: "true"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if fl := cmd.Flag("today"); (fl != nil && fl.Changed) || (opts.Getenv != nil && opts.Getenv("ROADMAP_TODAY") != "") {
 				opts.FixedToday = true
