@@ -210,7 +210,7 @@ func TestUnknownFormat(t *testing.T) {
 func TestCSVCell(t *testing.T) {
 	for in, want := range map[string]string{
 		`=HYPERLINK("http://evil","x")`: `'=HYPERLINK("http://evil","x")`,
-		"+1+2": "'+1+2", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
+		"+1+2":                          "'+1+2", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
 		"-": "-", "-5": "-5", "+44": "+44", "Staff": "Staff", "": "",
 	} {
 		if got := CSVCell(in); got != want {
