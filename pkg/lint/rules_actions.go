@@ -48,10 +48,14 @@ func checkActionConcrete(c *Context) {
 		}
 		// A conversation with nobody named is RM008's to report; saying
 		// "talk to" is vague as well would report one fault twice.
-		if a.Kind == roadmap.ActionPerson && !vague.NamesPerson(prose(a.Title)) {
+		judged := actionText(a)
+		if a.Kind == roadmap.ActionPerson && !vague.NamesPerson(prose(judged)) {
 			continue
 		}
-		for _, m := range c.Vague.Action(prose(a.Title)) {
+		for _, m := range c.Vague.Action(prose(judged)) {
+			if m.End > len(a.Title) {
+				continue // the phrase is in a sub-bullet, which only adds detail
+			}
 			phrase := a.Title[m.Start:m.End]
 			start, end := titleSpan(a, m.Start, m.End)
 			c.ReportText(a.Item, start, end,
@@ -59,6 +63,24 @@ func checkActionConcrete(c *Context) {
 				"say exactly what you will do: name the course, book, project, person or number, e.g. \"Finish chapters 1–3 of …\"")
 		}
 	}
+}
+
+// actionText is what an action says: its title, then its sub-bullets,
+// which name the object or the person as often as the first line does
+// ("- [ ] Ask for a 15-minute chat (person)" over "  - with Marco Rossi").
+func actionText(a roadmap.Action) string {
+	if len(a.Children) == 0 {
+		return a.Title
+	}
+	var b strings.Builder
+	b.WriteString(a.Title)
+	for _, c := range a.Descendants() {
+		if t := strings.TrimSpace(c.Text); t != "" {
+			b.WriteString(", ")
+			b.WriteString(t)
+		}
+	}
+	return b.String()
 }
 
 // titleSpan maps a span of an action's Title back to its Text, where the
@@ -139,7 +161,7 @@ func checkPersonNamed(c *Context) {
 		if a.Done || a.Kind != roadmap.ActionPerson || unfilledAction(a) {
 			continue
 		}
-		if !vague.NamesPerson(prose(a.Title)) {
+		if !vague.NamesPerson(prose(actionText(a))) {
 			c.ReportItem(a.Item, fmt.Sprintf("action %d is a conversation but names nobody to ask", a.Index),
 				"name the person, e.g. Dana Lee, or the exact role, e.g. the Director of Product at Acme")
 		}

@@ -169,3 +169,18 @@ func skipSpaces(s string, i int) int {
 	}
 	return i
 }
+
+// ActionMarks reports what an action's text already says, as the reader
+// reads it: whether it has a kind marker, and where its due clause is
+// (dueStart at the dash or space before "due"/"by", dueEnd after the date;
+// -1, -1 when it has none). `init --action` uses it to add only what is
+// missing.
+func ActionMarks(text string) (hasKind bool, dueStart, dueEnd int) {
+	hasKind = kindMarkerRe.MatchString(text)
+	m := findDue(text)
+	if m == nil {
+		return hasKind, -1, -1
+	}
+	start := len(strings.TrimRight(text[:m[0]], " —–-"))
+	return hasKind, start, m[1]
+}

@@ -112,23 +112,17 @@ func ValidKind(k string) bool {
 	return false
 }
 
-var (
-	actionKindRE = regexp.MustCompile(`(?i)\((project|course|person)\)`)
-	actionDueRE  = regexp.MustCompile(`(?i)\b(?:due|by)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\b`)
-	// a due phrase at the end, with the dash before it, so a kind marker
-	// can go in front of it
-	blankLinesRE  = regexp.MustCompile(`\n{3,}`)
-	trailingDueRE = regexp.MustCompile(`(?i)\s*(?:[—–-]+\s*)?\b(?:due|by)\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s*\.?$`)
-)
+var blankLinesRE = regexp.MustCompile(`\n{3,}`)
 
 // FormatAction makes one 30-day action line (without the "- [ ] "):
 // text keeps its own "(project|course|person)" marker and its own
-// "due|by YYYY-MM-DD" when it has them; otherwise it gets the slot's kind
-// marker and " — due DATE".
+// "due|by YYYY-MM-DD" when it has them, read as lint reads them
+// (roadmap.ActionMarks); otherwise it gets the slot's kind marker and
+// " — due DATE".
 func FormatAction(text, slotKind string, due civil.Date) string {
 	text = oneLine(text)
-	hasKind := actionKindRE.MatchString(text)
-	hasDue := actionDueRE.MatchString(text)
+	hasKind, dueStart, dueEnd := roadmap.ActionMarks(text)
+	hasDue := dueStart >= 0
 	marker := "(" + slotKind + ")"
 	switch {
 	case hasKind && hasDue:
@@ -136,8 +130,9 @@ func FormatAction(text, slotKind string, due civil.Date) string {
 	case hasKind:
 		return text + " — due " + due.String()
 	case hasDue:
-		if loc := trailingDueRE.FindStringIndex(text); loc != nil {
-			return text[:loc[0]] + " " + marker + " " + strings.TrimSpace(text[loc[0]:])
+		// A due clause at the end keeps its place: the marker goes before it.
+		if strings.TrimRight(text[dueEnd:], " .") == "" {
+			return strings.TrimRight(text[:dueStart], " ") + " " + marker + " " + strings.TrimSpace(text[dueStart:])
 		}
 		return text + " " + marker
 	default:
