@@ -183,6 +183,9 @@ func (s *scratch) vagueIntent(j, b int) bool {
 // runs over soft-joined words up to a function word.
 func (s *scratch) npHead(j, b int) int {
 	toks := s.toks
+	if j >= b {
+		return -1
+	}
 	switch s.word(j) {
 	case "my", "our", "your", "their", "his", "her", "the", "a", "an", "some", "more", "better", "stronger", "deeper", "solid", "good", "strong":
 		j++
