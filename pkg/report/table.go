@@ -8,10 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
@@ -32,22 +30,49 @@ const (
 // TableFormats are the formats every tabular command accepts.
 var TableFormats = []string{FormatTable, FormatMarkdown, FormatCSV, FormatJSON}
 
-// Table is a header row and data rows of plain-text cells.
+// Table is a header row and data rows of plain-text cells. Headers are
+// lowercase in every table of every command (one case, a test in
+// pkg/cli holds it).
 type Table struct {
 	Headers []string
 	Rows    [][]string
+	// Cols says how each column fits a terminal; a column without an
+	// entry holds tokens (ids, dates, paths, numbers) and is kept.
+	Cols []Col
+	// All says how to see every column when some were left out to fit,
+	// e.g. "--format csv shows every column".
+	All string
 }
+
+// Col says how a column of a text table fits the terminal.
+type Col struct {
+	// Wrap marks prose: its cells break across lines at spaces (and
+	// beside CJK characters), never inside a word. Other columns hold
+	// ids, dates, paths and numbers and are never broken.
+	Wrap bool
+	// Drop is the order in which the column is left out when even
+	// wrapped prose cannot fit: 1 first, then 2, …; 0 is never left out.
+	// When the kept columns still do not fit, every record is printed as
+	// a block of "header  value" lines instead.
+	Drop int
+}
+
+// proseMin is the narrowest a prose column is squeezed to: narrower,
+// a sentence becomes a word per line and is better printed as a block.
+const proseMin = 14
 
 // TableOptions says where the table goes.
 type TableOptions struct {
-	// TTY: a person reads it on a terminal. Long cells are wrapped to
-	// Width and the borders use box-drawing characters; otherwise the
-	// output is plain ASCII and never wrapped.
-	TTY   bool
+	// TTY: a person reads it on a terminal: box-drawing borders;
+	// otherwise plain ASCII.
+	TTY bool
+	// Width is the columns to fit, on a terminal or piped (0: no
+	// fitting, as for Markdown and CSV).
 	Width int
 }
 
-// OptionsFor reads the terminal facts from the command's streams.
+// OptionsFor reads the terminal facts from the command's streams: the
+// same width rule for every command, piped or not (iostreams).
 func OptionsFor(ios *iostreams.IOStreams) TableOptions {
 	return TableOptions{TTY: ios.IsStdoutTTY(), Width: ios.TerminalWidth()}
 }
@@ -72,7 +97,7 @@ func (t Table) Render(w io.Writer, format string, opts TableOptions) error {
 }
 
 func (t Table) sanitized() Table {
-	out := Table{Headers: make([]string, len(t.Headers)), Rows: make([][]string, len(t.Rows))}
+	out := Table{Headers: make([]string, len(t.Headers)), Rows: make([][]string, len(t.Rows)), Cols: t.Cols, All: t.All}
 	for i, h := range t.Headers {
 		out.Headers[i] = safetext.Text(h)
 	}
@@ -92,6 +117,13 @@ func (t Table) width() int {
 		n = max(n, len(r))
 	}
 	return n
+}
+
+func (t Table) col(i int) Col {
+	if i < len(t.Cols) {
+		return t.Cols[i]
+	}
+	return Col{}
 }
 
 // pad gives every row the same number of cells.
@@ -115,135 +147,202 @@ func newTable(w io.Writer, r tw.Renderer) *tablewriter.Table {
 	)
 }
 
+// Layout is how a text table fits a width: which columns are shown and
+// how wide, or Blocks when no table fits.
+type Layout struct {
+	Keep    []int // indexes of the columns shown, in order
+	Widths  []int // the width of each kept column
+	Dropped []int // indexes of the columns left out
+	Blocks  bool  // print one record per block instead of a table
+}
+
+// Fit lays t out in total terminal columns (0: natural widths). Token
+// columns keep their natural width; prose columns share the rest, each
+// at least proseMin and its longest word, and get more room the more
+// text they hold. When that does not fit, columns are dropped by Col.Drop;
+// when the kept ones still do not fit, the layout is blocks.
+func (t Table) Fit(total int) Layout {
+	n := t.width()
+	natural, minimum, weight := make([]int, n), make([]int, n), make([]int, n)
+	cells := func(i int) []string {
+		out := []string{pad(t.Headers, n)[i]}
+		for _, r := range t.Rows {
+			out = append(out, pad(r, n)[i])
+		}
+		return out
+	}
+	for i := 0; i < n; i++ {
+		for _, c := range cells(i) {
+			natural[i] = max(natural[i], widest(c))
+			weight[i] += Width(c)
+			if t.col(i).Wrap {
+				minimum[i] = max(minimum[i], longestPiece(c))
+			}
+		}
+		if t.col(i).Wrap {
+			minimum[i] = max(minimum[i], min(natural[i], proseMin))
+		} else {
+			minimum[i] = natural[i]
+		}
+	}
+	keep := make([]int, n)
+	for i := range keep {
+		keep[i] = i
+	}
+	if total <= 0 {
+		return Layout{Keep: keep, Widths: natural}
+	}
+	var dropped []int
+	for {
+		avail := total - (3*len(keep) + 1) // "| " + " | " between + " |"
+		need := 0
+		for _, i := range keep {
+			need += minimum[i]
+		}
+		if need <= avail {
+			return Layout{Keep: keep, Widths: share(keep, natural, minimum, weight, avail), Dropped: dropped}
+		}
+		// Leave out the least important column still shown (the
+		// rightmost of equal rank), or give up on a table.
+		at := -1
+		for k, i := range keep {
+			if d := t.col(i).Drop; d > 0 && (at < 0 || d <= t.col(keep[at]).Drop) {
+				at = k
+			}
+		}
+		if at < 0 {
+			all := make([]int, n)
+			for i := range all {
+				all[i] = i
+			}
+			return Layout{Keep: all, Blocks: true}
+		}
+		dropped = append(dropped, keep[at])
+		keep = append(keep[:at:at], keep[at+1:]...)
+	}
+}
+
+// share gives each kept column its minimum, then hands out what is left
+// in proportion to the text each column holds, never beyond its natural
+// width.
+func share(keep, natural, minimum, weight []int, avail int) []int {
+	widths := make([]int, len(keep))
+	left := avail
+	for k, i := range keep {
+		widths[k] = minimum[i]
+		left -= widths[k]
+	}
+	for left > 0 {
+		total := 0
+		for k, i := range keep {
+			if widths[k] < natural[i] {
+				total += max(weight[i], 1)
+			}
+		}
+		if total == 0 {
+			break
+		}
+		given := 0
+		for k, i := range keep {
+			if widths[k] >= natural[i] {
+				continue
+			}
+			add := min(max(left*max(weight[i], 1)/total, 1), natural[i]-widths[k], left-given)
+			widths[k] += add
+			given += add
+		}
+		if given == 0 {
+			break
+		}
+		left -= given
+	}
+	return widths
+}
+
 func (t Table) writeText(w io.Writer, opts TableOptions) error {
 	n := t.width()
-	headers := pad(t.Headers, n)
-	rows := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = pad(r, n)
+	layout := t.Fit(opts.Width)
+	if layout.Blocks {
+		return t.writeBlocks(w, opts.Width)
+	}
+	pick := func(r []string) []string {
+		r = pad(r, n)
+		out := make([]string, len(layout.Keep))
+		for k, i := range layout.Keep {
+			out[k] = r[i]
+			if t.col(i).Wrap {
+				out[k] = strings.Join(Wrap(r[i], layout.Widths[k]), "\n")
+			}
+		}
+		return out
 	}
 	style := tw.StyleASCII
 	if opts.TTY {
 		style = tw.StyleLight
-		if opts.Width > 0 {
-			widths := FitWidths(headers, rows, opts.Width)
-			headers = wrapRow(headers, widths)
-			for i, r := range rows {
-				rows[i] = wrapRow(r, widths)
-			}
-		}
 	}
 	tbl := newTable(w, renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(style)}))
-	tbl.Header(toAny(headers)...)
-	for _, r := range rows {
-		if err := tbl.Append(r); err != nil {
+	header := pad(t.Headers, n)
+	hcells := make([]string, len(layout.Keep))
+	for k, i := range layout.Keep {
+		hcells[k] = strings.Join(Wrap(header[i], layout.Widths[k]), "\n")
+	}
+	tbl.Header(toAny(hcells)...)
+	for _, r := range t.Rows {
+		if err := tbl.Append(pick(r)); err != nil {
 			return err
 		}
 	}
-	return tbl.Render()
+	if err := tbl.Render(); err != nil {
+		return err
+	}
+	if len(layout.Dropped) == 0 {
+		return nil
+	}
+	var names []string
+	for _, i := range layout.Dropped {
+		names = append(names, header[i])
+	}
+	more := t.All
+	if more == "" {
+		more = "a wider terminal or COLUMNS shows them"
+	}
+	note := fmt.Sprintf("Left out to fit %d columns: %s (%s).", opts.Width, strings.Join(names, ", "), more)
+	_, err := fmt.Fprintln(w, strings.Join(Wrap(note, opts.Width), "\n"))
+	return err
+}
+
+// writeBlocks prints each record as "header  value" lines, values
+// wrapped under themselves, records apart by a blank line: the form for
+// a terminal too narrow for the table.
+func (t Table) writeBlocks(w io.Writer, width int) error {
+	n := t.width()
+	headers := pad(t.Headers, n)
+	label := 0
+	for _, h := range headers {
+		label = max(label, Width(h))
+	}
+	var b strings.Builder
+	for k, r := range t.Rows {
+		if k > 0 {
+			b.WriteString("\n")
+		}
+		r = pad(r, n)
+		for i, cell := range r {
+			if strings.TrimSpace(cell) == "" {
+				continue
+			}
+			prefix := headers[i] + strings.Repeat(" ", label-Width(headers[i])+2)
+			Hanging(&b, prefix, cell, width)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func toAny(ss []string) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {
 		out[i] = s
-	}
-	return out
-}
-
-func wrapRow(row []string, widths []int) []string {
-	out := make([]string, len(row))
-	for i, c := range row {
-		out[i] = strings.Join(Wrap(c, widths[i]), "\n")
-	}
-	return out
-}
-
-// FitWidths chooses column widths so that a bordered table of these cells
-// fits in total terminal columns: narrow columns keep their natural width,
-// the rest share what is left. No column is squeezed below 8 (or its
-// natural width when that is smaller), so a very narrow terminal still
-// overflows rather than producing an unreadable table.
-func FitWidths(headers []string, rows [][]string, total int) []int {
-	n := len(headers)
-	natural := make([]int, n)
-	measure := func(r []string) {
-		for i := 0; i < n && i < len(r); i++ {
-			for _, line := range strings.Split(r[i], "\n") {
-				natural[i] = max(natural[i], utf8.RuneCountInString(line))
-			}
-		}
-	}
-	measure(headers)
-	for _, r := range rows {
-		measure(r)
-	}
-	avail := total - (3*n + 1) // "| " + " | " between + " |"
-	sum := 0
-	for _, w := range natural {
-		sum += w
-	}
-	if sum <= avail || n == 0 {
-		return natural
-	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return natural[order[a]] < natural[order[b]] })
-	widths := make([]int, n)
-	remaining := avail
-	for k, col := range order {
-		share := remaining / (n - k)
-		w := natural[col]
-		if w > share {
-			w = max(share, min(natural[col], 8))
-		}
-		widths[col] = w
-		remaining -= w
-	}
-	return widths
-}
-
-// Wrap breaks s into lines of at most width runes, at spaces where it can
-// and inside words only when a word is longer than the line. Existing line
-// breaks are kept.
-func Wrap(s string, width int) []string {
-	if width <= 0 {
-		return strings.Split(s, "\n")
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
-		if len(words) == 0 {
-			out = append(out, "")
-			continue
-		}
-		line := ""
-		for _, word := range words {
-			for utf8.RuneCountInString(word) > width {
-				if line != "" {
-					out = append(out, line)
-					line = ""
-				}
-				r := []rune(word)
-				out = append(out, string(r[:width]))
-				word = string(r[width:])
-			}
-			switch {
-			case word == "":
-			case line == "":
-				line = word
-			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
-				line += " " + word
-			default:
-				out = append(out, line)
-				line = word
-			}
-		}
-		if line != "" {
-			out = append(out, line)
-		}
 	}
 	return out
 }

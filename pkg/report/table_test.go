@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -98,7 +97,7 @@ func TestEscapeMarkdownCell(t *testing.T) {
 
 func TestTextPipedIsPlainASCII(t *testing.T) {
 	long := strings.Repeat("word ", 60)
-	tbl := Table{Headers: []string{"a", "b"}, Rows: [][]string{{"x", long}}}
+	tbl := Table{Headers: []string{"a", "b"}, Rows: [][]string{{"x", long}}, Cols: []Col{{}, {Wrap: true}}}
 	var buf bytes.Buffer
 	if err := tbl.Render(&buf, FormatTable, TableOptions{TTY: false, Width: 40}); err != nil {
 		t.Fatal(err)
@@ -109,11 +108,50 @@ func TestTextPipedIsPlainASCII(t *testing.T) {
 			t.Fatalf("non-ASCII %q in piped output:\n%s", r, out)
 		}
 	}
-	if !strings.Contains(out, strings.TrimSpace(long)) {
-		t.Errorf("piped output must not wrap cells:\n%s", out)
-	}
 	if !strings.HasPrefix(out, "+--") {
 		t.Errorf("want ASCII borders:\n%s", out)
+	}
+	assertFits(t, out, 40)
+}
+
+// assertFits fails when a line of out is wider than width columns.
+func assertFits(t *testing.T, out string, width int) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+		if n := Width(line); n > width {
+			t.Errorf("a line of %d columns in %d:\n%s", n, width, out)
+			return
+		}
+	}
+}
+
+// cjkTable is a roadmap's gap in Chinese and Japanese, with the ids,
+// dates, paths and numbers that must come out whole.
+var cjkTable = Table{
+	Headers: []string{"dimension", "current", "target", "file"},
+	Rows: [][]string{
+		{"skills", "在一个服务内设计数据模型，并向团队解释取舍。", "跨三个团队主导 billing-migration 的设计评审，截止 2027-03-31。", "plans/李娜.md"},
+		{"scope", "チームのコードベースの一つのコンポーネント内の小さなタスクとバグ修正。", "複数のチームにまたがるイニシアチブを所有し、15-1252 の基準で評価される。", "plans/佐藤.md"},
+	},
+	Cols: []Col{{}, {Wrap: true}, {Wrap: true}, {}},
+}
+
+func TestTextFitsDisplayWidth(t *testing.T) {
+	tokens := []string{"billing-migration", "2027-03-31", "15-1252", "plans/李娜.md", "plans/佐藤.md", "skills", "scope"}
+	for _, width := range []int{60, 80, 100, 120} {
+		for _, tty := range []bool{true, false} {
+			var buf bytes.Buffer
+			if err := cjkTable.Render(&buf, FormatTable, TableOptions{TTY: tty, Width: width}); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			assertFits(t, out, width)
+			for _, tok := range tokens {
+				if !strings.Contains(out, tok) {
+					t.Errorf("width %d: %q was broken or lost:\n%s", width, tok, out)
+				}
+			}
+		}
 	}
 }
 
@@ -122,23 +160,51 @@ func TestTextOnTerminalWrapsToWidth(t *testing.T) {
 		Headers: []string{"level", "scope", "salary"},
 		Rows: [][]string{
 			{"entry", strings.Repeat("owns small tasks ", 20), "$79,850 - $103,050"},
-			{"mid", "averyveryveryveryveryveryveryveryveryveryveryverylongword", "x"},
+			{"mid", "a word of averyveryveryverylongword", "x"},
 		},
+		Cols: []Col{{}, {Wrap: true}, {Wrap: true}},
 	}
 	for _, width := range []int{60, 80, 120} {
 		var buf bytes.Buffer
 		if err := tbl.Render(&buf, FormatTable, TableOptions{TTY: true, Width: width}); err != nil {
 			t.Fatal(err)
 		}
-		for _, line := range strings.Split(strings.TrimRight(buf.String(), "\n"), "\n") {
-			if n := utf8.RuneCountInString(line); n > width {
-				t.Errorf("width %d: line of %d columns:\n%s", width, n, buf.String())
-				break
+		assertFits(t, buf.String(), width)
+		for _, tok := range []string{"$79,850", "$103,050", "averyveryveryverylongword"} {
+			if !strings.Contains(buf.String(), tok) {
+				t.Errorf("width %d: %q was broken:\n%s", width, tok, buf.String())
 			}
 		}
-		if !strings.Contains(buf.String(), "$79,850 - $103,050") {
-			t.Errorf("width %d: short cell was wrapped:\n%s", width, buf.String())
+	}
+}
+
+// TestDropThenBlocks: too narrow a terminal loses the least important
+// columns first and says so under the table; when even the kept columns
+// cannot fit, every record is a block and nothing is lost.
+func TestDropThenBlocks(t *testing.T) {
+	row := []string{"software-engineer/staff", strings.Repeat("leads initiatives across teams ", 4),
+		strings.Repeat("a design doc adopted by two teams ", 4), "2027-06-30"}
+	tbl := Table{Headers: []string{"level", "scope", "milestones", "due"}, Rows: [][]string{row, row},
+		Cols: []Col{{}, {Wrap: true}, {Wrap: true, Drop: 1}, {}}, All: "--format csv shows every column"}
+	render := func(width int) string {
+		var buf bytes.Buffer
+		if err := tbl.Render(&buf, FormatTable, TableOptions{Width: width}); err != nil {
+			t.Fatal(err)
 		}
+		assertFits(t, buf.String(), width)
+		return buf.String()
+	}
+	if out := render(120); strings.Contains(out, "Left out") || !strings.Contains(out, "| milestones") {
+		t.Errorf("120 columns fit every column:\n%s", out)
+	}
+	out := render(70)
+	if strings.Contains(out, "milestones |") || !strings.Contains(strings.ReplaceAll(out, "\n", " "), "Left out to fit 70 columns: milestones (--format csv shows every column).") {
+		t.Errorf("70 columns: milestones left out, and said so:\n%s", out)
+	}
+	out = render(50)
+	if strings.Contains(out, "+--") || !strings.Contains(out, "level       software-engineer/staff\n") ||
+		!strings.Contains(out, "milestones  a design doc") || strings.Count(out, "due         2027-06-30") != 2 {
+		t.Errorf("50 columns: one block per record, every field:\n%s", out)
 	}
 }
 
@@ -149,10 +215,16 @@ func TestWrap(t *testing.T) {
 		want  []string
 	}{
 		{"a b c", 3, []string{"a b", "c"}},
-		{"abcdefgh", 3, []string{"abc", "def", "gh"}},
+		{"abcdefgh ij", 3, []string{"abcdefgh", "ij"}}, // a word is never broken
+		{"see software-engineer/senior now", 10, []string{"see", "software-engineer/senior", "now"}},
 		{"x\ny", 10, []string{"x", "y"}},
 		{"", 5, []string{""}},
 		{"one two", 0, []string{"one two"}},
+		{"数据模型设计", 4, []string{"数据", "模型", "设计"}},         // CJK breaks between characters, two columns each
+		{"设计评审。下一步", 6, []string{"设计评", "审。下", "一步"}},     // 。 never starts a line
+		{"主导「迁移」项目", 6, []string{"主导", "「迁", "移」项", "目"}}, // 「 never ends a line, 」 never starts one
+		{"用Kafka构建", 6, []string{"用", "Kafka", "构建"}},     // a Latin word inside CJK stays whole
+		{"2026年11月", 6, []string{"2026年", "11月"}},
 	}
 	for _, c := range cases {
 		if got := Wrap(c.in, c.width); strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -161,15 +233,11 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestFitWidths(t *testing.T) {
-	h := []string{"a", "b"}
-	rows := [][]string{{"xx", strings.Repeat("y", 100)}}
-	w := FitWidths(h, rows, 50)
-	if w[0] != 2 || w[0]+w[1]+7 > 50 {
-		t.Errorf("widths = %v", w)
-	}
-	if w := FitWidths(h, [][]string{{"x", "y"}}, 50); w[0] != 1 || w[1] != 1 {
-		t.Errorf("natural widths should be kept: %v", w)
+func TestWidth(t *testing.T) {
+	for s, want := range map[string]int{"abc": 3, "李娜": 4, "チーム": 6, "e\u0301": 1, "\x1b[31mred\x1b[0m": 3} {
+		if got := Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
 

@@ -436,30 +436,25 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 	return err
 }
 
-// renderFitted wraps the cells so the bordered table fits in width
-// columns, on a terminal or not (a gap table is read by people), then
-// renders it.
+// renderFitted renders a gap table fitted to the terminal: the first
+// column (a dimension or a level id) is never broken, the others are
+// prose that wraps. Nothing is left out: a terminal too narrow for the
+// table gets one block per row.
 func renderFitted(w io.Writer, t report.Table, ios *iostreams.IOStreams, width int) error {
-	widths := report.FitWidths(t.Headers, t.Rows, width)
-	wrap := func(row []string) []string {
-		out := make([]string, len(row))
-		for i, c := range row {
-			out[i] = strings.Join(report.Wrap(c, widths[i]), "\n")
-		}
-		return out
+	t.Cols = make([]report.Col, len(t.Headers))
+	for i := 1; i < len(t.Cols); i++ {
+		t.Cols[i].Wrap = true
 	}
-	fitted := report.Table{Headers: wrap(t.Headers)}
-	for _, r := range t.Rows {
-		fitted.Rows = append(fitted.Rows, wrap(r))
-	}
-	return fitted.Render(w, report.FormatTable, report.OptionsFor(ios))
+	opts := report.OptionsFor(ios)
+	opts.Width = width
+	return t.Render(w, report.FormatTable, opts)
 }
 
 // writeHanging writes prefix then text wrapped to width, continuation
 // lines indented under the text.
 func writeHanging(b *strings.Builder, prefix, text string, width int, colour func(string) string) {
-	indent := strings.Repeat(" ", len([]rune(prefix)))
-	lines := report.Wrap(text, max(width-1-len([]rune(prefix)), 20))
+	indent := strings.Repeat(" ", report.Width(prefix))
+	lines := report.Wrap(text, max(width-1-report.Width(prefix), 20))
 	for i, l := range lines {
 		if colour != nil {
 			l = colour(l)

@@ -61,7 +61,11 @@ func listRun(opts *ListOptions) error {
 		}
 		return report.WriteJSON(opts.IO.Out, out)
 	}
-	tbl := report.Table{Headers: []string{"track", "title", "kind", "levels", "from", "to", "origin"}}
+	tbl := report.Table{Headers: []string{"track", "title", "kind", "levels", "from", "to", "origin"},
+		// Narrow terminals lose where a track comes from first, then its
+		// size and its ends; the id, title and kind always stay.
+		Cols: []report.Col{{}, {Wrap: true}, {}, {Drop: 2}, {Wrap: true, Drop: 3}, {Wrap: true, Drop: 4}, {Drop: 1}},
+		All:  "--format csv shows every column"}
 	for _, t := range set.Tracks() {
 		first, last := t.Levels[0], t.Levels[len(t.Levels)-1]
 		tbl.Rows = append(tbl.Rows, []string{

@@ -38,7 +38,19 @@ type ShowOptions struct {
 	From, To   string
 	Columns    []string
 	Format     string
+	// defaulted: the columns are the defaults, so the least important
+	// may be left out to fit a terminal; columns the user named never are.
+	defaulted bool
 }
+
+// tokenColumns hold ids and numbers, never broken across lines; the
+// other columns are prose.
+var tokenColumns = map[string]bool{"level": true, "kind": true, "years": true}
+
+// dropOrder is which default columns give way first when a terminal is
+// too narrow for the table: milestones, then skills. The rest stay; when
+// even they do not fit, each level is printed as a block.
+var dropOrder = map[string]int{"milestones": 1, "skills": 2}
 
 // NewCmdShow builds `roadmap ladder show TRACK`. runF replaces showRun in tests.
 func NewCmdShow(f *cmdutil.Factory, runF func(*ShowOptions) error) *cobra.Command {
@@ -126,6 +138,7 @@ func showRun(opts *ShowOptions) error {
 	}
 	if len(opts.Columns) == 0 {
 		opts.Columns = defaultColumns(track)
+		opts.defaulted = true
 	}
 	var salaries []*ladder.Salary
 	for _, l := range levels {
@@ -142,13 +155,18 @@ func showRun(opts *ShowOptions) error {
 	}
 
 	csv := opts.Format == report.FormatCSV
-	tbl := report.Table{}
+	tbl := report.Table{All: "--columns or --format csv shows them"}
 	for _, c := range opts.Columns {
 		if c == "salary" && csv {
 			tbl.Headers = append(tbl.Headers, csvSalaryColumns...)
 			continue
 		}
 		tbl.Headers = append(tbl.Headers, c)
+		col := report.Col{Wrap: !tokenColumns[c]}
+		if opts.defaulted {
+			col.Drop = dropOrder[c]
+		}
+		tbl.Cols = append(tbl.Cols, col)
 	}
 	salaryShown := false
 	for _, l := range levels {
@@ -173,7 +191,7 @@ func showRun(opts *ShowOptions) error {
 	case report.FormatMarkdown:
 		fmt.Fprintf(out, "**%s** (`%s`)\n\n", track.Title, track.ID)
 	case report.FormatTable:
-		fmt.Fprintf(out, "%s (%s)\n", track.Title, track.ID)
+		fmt.Fprintln(out, strings.Join(report.Wrap(fmt.Sprintf("%s (%s)", track.Title, track.ID), opts.IO.TerminalWidth()), "\n"))
 	}
 	if err := tbl.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
 		return err
@@ -218,10 +236,7 @@ func writeSalaryNotes(out io.Writer, opts *ShowOptions, levels []*ladder.Level, 
 		}
 		g.ids = append(g.ids, l.ID)
 	}
-	width := 0
-	if opts.IO.IsStdoutTTY() {
-		width = opts.IO.TerminalWidth() - 1
-	}
+	width := opts.IO.TerminalWidth() - 1
 	switch opts.Format {
 	case report.FormatMarkdown:
 		if len(groups) > 0 {
@@ -247,21 +262,12 @@ func writeSalaryNotes(out io.Writer, opts *ShowOptions, levels []*ladder.Level, 
 	}
 }
 
-// writeHanging writes prefix and text, wrapped to width (0: no wrapping)
-// with continuation lines indented under the text.
+// writeHanging writes prefix and text wrapped to width, continuation
+// lines indented under the text.
 func writeHanging(w io.Writer, prefix, text string, width int) {
-	if width <= 0 {
-		fmt.Fprintf(w, "%s%s\n", prefix, text)
-		return
-	}
-	indent := strings.Repeat(" ", len([]rune(prefix)))
-	for i, line := range report.Wrap(text, max(width-len([]rune(prefix)), 20)) {
-		if i == 0 {
-			fmt.Fprintf(w, "%s%s\n", prefix, line)
-		} else {
-			fmt.Fprintf(w, "%s%s\n", indent, line)
-		}
-	}
+	var b strings.Builder
+	report.Hanging(&b, prefix, text, width)
+	io.WriteString(w, b.String())
 }
 
 func cell(l *ladder.Level, column string) string {

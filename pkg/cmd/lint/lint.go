@@ -306,7 +306,7 @@ func listRules(opts *Options) error {
 	if opts.Format != report.FormatText {
 		return cmdutil.FlagErrorf("--list-rules prints text or json, not %s", opts.Format)
 	}
-	t := report.Table{Headers: []string{"RULE", "NAME", "SEVERITY", "CHECKS"}}
+	t := report.Table{Headers: []string{"rule", "name", "severity", "checks"}, Cols: []report.Col{{}, {}, {}, {Wrap: true}}}
 	for _, r := range rules {
 		summary := r.Summary
 		if len(r.Kinds) > 0 {

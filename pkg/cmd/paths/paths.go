@@ -129,7 +129,10 @@ func pathsRun(opts *Options) error {
 		return writeMermaid(out, set, from, moves)
 	}
 
-	tbl := report.Table{Headers: []string{"category", "move", "to", "requires", "trade-offs"}}
+	// Every column matters to a move: a terminal too narrow for the
+	// table gets one block per move rather than a column less.
+	tbl := report.Table{Headers: []string{"category", "move", "to", "requires", "trade-offs"},
+		Cols: []report.Col{{Wrap: true}, {Wrap: true}, {}, {Wrap: true}, {Wrap: true}}}
 	for _, m := range moves {
 		tradeoffs := m.Tradeoffs
 		if !m.Written && tradeoffs == "" {
@@ -139,7 +142,7 @@ func pathsRun(opts *Options) error {
 	}
 	switch opts.Format {
 	case report.FormatTable:
-		fmt.Fprintf(out, "Next moves from %s (%s)\n", from.Title, from.Ref())
+		fmt.Fprintln(out, strings.Join(report.Wrap(fmt.Sprintf("Next moves from %s (%s)", from.Title, from.Ref()), opts.IO.TerminalWidth()), "\n"))
 	case report.FormatMarkdown:
 		fmt.Fprintf(out, "**Next moves from %s** (`%s`)\n\n", from.Title, from.Ref())
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/cadence"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
@@ -104,10 +103,7 @@ func checkpointBasis(c plan.Checkpoint) string {
 
 func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) error {
 	cs := ios.ColorScheme()
-	width := 0
-	if ios.IsStdoutTTY() {
-		width = ios.TerminalWidth()
-	}
+	width := ios.TerminalWidth()
 	var b strings.Builder
 	line := func(s string) { b.WriteString(strings.TrimRight(s, " ") + "\n") }
 	// wrapped writes prefix and text, the text wrapped to the terminal
@@ -121,7 +117,7 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 			line(prefix + colour(text))
 			return
 		}
-		pw := utf8.RuneCountInString(cs.Strip(prefix))
+		pw := report.Width(cs.Strip(prefix))
 		avail := width - 1 - pw
 		indent := strings.Repeat(" ", pw)
 		first := true

@@ -159,7 +159,11 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 		}
 		return report.WriteJSON(out, JSON{Today: today, Roadmaps: rows, Overdue: overdue})
 	}
-	t := report.Table{Headers: []string{"OWNER", "KIND", "TARGET", "NEXT", "DUE", "OVERDUE", "LINT", "FILE"}}
+	// Who, when, how late and how clean stay on any terminal; the kind,
+	// the checkpoint's name, the file and the target give way, in that order.
+	t := report.Table{Headers: []string{"owner", "kind", "target", "next", "due", "overdue", "lint", "file"},
+		Cols: []report.Col{{Wrap: true}, {Drop: 1}, {Wrap: true, Drop: 4}, {Wrap: true, Drop: 2}, {}, {}, {Wrap: true}, {Drop: 3}},
+		All:  "--format csv shows every column"}
 	for _, r := range rows {
 		owner := r.Owner
 		if owner == "" {
