@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -44,11 +45,11 @@ func checkPlaceholder(c *Context) {
 		add(start, end, text)
 		slotLine[start.Line] = true // the slot is the placeholder, not the line's item
 	})
-	for _, f := range frontmatterStrings(c.Doc.Frontmatter) {
-		if roadmap.StartsWithPlaceholder(f.value) {
-			report(c.valuePos(f.path, f.value, 0), c.valuePos(f.path, f.value, len(f.value)), f.value)
+	eachFrontmatterString(c.Doc.Frontmatter, func(path, value string) {
+		if roadmap.StartsWithPlaceholder(value) {
+			report(c.valuePos(path, value, 0), c.valuePos(path, value, len(value)), value)
 		}
-	}
+	})
 	unit := func(it roadmap.Item, from int) {
 		text := prose(it.Text)
 		if from <= len(text) && roadmap.IsPlaceholder(text[from:]) {
@@ -107,17 +108,22 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 	fence := ""
 	inComment := false
 	for n := 1; n <= c.Doc.LineCount(); n++ {
-		line := c.Doc.LineText(n)
-		t := strings.TrimLeft(line, " \t")
+		raw := c.Doc.LineBytes(n)
+		t := bytes.TrimLeft(raw, " \t")
+		if fence == "" && !inComment && bytes.IndexByte(raw, '[') < 0 && bytes.IndexByte(raw, '<') < 0 &&
+			!bytes.HasPrefix(t, []byte("```")) && !bytes.HasPrefix(t, []byte("~~~")) {
+			continue // most lines: nothing to look at
+		}
+		line := string(raw)
 		if n > c.Doc.Frontmatter.EndLine {
 			switch {
 			case fence != "":
-				if strings.HasPrefix(t, fence) {
+				if bytes.HasPrefix(t, []byte(fence)) {
 					fence = ""
 				}
 				continue
-			case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-				fence = t[:3]
+			case bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")):
+				fence = string(t[:3])
 				continue
 			}
 		}
@@ -144,27 +150,25 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 	}
 }
 
-type fieldValue struct{ path, value string }
-
-// frontmatterStrings are the header's free-text values, each with its key.
-func frontmatterStrings(fm roadmap.Frontmatter) []fieldValue {
-	out := []fieldValue{
+// eachFrontmatterString calls fn with each of the header's free-text
+// values that is set, and its key.
+func eachFrontmatterString(fm roadmap.Frontmatter, fn func(path, value string)) {
+	for _, f := range [...]struct{ path, value string }{
 		{"title", fm.Title}, {"owner", fm.Owner},
 		{"current.role", fm.Current.Role}, {"current.ladder", fm.Current.Ladder}, {"current.level", fm.Current.Level},
 		{"target.role", fm.Target.Role.Role}, {"target.ladder", fm.Target.Ladder}, {"target.level", fm.Target.Level},
 		{"target.industry", fm.Target.Industry},
 		{"cadence.checkin", fm.Cadence.Checkin}, {"cadence.review", fm.Cadence.Review}, {"cadence.rewrite", fm.Cadence.Rewrite},
-	}
-	for i, co := range fm.Target.Companies {
-		out = append(out, fieldValue{fmt.Sprintf("target.companies.%d", i), co})
-	}
-	kept := out[:0]
-	for _, f := range out {
+	} {
 		if f.value != "" {
-			kept = append(kept, f)
+			fn(f.path, f.value)
 		}
 	}
-	return kept
+	for i, co := range fm.Target.Companies {
+		if co != "" {
+			fn(fmt.Sprintf("target.companies.%d", i), co)
+		}
+	}
 }
 
 // unfilled reports whether an item (sub-bullets included) is a

@@ -23,16 +23,11 @@ func checkLadderKnown(c *Context) {
 		return
 	}
 	fm := c.Doc.Frontmatter
-	for _, r := range []struct{ key, track, level string }{
-		{"current", fm.Current.Ladder, fm.Current.Level},
-		{"target", fm.Target.Ladder, fm.Target.Level},
-	} {
-		c.checkRole(r.key, r.track, r.level)
-	}
+	c.checkRole("current.ladder", "current.level", fm.Current.Ladder, fm.Current.Level)
+	c.checkRole("target.ladder", "target.level", fm.Target.Ladder, fm.Target.Level)
 }
 
-func (c *Context) checkRole(key, trackID, levelName string) {
-	trackPath, levelPath := key+".ladder", key+".level"
+func (c *Context) checkRole(trackPath, levelPath, trackID, levelName string) {
 	if strings.TrimSpace(trackID) == "" || unfilledValue(trackID) || c.Doc.FieldProblem(trackPath) {
 		return
 	}

@@ -42,9 +42,8 @@ type bodyWalker struct {
 	base    int
 	current *Section
 	// sub is the open sub-heading (H3 and deeper) of the current section,
-	// an index into current.Subheadings, or -1; subSeq is its index in
-	// current.seq.
-	sub, subSeq int
+	// an index into current.Subheadings, or -1.
+	sub int
 }
 
 func (b *bodyWalker) block(n ast.Node) {
@@ -67,8 +66,7 @@ func (b *bodyWalker) block(n ast.Node) {
 		case b.current != nil:
 			b.current.Subheadings = append(b.current.Subheadings, it)
 			b.sub = len(b.current.Subheadings) - 1
-			b.current.seq = append(b.current.seq, it)
-			b.subSeq = len(b.current.seq) - 1
+			b.current.seq = append(b.current.seq, blockRef{kind: refHeading, i: int32(b.sub)})
 		}
 	case *ast.List:
 		if b.current == nil {
@@ -76,8 +74,8 @@ func (b *bodyWalker) block(n ast.Node) {
 		}
 		for li := n.FirstChild(); li != nil; li = li.NextSibling() {
 			it := b.listItem(li)
-			b.add(it)
 			b.current.Items = append(b.current.Items, it)
+			b.add(it, blockRef{kind: refItem, i: int32(len(b.current.Items) - 1)})
 		}
 	default:
 		if b.current == nil {
@@ -85,9 +83,9 @@ func (b *bodyWalker) block(n ast.Node) {
 		}
 		if n.Type() == ast.TypeBlock && (n.Lines().Len() > 0 || n.HasChildren()) {
 			it := b.textItem(n)
-			if it.Text != "" {
-				b.add(it)
+			if it.Text != "" && !isComment(n, it.Text) {
 				b.current.Paragraphs = append(b.current.Paragraphs, it)
+				b.add(it, blockRef{kind: refParagraph, i: int32(len(b.current.Paragraphs) - 1)})
 			}
 		}
 	}
@@ -95,13 +93,49 @@ func (b *bodyWalker) block(n ast.Node) {
 
 // add records a block of the current section in order, and as content of
 // the open sub-heading.
-func (b *bodyWalker) add(it Item) {
-	b.current.seq = append(b.current.seq, it)
+func (b *bodyWalker) add(it Item, ref blockRef) {
+	b.current.seq = append(b.current.seq, ref)
 	if b.sub >= 0 {
 		h := &b.current.Subheadings[b.sub]
 		h.Children = append(h.Children, it)
-		b.current.seq[b.subSeq].Children = h.Children
 	}
+}
+
+// isComment reports whether a block is an HTML comment and nothing else:
+// a note to the author (the scaffold's guidance), not the plan's text.
+func isComment(n ast.Node, text string) bool {
+	_, html := n.(*ast.HTMLBlock)
+	return html && strings.HasPrefix(text, "<!--") && strings.HasSuffix(text, "-->") && strings.Count(text, "-->") == 1
+}
+
+// blockRef is one block of a section in file order: an index into its
+// Items, Paragraphs or Subheadings.
+type blockRef struct {
+	kind uint8
+	i    int32
+}
+
+const (
+	refItem = iota
+	refParagraph
+	refHeading
+)
+
+// blocksInOrder returns every block of the section in file order,
+// sub-headings included.
+func (s *Section) blocksInOrder() []Item {
+	out := make([]Item, len(s.seq))
+	for k, r := range s.seq {
+		switch r.kind {
+		case refItem:
+			out[k] = s.Items[r.i]
+		case refParagraph:
+			out[k] = s.Paragraphs[r.i]
+		default:
+			out[k] = s.Subheadings[r.i]
+		}
+	}
+	return out
 }
 
 func (b *bodyWalker) openSection(h Item) {
@@ -191,7 +225,10 @@ func checkboxAt(s string) int {
 // marker reads the list marker written at pos: "-", "*", "+", "1.", "12)".
 func (b *bodyWalker) marker(pos Position) string {
 	line := b.p.src.lineText(pos.Line)
-	i := len(line) - len(strings.TrimLeft(string(line), " \t>"))
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
+	}
 	j := i
 	for j < len(line) && '0' <= line[j] && line[j] <= '9' {
 		j++
@@ -211,7 +248,10 @@ func (b *bodyWalker) finish(n ast.Node, tb *textBuilder) Item {
 		// heading's '#'), which is where a person looks.
 		it.Pos = b.p.src.pos(first)
 		line := b.p.src.lineText(it.Pos.Line)
-		indent := len(line) - len(strings.TrimLeft(string(line), " \t"))
+		indent := 0
+		for indent < len(line) && (line[indent] == ' ' || line[indent] == '\t') {
+			indent++
+		}
 		if off := b.p.src.textStarts[it.Pos.Line-1] + indent; off <= first {
 			it.Pos = b.p.src.pos(off)
 		}
@@ -235,18 +275,21 @@ type textBuilder struct {
 
 // add appends one source line, trimmed, joined to the previous with a space.
 func (tb *textBuilder) add(line []byte, srcOff int) {
-	s := string(line)
-	trimmedLeft := strings.TrimLeft(s, " \t")
-	srcOff += len(s) - len(trimmedLeft)
-	s = strings.TrimRight(trimmedLeft, " \t\n")
-	if s == "" {
+	i, j := 0, len(line)
+	for i < j && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	for j > i && (line[j-1] == ' ' || line[j-1] == '\t' || line[j-1] == '\n') {
+		j--
+	}
+	if i == j {
 		return
 	}
 	if tb.text.Len() > 0 {
 		tb.text.WriteByte(' ')
 	}
-	tb.spans = append(tb.spans, span{textStart: tb.text.Len(), srcStart: srcOff, length: len(s)})
-	tb.text.WriteString(s)
+	tb.spans = append(tb.spans, span{textStart: tb.text.Len(), srcStart: srcOff + i, length: j - i})
+	tb.text.Write(line[i:j])
 }
 
 func clamp(v, hi int) int {
@@ -362,6 +405,14 @@ func groupsDatedHeadings(after []Item) bool {
 func (p *parser) reviewEntry(h Item, heading bool) {
 	entry := ReviewEntry{Heading: h}
 	raw, rest, ok := datedHeading(h.Text)
+	if !ok && heading {
+		// "### December check-in (2026-12-01)": the date later in the
+		// heading is still the entry's date.
+		if sp := civil.FindDates(h.Text); len(sp) > 0 {
+			raw = h.Text[sp[0][0]:sp[0][1]]
+			rest, ok = h.Text[:sp[0][0]]+" "+h.Text[sp[0][1]:], true
+		}
+	}
 	if !ok {
 		p.problem(h.Pos, SeverityWarning, "review-heading",
 			fmt.Sprintf("review log entry %q does not start with a date", h.Text),

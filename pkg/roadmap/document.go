@@ -195,7 +195,7 @@ type Section struct {
 	Subheadings []Item
 
 	// seq is every block in file order, sub-headings included.
-	seq []Item
+	seq []blockRef
 }
 
 // Item is a list item or block of text with its place in the file.
@@ -396,6 +396,15 @@ func (d *Document) LineText(n int) string {
 		return ""
 	}
 	return string(d.src.lineText(n))
+}
+
+// LineBytes is LineText without the copy, for scanners that look at every
+// line: the slice is the document's own and must not be changed.
+func (d *Document) LineBytes(n int) []byte {
+	if d.src == nil {
+		return nil
+	}
+	return d.src.lineText(n)
 }
 
 // LineCount is the number of lines in the file.

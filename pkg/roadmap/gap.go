@@ -48,7 +48,7 @@ func gapItems(s *Section) []GapItem {
 		}
 		return false
 	}
-	for _, b := range s.seq {
+	for _, b := range s.blocksInOrder() {
 		if b.IsHeading() {
 			open(b, headingLabel(b.Text), b.Pos)
 			continue
@@ -192,6 +192,9 @@ func readGapItemFrom(it Item, label string, labelPos Position, from int) GapItem
 // saysNone reports whether an Evidence says there is none: "none yet",
 // "nothing so far", "not yet", "no project yet", "—".
 func saysNone(e string) bool {
+	if e == "" || len(e) > 60 {
+		return false
+	}
 	t := strings.ToLower(strings.Trim(strings.TrimSpace(stripEmphasis(e)), ".!;,()*_ "))
 	switch t {
 	case "—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero":

@@ -136,7 +136,7 @@ func entries(s *Section) []Item {
 			under[c.Pos.Offset] = true
 		}
 	}
-	for _, b := range s.seq {
+	for _, b := range s.blocksInOrder() {
 		switch {
 		case b.IsHeading():
 			out = append(out, b)
@@ -372,9 +372,9 @@ func splitItem(it Item) []Item {
 // blocks are a section's paragraphs, items and sub-headings in file
 // order, each item whole (its sub-bullets joined in).
 func blocks(s *Section) []Item {
-	out := make([]Item, 0, len(s.seq))
-	for _, b := range s.seq {
-		out = append(out, b.Full())
+	out := s.blocksInOrder()
+	for i, b := range out {
+		out[i] = b.Full()
 	}
 	return out
 }

@@ -285,6 +285,10 @@ func TestReviewLogForms(t *testing.T) {
 	if len(d.Section(SectionReviewLog).Items) != 0 {
 		t.Errorf("entry notes are not the section's own items")
 	}
+	d = parseBody(t, "## Review log\n### December check-in (2026-12-01)\n- fine\n### No date here\n")
+	if len(d.Reviews) != 2 || d.Reviews[0].Date.String() != "2026-12-01" || d.Reviews[0].Kind != ReviewCheckin || len(d.Problems) != 1 {
+		t.Errorf("a date later in the heading: %+v, %v", d.Reviews, d.Problems)
+	}
 	d = parseBody(t, `## Review log
 - 2026-11-16 · check-in: on track
   - shipped the RFC
