@@ -445,8 +445,9 @@ func (s *scratch) describesToday(k, b int) bool {
 // listed target phrase matched in the clause. A stand-in is a position noun
 // (data/words/position-nouns.txt) or a place or thing pronoun ("somewhere",
 // "something") with a cue beside it: a comparative or a word such as
-// "above", "up", "next", "well known". In a short clause a position noun
-// needs no cue ("A role in data").
+// "above", "up", "next", "well known". In a short clause, or at the head
+// of its clause, one needs no cue ("A role in data", "Something on the
+// business side", "A job I'd be proud of …").
 func (s *scratch) judgeTargets(out []Match) []Match {
 	toks := s.toks
 	if s.namesRole(0, len(toks)) {
@@ -512,7 +513,11 @@ func (s *scratch) standIn(a, b int) (lo, hi int, ok bool) {
 				cueHi = j
 			}
 		}
-		if cueLo < 0 && !(pos && short) {
+		// without a cue: a position noun in a short clause ("A role in
+		// data") or at the head of its clause ("A job I'd be proud of at a
+		// company people have heard of"), a pronoun in a short one
+		// ("Something on the business side")
+		if cueLo < 0 && !short && !(pos && k-a <= 2) {
 			continue
 		}
 		// the noun phrase: back over its determiner and modifiers

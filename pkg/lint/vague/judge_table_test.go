@@ -114,6 +114,7 @@ var judgeTable = []vagueCase{
 	{"act", "Practicing more", "vague"},
 	{"act", "Explored new tools", "vague"},
 	{"act", "Dig deeper into Postgres", "vague"},
+	{"act", "Work towards the promotion", "vague"},
 	// other roles
 	{"act", "Improve bedside manner", "vague"},
 	{"act", "Study contract law", "vague"},
@@ -300,6 +301,10 @@ var judgeTable = []vagueCase{
 	{"tgt", "Take bigger role in the company", "vague"},
 	{"tgt", "Next level job in good company", "vague"},
 	{"tgt", "A rank above my current one", "vague"},
+	{"tgt", "Something on the business side", "vague"},
+	{"tgt", "A job I'd be proud of at a company people have heard of, probably DraftKings or FanDuel.", "vague"},
+	{"tgt", "Getting promoted", "vague"},
+	{"tgt", "Senior Software Engineer. Right now I'm looking for a role with more ownership than fixing bugs", "vague"},
 	{"tgt", "In two years I want a more senior seat somewhere well known. I've been a PM on the savings team for three years.", "vague"},
 	{"tgt", "A step up somewhere bigger; currently a senior designer at a small agency", "vague"},
 	{"tgt", "Staff Engineer, a step up from my current senior role", ""},
