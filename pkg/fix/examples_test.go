@@ -34,11 +34,11 @@ type mutation struct {
 func dropThird(s string) string { return s[:2] + s[3:] }
 
 var mutations = []mutation{
-	{name: "kind near miss", re: regexp.MustCompile(`(?m)^kind: ([a-z-]+)$`),
+	{name: "kind near miss", re: regexp.MustCompile(`(?m)^kind: ([a-z-]+)`),
 		repl: func(m []string) string { return "kind: " + dropThird(m[1]) }},
-	{name: "cadence near miss", re: regexp.MustCompile(`(?m)^  checkin: monthly$`),
+	{name: "cadence near miss", re: regexp.MustCompile(`(?m)^  checkin: monthly\b`),
 		repl: func(m []string) string { return "  checkin: montly" }},
-	{name: "unpadded date", re: regexp.MustCompile(`(?m)^started: (\d{4})-(\d\d)-(\d\d)$`),
+	{name: "unpadded date", re: regexp.MustCompile(`(?m)^started: (\d{4})-(\d\d)-(\d\d)\b`),
 		repl: func(m []string) string {
 			switch {
 			case m[2][0] == '0':
@@ -56,6 +56,18 @@ var mutations = []mutation{
 		repl: func(m []string) string { return "horizn:" }},
 	{name: "section key misspelled", re: regexp.MustCompile(`(?m)^cadence:`),
 		repl: func(m []string) string { return "cadance:" }},
+	{name: "heading misspelt", re: regexp.MustCompile(`(?m)^## Next quarter\b`),
+		repl: func(m []string) string { return "## Nxt quarter" }},
+	{name: "gap label misspelt", re: regexp.MustCompile(`\*\*Mentorship:\*\*`),
+		repl: func(m []string) string { return "**Mentorsip:**" }},
+	{name: "evidence label misspelt", re: regexp.MustCompile(`Evidence:`),
+		repl: func(m []string) string { return "Evidance:" }},
+	{name: "bridge work heading misspelt", re: regexp.MustCompile(`(?m)^## Bridge work\b`),
+		repl: func(m []string) string { return "## Brige work" }},
+	{name: "decision heading misspelt", re: regexp.MustCompile(`(?m)^## Decision\b`),
+		repl: func(m []string) string { return "## Decison" }},
+	{name: "candidates heading misspelt", re: regexp.MustCompile(`(?m)^## Candidates\b`),
+		repl: func(m []string) string { return "## Candidtes" }},
 	{name: "one company, not a list", re: regexp.MustCompile(`(?m)^  companies: \[([A-Za-z0-9]+), [^\]\r\n]*\]`),
 		repl: func(m []string) string { return "  companies: " + m[1] },
 		want: func(m []string) string { return "  companies: [" + m[1] + "]" }},
@@ -85,7 +97,7 @@ func examples(t *testing.T) map[string][]byte {
 				t.Fatal(err)
 			}
 			if roadmap.HasRoadmapKey(raw) {
-				out[filepath.Base(f)] = raw
+				out[filepath.ToSlash(f)] = raw
 			}
 		}
 	}
@@ -139,12 +151,18 @@ func TestFixesRestoreEveryExample(t *testing.T) {
 					t.Errorf("%s %s %s: %d findings left, the example has %d", name, enc, m.name, len(res.Findings), len(clean))
 				}
 				restored[m.name]++
+				restored[m.name+" "+enc]++
 			}
 		}
 	}
 	for _, m := range mutations {
-		if restored[m.name] < 8 {
+		if restored[m.name] < 4 {
 			t.Errorf("%s: restored %d example variants; the property needs more to mean anything", m.name, restored[m.name])
+		}
+		for _, enc := range []string{"LF", "CRLF", "BOM+LF", "BOM+CRLF"} {
+			if restored[m.name+" "+enc] == 0 {
+				t.Errorf("%s: no %s example restored", m.name, enc)
+			}
 		}
 	}
 }

@@ -23,7 +23,7 @@ import (
 
 // Rules lists the rules some of whose findings have a mechanical fix;
 // each one's page in docs/rules says what the fix does.
-var Rules = []string{"RM001", "RM012", "RM013"}
+var Rules = []string{"RM001", "RM004", "RM009", "RM010", "RM011", "RM012", "RM013", "RM017", "RM018", "RM019"}
 
 // Fix is one finding's fix: the edits to make, on the document's bytes.
 type Fix struct {
@@ -62,10 +62,14 @@ func For(doc *roadmap.Document, f lint.Finding) (Fix, bool) {
 	if _, ok := doc.Frontmatter.Spans[f.Subject]; ok {
 		return replaceValue(doc, f)
 	}
-	if f.Code == "heading-near-miss" {
+	switch f.Code {
+	case "heading-near-miss":
 		if s := sectionAt(doc, f.Line); s != nil {
 			return renameHeading(doc, f, s)
 		}
+		return Fix{}, false
+	case "gap-label-near-miss", "evidence-near-miss":
+		return replaceLabel(doc, f)
 	}
 	return Fix{}, false
 }
@@ -170,9 +174,49 @@ func renameHeading(doc *roadmap.Document, f lint.Finding, s *roadmap.Section) (F
 	if end < 0 || start < 0 || start >= end || strings.ContainsAny(f.Suggestion, "\r\n") {
 		return Fix{}, false
 	}
+	if line[start:end] != strings.TrimSpace(s.Heading) {
+		return Fix{}, false // the heading is not written on its line as read
+	}
+	// Only a bare misspelling is rewritten: numbering, emoji or other
+	// words around the name would be lost.
+	if roadmap.HeadingSpelling(s.Heading, f.Subject) == "" {
+		return Fix{}, false
+	}
 	base := doc.LineStart(s.Pos.Line).Offset
 	title := fmt.Sprintf("Rename heading %q to %q", line[start:end], f.Suggestion)
 	return one(f, title, roadmap.Edit{Start: base + start, End: base + end, Text: []byte(f.Suggestion)}), true
+}
+
+// replaceLabel corrects a gap item's label that is a misspelling of one
+// dimension ("**Mentorsip:**"), or of Evidence ("Evidance:"): the label's
+// letters only, where the document read it.
+func replaceLabel(doc *roadmap.Document, f lint.Finding) (Fix, bool) {
+	var old string
+	var pos roadmap.Position
+	for _, g := range doc.Gap {
+		switch {
+		case f.Code == "gap-label-near-miss" && g.LabelPos.Line == f.Line && g.LabelPos.Column == f.Column:
+			old, pos = g.Label, g.LabelPos
+		case f.Code == "evidence-near-miss" && g.EvidenceNearPos.Line == f.Line && g.EvidenceNearPos.Column == f.Column:
+			old, pos = g.EvidenceNear, g.EvidenceNearPos
+		}
+	}
+	if old == "" || f.Suggestion == "" || strings.ContainsAny(f.Suggestion, "\r\n*_") {
+		return Fix{}, false
+	}
+	// The label starts at pos or just after its emphasis ("**").
+	off := -1
+	for k := 0; k <= 2 && pos.Offset+k+len(old) <= len(doc.Raw); k++ {
+		if string(doc.Raw[pos.Offset+k:pos.Offset+k+len(old)]) == old {
+			off = pos.Offset + k
+			break
+		}
+	}
+	if off < 0 {
+		return Fix{}, false
+	}
+	title := fmt.Sprintf("Change the label %s to %s", old, f.Suggestion)
+	return one(f, title, roadmap.Edit{Start: off, End: off + len(old), Text: []byte(f.Suggestion)}), true
 }
 
 // sectionAt is the section whose heading is on line.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 func checkGapCovered(c *Context) {
@@ -34,6 +35,12 @@ func checkGapCovered(c *Context) {
 		if g, ok := near[dim]; ok {
 			c.Report(g.LabelPos, roadmap.Position{}, fmt.Sprintf("the gap does not cover %s: %q is not a gap dimension", dim, g.Label),
 				fmt.Sprintf("did you mean `**%s:**`?", titleCase(dim)))
+			// The label is the fix's only when it is near this dimension alone.
+			sug := ""
+			if suggest.Unique(g.Label, roadmap.Dimensions) == dim {
+				sug = titleCase(dim)
+			}
+			c.Annotate("gap-label-near-miss", dim, sug)
 			continue
 		}
 		c.ReportLine(s.Pos, fmt.Sprintf("the gap does not cover %s", dim),
@@ -50,6 +57,7 @@ func checkGapEvidence(c *Context) {
 		if g.EvidenceNear != "" {
 			c.Report(g.EvidenceNearPos, roadmap.Position{}, fmt.Sprintf("the %s gap names no project that builds evidence: %q is not read as Evidence", labelOf(g), g.EvidenceNear),
 				"did you mean `Evidence:`?")
+			c.Annotate("evidence-near-miss", g.Dimension, suggest.Unique(g.EvidenceNear, []string{"Evidence", "Proof"}))
 			continue
 		}
 		c.ReportItem(g.Item, fmt.Sprintf("the %s gap names no project that builds evidence", labelOf(g)),

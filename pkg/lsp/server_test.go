@@ -298,7 +298,7 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("cadence keys not yet set: %q", got)
 	}
 	headings := labels(complete("## \n", 3))
-	if strings.Join(headings, "|") != "Next quarter|Review log" {
+	if strings.Join(headings, "|") != "Next quarter|Assessment|Review log" {
 		t.Errorf("missing section headings: %q", headings)
 	}
 	if got := labels(complete("Evidence: lead Ledger", 0)); len(got) != 0 {

@@ -130,3 +130,21 @@ func TestSectionHeadingsReadAsTheirKey(t *testing.T) {
 		t.Errorf("FrontmatterKeys: target %v, target.by %v", FrontmatterKeys("target"), FrontmatterKeys("target.by"))
 	}
 }
+
+func TestHeadingSpelling(t *testing.T) {
+	for _, c := range []struct{ heading, key, want string }{
+		{"Nxt 30 days", SectionNext30Days, "Next 30 days"},
+		{"next 30 dys", SectionNext30Days, "Next 30 days"},
+		{"Revew log", SectionReviewLog, "Review log"},
+		{"Long trem", SectionLongTerm, "Long term"},
+		{"Next 30 days", SectionNext30Days, ""},        // not misspelt
+		{"This week's actions", SectionNext30Days, ""}, // a resemblance
+		{"3. Nxt 30 days", SectionNext30Days, ""},      // numbering would be lost
+		{"Nxt 30 days 🎯", SectionNext30Days, ""},
+		{"Revew log", SectionGap, ""}, // not that section
+	} {
+		if got := HeadingSpelling(c.heading, c.key); got != c.want {
+			t.Errorf("HeadingSpelling(%q, %s) = %q, want %q", c.heading, c.key, got, c.want)
+		}
+	}
+}
