@@ -68,6 +68,8 @@ var mutations = []mutation{
 		repl: func(m []string) string { return "## Decison" }},
 	{name: "candidates heading misspelt", re: regexp.MustCompile(`(?m)^## Candidates\b`),
 		repl: func(m []string) string { return "## Candidtes" }},
+	{name: "ladder near miss", re: regexp.MustCompile(`(?m)^  ladder: software-engineer\b`),
+		repl: func(m []string) string { return "  ladder: sofware-engineer" }},
 	{name: "one company, not a list", re: regexp.MustCompile(`(?m)^  companies: \[([A-Za-z0-9]+), [^\]\r\n]*\]`),
 		repl: func(m []string) string { return "  companies: " + m[1] },
 		want: func(m []string) string { return "  companies: [" + m[1] + "]" }},

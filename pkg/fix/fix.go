@@ -23,7 +23,7 @@ import (
 
 // Rules lists the rules some of whose findings have a mechanical fix;
 // each one's page in docs/rules says what the fix does.
-var Rules = []string{"RM001", "RM004", "RM009", "RM010", "RM011", "RM012", "RM013", "RM017", "RM018", "RM019"}
+var Rules = []string{"RM001", "RM004", "RM009", "RM010", "RM011", "RM012", "RM013", "RM017", "RM018", "RM019", "RM022"}
 
 // Fix is one finding's fix: the edits to make, on the document's bytes.
 type Fix struct {

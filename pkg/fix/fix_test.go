@@ -67,6 +67,9 @@ func TestFixes(t *testing.T) {
 		{"heading with a closing sequence", "## Years 2–3 (hypothesis)", "## Years 2–3 ##", "## Years 2–3 (hypothesis) ##", "Mark years 2–3 as a hypothesis: ## Years 2–3 (hypothesis) ##"},
 		{"heading with a colon", "## Years 2–3 (hypothesis)", "## Long term:", "## Long term (hypothesis):", ""},
 
+		{"ladder near miss", "  ladder: software-engineer", "  ladder: sofware-engineer", "  ladder: software-engineer", "Change target.ladder from sofware-engineer to software-engineer"},
+		{"level near miss", "  level: staff", "  level: stafff", "  level: staff", ""},
+
 		// Left alone: no single correct edit.
 		{"kind far from every kind", "kind: promotion", "kind: sabbatical", "", ""},
 		{"cadence prefix of two", "checkin: monthly", "checkin: annu", "", ""},
@@ -76,6 +79,7 @@ func TestFixes(t *testing.T) {
 		{"companies with a comma", "companies: [Stripe, Adyen]", "companies: Stripe, Adyen", "", ""},
 		{"key near two", "horizon: 2y", "hor: 2y", "", ""},
 		{"missing title", "title: Path to Staff Engineer\n", "", "", ""},
+		{"ladder far from every ladder", "  ladder: software-engineer", "  ladder: teacher", "", ""},
 		{"no years 2–3 section", "## Years 2–3 (hypothesis)\n- Principal by 2029.\n", "", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ local ok, err = pcall(function()
   assert(id, "the client did not start")
   vim.lsp.buf_attach_client(buf, id)
   local client
-  assert(vim.wait(10000, function()
+  assert(vim.wait(30000, function()
     client = vim.lsp.get_client_by_id(id)
     return client ~= nil and client.initialized
   end, 20), "the server did not initialize")
@@ -42,7 +42,7 @@ local ok, err = pcall(function()
       if d.code == code then return d end
     end
   end
-  assert(vim.wait(10000, function() return #diags() > 0 end, 20), "no diagnostics")
+  assert(vim.wait(30000, function() return #diags() > 0 end, 20), "no diagnostics")
   for _, d in ipairs(diags()) do
     local line = vim.api.nvim_buf_get_lines(buf, d.lnum, d.lnum + 1, false)[1] or ""
     local covered = d.lnum == d.end_lnum and string.sub(line, d.col + 1, d.end_col) or "…"
@@ -65,7 +65,7 @@ local ok, err = pcall(function()
   assert(chosen, "no preferred quick fix")
   vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
   log("after the fix: " .. vim.api.nvim_buf_get_lines(buf, cad.lnum, cad.lnum + 1, false)[1])
-  assert(vim.wait(10000, function() return find("RM013/cadence") == nil end, 20), "RM013 stayed after its fix")
+  assert(vim.wait(30000, function() return find("RM013/cadence") == nil end, 20), "RM013 stayed after its fix")
   local left = {}
   for _, d in ipairs(diags()) do table.insert(left, d.code) end
   log("left: " .. table.concat(left, " "))
