@@ -1,0 +1,233 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/roadmapcli/roadmap/pkg/cli"
+	"github.com/roadmapcli/roadmap/pkg/iostreams"
+)
+
+// tourToday is the date the README's tour was run on: the examples are
+// written as of it.
+const tourToday = "2026-11-21"
+
+// shellWords splits a command line as sh would for the README's simple
+// commands: spaces, and single or double quotes around a word.
+func shellWords(s string) []string {
+	var out []string
+	var cur strings.Builder
+	quote, in := rune(0), false
+	for _, r := range s {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '\'' || r == '"':
+			quote, in = r, true
+		case r == ' ':
+			if in || cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+				in = false
+			}
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if in || cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// runRoadmap runs the CLI in-process from the repository root, piped, as
+// a reader's copy-paste would: ROADMAP_TODAY only when today is set.
+func runRoadmap(t *testing.T, args []string, today string) (string, int) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	code := cli.Main(args, ios, func(k string) string {
+		if k == "ROADMAP_TODAY" {
+			return today
+		}
+		return ""
+	})
+	return out.String() + errOut.String(), code
+}
+
+// elided is true when a line of want is an elision ("..." or "  ...").
+func elided(want []string) bool {
+	for _, w := range want {
+		if strings.TrimSpace(w) == "..." {
+			return true
+		}
+	}
+	return false
+}
+
+// shows is true when got is what want shows: the same lines, where each
+// elision line stands for any number of lines (a trailing one for the
+// rest of the output).
+func shows(want, got []string) bool {
+	var segs [][]string
+	cur := []string{}
+	for _, w := range want {
+		if strings.TrimSpace(w) == "..." {
+			segs = append(segs, cur)
+			cur = []string{}
+			continue
+		}
+		cur = append(cur, w)
+	}
+	if len(segs) == 0 {
+		return strings.Join(want, "\n") == strings.Join(got, "\n")
+	}
+	segs = append(segs, cur) // after the last elision ("" when it ends the block)
+	at := 0
+	for k, seg := range segs {
+		found := -1
+		for i := at; i+len(seg) <= len(got); i++ {
+			if strings.Join(got[i:i+len(seg)], "\n") == strings.Join(seg, "\n") {
+				found = i
+				break
+			}
+			if k == 0 {
+				break // the output starts with the first segment
+			}
+		}
+		if found < 0 {
+			return false
+		}
+		at = found + len(seg)
+	}
+	return true
+}
+
+// tourStep is one "$ command" of a console block and what follows it.
+type tourStep struct {
+	command string
+	want    []string // the lines shown; a last "..." means "begins with"
+	at      int      // index of the first output line in the README's lines
+}
+
+func tourSteps(lines []string) []tourStep {
+	var steps []tourStep
+	in := false
+	for i, l := range lines {
+		switch {
+		case strings.HasPrefix(l, "```console"):
+			in = true
+		case in && strings.HasPrefix(l, "```"):
+			in = false
+		case in && strings.HasPrefix(l, "$ "):
+			steps = append(steps, tourStep{command: l[2:], at: i + 1})
+		case in && len(steps) > 0:
+			s := &steps[len(steps)-1]
+			s.want = append(s.want, l)
+		}
+	}
+	return steps
+}
+
+// TestReadmeTour runs every command of the README's console blocks and
+// compares what it prints with what the README shows (a block ending in
+// "..." shows the beginning). UPDATE=1 rewrites the README's outputs. A
+// command on a file that is not in the repository (the fix example, whose
+// input the README describes in words) is skipped and named.
+func TestReadmeTour(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	t.Chdir(root)
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(raw), "\n")
+	steps := tourSteps(lines)
+	if len(steps) < 8 {
+		t.Fatalf("found %d console commands in README.md: the parser is broken", len(steps))
+	}
+	update := os.Getenv("UPDATE") != ""
+	// Replace from the last step backwards so indexes stay valid.
+	for k := len(steps) - 1; k >= 0; k-- {
+		s := steps[k]
+		args := shellWords(s.command)
+		var got string
+		switch args[0] {
+		case "cat":
+			b, err := os.ReadFile(args[1])
+			if err != nil {
+				t.Errorf("$ %s: %v", s.command, err)
+				continue
+			}
+			got = string(b)
+		case "roadmap":
+			missing := ""
+			for _, a := range args[1:] {
+				if strings.HasSuffix(a, ".md") {
+					if _, err := os.Stat(a); err != nil {
+						missing = a
+					}
+				}
+			}
+			if missing != "" {
+				t.Logf("skipped $ %s: %s is described, not shipped", s.command, missing)
+				continue
+			}
+			got, _ = runRoadmap(t, args[1:], tourToday)
+		default:
+			t.Errorf("$ %s: the tour runs roadmap and cat only", s.command)
+			continue
+		}
+		gotLines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		if shows(s.want, gotLines) {
+			continue
+		}
+		if update && !elided(s.want[:max(len(s.want)-1, 0)]) {
+			repl := gotLines
+			if n := len(s.want); n > 0 && s.want[n-1] == "..." {
+				repl = append(append([]string(nil), gotLines[:min(n-1, len(gotLines))]...), "...")
+			}
+			lines = append(lines[:s.at], append(repl, lines[s.at+len(s.want):]...)...)
+			continue
+		}
+		t.Errorf("$ %s: the README shows\n%s\nbut it prints\n%s\n(UPDATE=1 go test ./cmd/roadmap -run TestReadmeTour rewrites a block without elisions)",
+			s.command, strings.Join(s.want, "\n"), got)
+	}
+	if update {
+		if err := os.WriteFile("README.md", []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestReadmeMainCommandKeepsWorking: the first command a newcomer runs
+// must still exit 0 years from now, when the examples' review and
+// decision dates have long passed (it pins their date with --today).
+func TestReadmeMainCommandKeepsWorking(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	t.Chdir(root)
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix = "go run ./cmd/roadmap "
+	var cmd string
+	for _, l := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(l, prefix) {
+			cmd, _, _ = strings.Cut(strings.TrimPrefix(l, prefix), "#")
+			break
+		}
+	}
+	if cmd == "" {
+		t.Fatal("README.md has no `go run ./cmd/roadmap …` line")
+	}
+	for _, today := range []string{"", "2027-03-01", "2031-06-30"} {
+		out, code := runRoadmap(t, shellWords(strings.TrimSpace(cmd)), today)
+		if code != 0 || out != "" {
+			t.Errorf("`roadmap %s` on %q: exit %d, output:\n%s", strings.TrimSpace(cmd), today, code, out)
+		}
+	}
+}
