@@ -166,7 +166,7 @@ func (s *scratch) hasDate(from, end int) bool {
 			}
 			continue
 		}
-		if t.f&fCap != 0 && s.is(k, cDate) && !s.monthAsName(k) {
+		if t.f&fCap != 0 && s.is(k, cDate) && !s.monthAsName(k) && (t.f&fSentStart == 0 || s.word(k) != "may") {
 			return true
 		}
 	}

@@ -243,7 +243,7 @@ func (s *scratch) concreteObject(from, b, verb, topicAt int) bool {
 	if ok, _ := s.concrete(from, UnlessConcrete, false); ok {
 		return true
 	}
-	if s.namesPerson(from, b, false) != "" {
+	if s.namesPerson(from, b, s.is(verb, cPersonSlot)) != "" { // "grow Marta into …"
 		return true
 	}
 	native := s.native()

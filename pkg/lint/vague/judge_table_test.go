@@ -242,6 +242,8 @@ var judgeTable = []vagueCase{
 	{"act", "Read about distributed systems and summarise them for the team", ""},
 	{"act", "Study for my driving test", ""},
 	{"act", "Focus on mentoring Diego", ""},
+	{"act", "Grow Marta into the tech lead role for editor performance", ""},
+	{"act", "Pick a track at the end of May", ""},
 	{"act", "Learn from Priya", ""},
 	{"act", "Become the owner of the billing service", ""},
 	{"act", "Develop Android apps for the field team", ""},
