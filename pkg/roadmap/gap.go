@@ -53,6 +53,16 @@ func gapItems(s *Section) []GapItem {
 			open(b, headingLabel(b.Text), b.Pos)
 			continue
 		}
+		if b.Marker == "" && !b.IsHeading() {
+			if rows, ok := gapTable(b); ok {
+				if group != nil && len(group.Children) == 0 {
+					group = nil // "### By dimension" over the table
+				}
+				flush()
+				out = append(out, rows...)
+				continue
+			}
+		}
 		l, labelled := ReadLabel(b.Text)
 		alone := labelled && strings.TrimSpace(b.Text[l.End:]) == "" && len(b.Children) == 0
 		switch {

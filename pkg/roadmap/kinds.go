@@ -63,20 +63,25 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 	maxMonth := 0
 	var lastDate civil.Date
 	var named monthSpan
-	for _, it := range entries(s) {
+	for _, e := range entries(s) {
+		it := e.Item
 		full := it.Full()
 		if isJobSearch(full.Text) {
 			continue
 		}
 		m := Milestone{Item: it}
-		if loc := monthNumRe.FindStringSubmatchIndex(full.Text); loc != nil {
-			m.FromMonth, _ = strconv.Atoi(full.Text[loc[2]:loc[3]])
+		monthText := full.Text
+		if c, ok := e.column("months", "month"); ok {
+			monthText = "months " + c.Text + "\n" + full.Text // a "Months" column: "1–2"
+		}
+		if loc := monthNumRe.FindStringSubmatchIndex(monthText); loc != nil {
+			m.FromMonth, _ = strconv.Atoi(monthText[loc[2]:loc[3]])
 			m.ToMonth = m.FromMonth
 			if loc[4] >= 0 {
-				m.ToMonth, _ = strconv.Atoi(full.Text[loc[4]:loc[5]])
+				m.ToMonth, _ = strconv.Atoi(monthText[loc[4]:loc[5]])
 			}
 		}
-		for _, sm := range monthNumRe.FindAllStringSubmatch(full.Text, -1) {
+		for _, sm := range monthNumRe.FindAllStringSubmatch(monthText, -1) {
 			for _, g := range sm[1:] {
 				if n, err := strconv.Atoi(g); err == nil && n > maxMonth {
 					maxMonth = n
@@ -110,7 +115,13 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 				}
 			}
 		}
-		m.Artifact, m.ArtifactPos = artifactOf(full)
+		if c, ok := e.column(artifactLabels...); ok {
+			if a := strings.TrimSpace(c.Text); a != "" && !saysNone(a) {
+				m.Artifact, m.ArtifactPos = a, c.Pos
+			}
+		} else {
+			m.Artifact, m.ArtifactPos = artifactOf(full)
+		}
 		b.Milestones = append(b.Milestones, m)
 	}
 	b.Months = maxMonth
@@ -125,11 +136,9 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 
 // entries are a section's units: its top-level list items and, where it
 // is organised by sub-headings, each sub-heading with the blocks under it.
-func entries(s *Section) []Item {
-	if len(s.Subheadings) == 0 {
-		return s.Items
-	}
-	var out []Item
+// A section written as a table has one entry per row.
+func entries(s *Section) []entry {
+	var out []entry
 	under := map[int]bool{}
 	for _, h := range s.Subheadings {
 		for _, c := range h.Children {
@@ -139,12 +148,42 @@ func entries(s *Section) []Item {
 	for _, b := range s.blocksInOrder() {
 		switch {
 		case b.IsHeading():
-			out = append(out, b)
-		case b.Marker != "" && !under[b.Pos.Offset]:
-			out = append(out, b)
+			out = append(out, entry{Item: b})
+		case under[b.Pos.Offset]:
+		case b.Marker != "":
+			out = append(out, entry{Item: b})
+		default:
+			if t, ok := readTable(b); ok {
+				for k, row := range t.rows {
+					it := rowItem(row, 0)
+					it.Pos = t.rowPos[k]
+					out = append(out, entry{Item: it, tab: &t, row: row})
+				}
+			}
 		}
 	}
 	return out
+}
+
+// entry is one unit of a section: an item, a sub-heading with what is
+// under it, or a table row (with its table, to read a cell by its header).
+type entry struct {
+	Item
+	tab *table
+	row []Item
+}
+
+// column is the cell of a table row under a header holding one of words,
+// and whether there is such a column.
+func (e entry) column(words ...string) (Item, bool) {
+	if e.tab == nil {
+		return Item{}, false
+	}
+	i := e.tab.column(words...)
+	if i < 0 {
+		return Item{}, false
+	}
+	return cell(e.row, i), true
 }
 
 func artifactOf(full Item) (string, Position) {
@@ -294,9 +333,13 @@ func readExploration(s *Section) *Exploration {
 		return nil
 	}
 	e := &Exploration{}
-	for _, it := range entries(s) {
-		c := Candidate{Item: it}
-		c.Contacts = contacts(it)
+	for _, en := range entries(s) {
+		c := Candidate{Item: en.Item}
+		if people, ok := en.column("people", "talk to", "contacts", "who", "who to ask", "conversations"); ok {
+			c.Contacts = splitItem(people)
+		} else {
+			c.Contacts = contacts(en.Item)
+		}
 		e.Candidates = append(e.Candidates, c)
 	}
 	e.PickBy, e.PickByPos = deadline(s, "pick", "choose", "decid", "narrow", "select")

@@ -500,3 +500,25 @@ func TestReadmeListsEveryAcceptedForm(t *testing.T) {
 		}
 	}
 }
+
+func TestTables(t *testing.T) {
+	d := parseBody(t, `## Gap
+Dimension | Today | Evidence
+:-- | --- | ---:
+**Scope** | one service, a \| pipe | the migration
+Skils | design | none yet
+
+A paragraph | with pipes | is not a table.
+`)
+	if got := gapSummary(d); got != `scope@16 ev="the migration"@16:38; skils@17 near=skills` {
+		t.Errorf("gap from a table = %s", got)
+	}
+	if d.Gap[0].Detail != `one service, a \| pipe` || at(d.Gap[0].LabelPos) != "16:1" {
+		t.Errorf("detail %q, label at %s", d.Gap[0].Detail, at(d.Gap[0].LabelPos))
+	}
+	// A table that names no dimension is not the gap's items.
+	d = parseBody(t, "## Gap\n| a | b |\n|---|---|\n| x | y |\n- **Scope:** z. Evidence: w.\n")
+	if len(d.Gap) != 1 || d.Gap[0].Dimension != DimensionScope {
+		t.Errorf("gap = %s", gapSummary(d))
+	}
+}
