@@ -12,6 +12,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
@@ -123,7 +124,7 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		if key == "" {
 			key = "(not a roadmap section)"
 		}
-		p.line("  %-5s %-26s %s", fmt.Sprintf("L%d", s.Pos.Line), s.Heading, cs.Dim(key))
+		p.line("  %-5s %s %s", fmt.Sprintf("L%d", s.Pos.Line), padRight(s.Heading, 26), cs.Dim(key))
 	}
 
 	p.heading(cs, "Next 30 days · "+count(len(d.Actions), "action"))
@@ -195,6 +196,15 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		p.line("  %-10s %-10s %s", r.Date, kind, cs.Dim(fmt.Sprintf("L%d", r.Heading.Pos.Line)))
 	}
 	return p.err
+}
+
+// padRight pads s to width terminal columns (a CJK heading takes two a
+// character, which fmt's %-26s does not know).
+func padRight(s string, width int) string {
+	if n := report.Width(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
 }
 
 type printer struct {
