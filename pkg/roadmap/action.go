@@ -30,7 +30,11 @@ func (p *parser) action(it Item, index int) Action {
 		a.Kind, a.KindInferred = InferActionKind(it.Text), true
 	}
 	title := it.Text
-	if m := findDue(full.Text); m != nil {
+	m := findDue(full.Text)
+	if m == nil {
+		m = findLooseDue(full.Text)
+	}
+	if m != nil {
 		raw := full.Text[m[4]:m[5]]
 		a.DuePos = full.PosOf(m[4])
 		d, err := civil.Parse(raw)
@@ -161,6 +165,66 @@ func findDueWord(s string) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// weekdays may stand between "due" and the date: "due Fri 2026-11-20".
+var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+
+// findLooseDue finds the due dates people write other ways, in findDue's
+// index form: a weekday between the keyword and the date ("due Fri,
+// 2026-11-20"), the calendar emoji task plugins use ("📅 2026-11-20"), or
+// a date that ends the item's first text after a dash, comma or bracket
+// ("Scope the proposal — 2026-11-20"). Nil when there is none.
+func findLooseDue(s string) []int {
+	for i := 0; i < len(s); i++ {
+		if kw := dueKeywordAt(s, i); kw > 0 {
+			j := skipSpaces(s, i+kw)
+			if ascii.HasPrefixFold(s[j:], "on ") {
+				j = skipSpaces(s, j+3)
+			}
+			for _, w := range weekdays {
+				if ascii.HasPrefixFold(s[j:], w) && !ascii.WordAt(s, j+len(w)) {
+					k := j + len(w)
+					if k < len(s) && (s[k] == ',' || s[k] == '.') {
+						k++
+					}
+					k = skipSpaces(s, k)
+					if end := civil.DateAt(s, k); end > 0 {
+						return []int{i, end, i, i + kw, k, end}
+					}
+					break
+				}
+			}
+		}
+		for _, cal := range []string{"📅", "🗓️", "🗓"} {
+			if strings.HasPrefix(s[i:], cal) {
+				k := skipSpaces(s, i+len(cal))
+				if end := civil.DateAt(s, k); end > 0 {
+					return []int{i, end, i, i + len(cal), k, end}
+				}
+			}
+		}
+	}
+	// A date alone at the end of the first text, after a separator.
+	first := s
+	if n := strings.IndexByte(s, '\n'); n >= 0 {
+		first = s[:n]
+	}
+	t := strings.TrimRight(first, " .)]")
+	for _, sp := range civil.FindDates(t) {
+		if sp[1] != len(t) {
+			continue
+		}
+		before := strings.TrimRight(t[:sp[0]], " ")
+		for _, sep := range []string{"—", "–", " -", ",", "(", "[", ":"} {
+			if strings.HasSuffix(before, sep) && len(before) > len(sep) {
+				start := len(before) - len(sep)
+				return []int{start, sp[1], start, start, sp[0], sp[1]}
+			}
+		}
+	}
+	return nil
 }
 
 func skipSpaces(s string, i int) int {
