@@ -29,12 +29,22 @@ import (
 func (s *scratch) judgeActions(out []Match) []Match {
 	toks := s.toks
 	added := false
+	n := len(out) // the phrase matches, in text order
+	mi := 0
 	for a := 0; a < len(toks); {
 		b := a + 1
 		for b < len(toks) && toks[b].f&fBreak == 0 {
 			b++
 		}
-		if !s.listedIn(out, a, b) {
+		// a listed action phrase in this clause: one fault, one finding
+		lo, hi := toks[a].start, toks[b-1].end
+		listed := false
+		for ; mi < n && out[mi].Start < hi; mi++ {
+			if out[mi].List == ListActions && out[mi].Start >= lo {
+				listed = true
+			}
+		}
+		if !listed {
 			if v, ok := s.vagueClause(a, b); ok {
 				out = append(out, s.judged(v, b, ListActions))
 				added = true
@@ -46,18 +56,6 @@ func (s *scratch) judgeActions(out []Match) []Match {
 		sortMatches(out)
 	}
 	return out
-}
-
-// listedIn: an action match of the phrase lists starts in tokens [a, b).
-func (s *scratch) listedIn(out []Match, a, b int) bool {
-	lo := s.toks[a].start
-	hi := s.toks[b-1].end
-	for _, m := range out {
-		if m.List == ListActions && m.Start >= lo && m.Start < hi {
-			return true
-		}
-	}
-	return false
 }
 
 // judged makes the Match for tokens [v, b): from the verb to the clause's
@@ -178,6 +176,10 @@ func (s *scratch) vagueIntent(j, b int) bool {
 	return false
 }
 
+// maxNP bounds a noun phrase: past five words it is a clause, not a name
+// for a thing, and the bound keeps the judgement linear.
+const maxNP = 5
+
 // npHead returns the last word of the noun phrase that starts at token j
 // (after an optional determiner or possessive pronoun), or -1. The phrase
 // runs over soft-joined words up to a function word.
@@ -191,7 +193,7 @@ func (s *scratch) npHead(j, b int) int {
 		j++
 	}
 	h := -1
-	for k := j; k < b; k++ {
+	for k := j; k < b && k < j+maxNP; k++ {
 		if k > j && toks[k].f&fSoft == 0 {
 			break
 		}
@@ -454,12 +456,21 @@ func (s *scratch) judgeTargets(out []Match) []Match {
 		return out
 	}
 	added := false
+	n := len(out)
+	mi := 0
 	for a := 0; a < len(toks); {
 		b := a + 1
 		for b < len(toks) && toks[b].f&fBreak == 0 {
 			b++
 		}
-		if !s.listedTargetIn(out, a, b) {
+		lo, hi := toks[a].start, toks[b-1].end
+		listed := false
+		for ; mi < n && out[mi].Start < hi; mi++ {
+			if out[mi].List == ListTargets && out[mi].End > lo {
+				listed = true
+			}
+		}
+		if !listed {
 			if lo, hi, ok := s.standIn(a, b); ok {
 				out = append(out, s.judged(lo, hi, ListTargets))
 				out[len(out)-1].Start = toks[lo].start
@@ -474,15 +485,6 @@ func (s *scratch) judgeTargets(out []Match) []Match {
 	return out
 }
 
-func (s *scratch) listedTargetIn(out []Match, a, b int) bool {
-	lo, hi := s.toks[a].start, s.toks[b-1].end
-	for _, m := range out {
-		if m.List == ListTargets && m.Start < hi && m.End > lo {
-			return true
-		}
-	}
-	return false
-}
 
 // standIn finds the stand-ins for a role in clause [a, b) and returns the
 // tokens [lo, hi) from the first one's noun phrase to the last one's cue.

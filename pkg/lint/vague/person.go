@@ -143,7 +143,7 @@ func (s *scratch) honorific(k, from, end int) bool {
 	if s.toks[k].f&fUncased == 0 {
 		return false
 	}
-	for p := range joinedHonorifics {
+	for _, p := range joinedHonorifics {
 		for i := 0; i < len(w); {
 			j := strings.Index(w[i:], p)
 			if j < 0 {
@@ -179,7 +179,7 @@ func (s *scratch) letterWord(k, from, end int) bool {
 // names the one person who holds it, as "my manager" does.
 func (s *scratch) nameSuffix(k int) string {
 	w := s.text[s.toks[k].start:s.toks[k].end]
-	for suf := range nameSuffixes {
+	for _, suf := range nameSuffixes {
 		for i := 0; i < len(w); {
 			j := strings.Index(w[i:], suf)
 			if j < 0 {

@@ -130,7 +130,7 @@ var lexicon = func() map[string]class {
 		}
 	}()
 	for _, f := range lexiconFiles {
-		for w := range loadWords(f.name) {
+		for _, w := range loadWords(f.name) {
 			if f.verbs {
 				for _, form := range verbForms(w) {
 					lex[form] |= f.c
@@ -143,7 +143,8 @@ var lexicon = func() map[string]class {
 	return lex
 }()
 
-// The sets read by substring, not looked up by word.
+// The lists read by substring, not looked up by word: slices, walked in
+// order.
 var (
 	joinedHonorifics = loadWords("joined-titles")
 	nameSuffixes     = loadWords("name-suffixes")
@@ -152,26 +153,25 @@ var (
 	abstractSuffixes = loadWords("abstract-suffixes")
 )
 
-// wordSet is a set of lower-cased words.
-type wordSet map[string]struct{}
+// wordList is a list of lower-cased words.
+type wordList []string
 
 // loadWords reads data/words/name.txt.
-func loadWords(name string) wordSet {
+func loadWords(name string) wordList {
 	b, err := dataFS.ReadFile("data/words/" + name + ".txt")
 	if err != nil {
 		panic("vague: " + err.Error()) // embedded: cannot happen
 	}
 	list := ParseList(string(b))
-	w := make(wordSet, len(list))
-	for _, e := range list {
-		w[strings.ToLower(e)] = struct{}{}
+	for i, e := range list {
+		list[i] = strings.ToLower(e)
 	}
-	return w
+	return list
 }
 
-// hasSuffixOf: some word of the set ends s ("お客" ends "来週お客").
-func (w wordSet) hasSuffixOf(s string) bool {
-	for e := range w {
+// hasSuffixOf: some word of the list ends s ("お客" ends "来週お客").
+func (w wordList) hasSuffixOf(s string) bool {
+	for _, e := range w {
 		if strings.HasSuffix(s, e) {
 			return true
 		}
@@ -189,7 +189,7 @@ func classOf(w string) class {
 		c = lexicon[w]
 	}
 	if len(w) >= 7 && strings.IndexByte("yspm", w[len(w)-1]) >= 0 {
-		for suf := range abstractSuffixes {
+		for _, suf := range abstractSuffixes {
 			if strings.HasSuffix(w, suf) {
 				c |= cAbstract
 				break
