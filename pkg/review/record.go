@@ -29,8 +29,19 @@ type Record struct {
 	// Actions are the next three actions to pin, or none to keep the
 	// current ones.
 	Actions []string
+	// KeepActions carries the open actions into the new 30-day window:
+	// each one due outside it is given a date inside it (see Plan.keep).
+	KeepActions bool
 	// Ratings, when given, become a dated entry of the Assessment section.
 	Ratings []Rate
+}
+
+// Redated is an action kept into the new window with a new due date.
+type Redated struct {
+	Index int        `json:"index"`
+	Title string     `json:"title"`
+	From  civil.Date `json:"from"`
+	To    civil.Date `json:"to"`
 }
 
 // UsageError is a Record that cannot be applied to the document because
@@ -56,8 +67,11 @@ type Plan struct {
 	Pinned       []string
 	DueDefaulted []int
 	// Carried are the notes added to the entry so that replaced actions
-	// are not lost ("Done: …", "Carried over: … (due …)").
+	// are not lost, and kept ones that moved are seen ("Done: …",
+	// "Carried over: … (due …)", "Kept: … (due …, now …)").
 	Carried []string
+	// Redated are the open actions kept with a new due date.
+	Redated []Redated
 	// Warnings are things worth saying that do not stop the record.
 	Warnings []string
 	// Assessment is the entry appended to the Assessment section; nil
@@ -84,10 +98,19 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 	if n := len(rec.Actions); n != 0 && n != ActionCount {
 		return nil, &UsageError{ActionCountMessage(n)}
 	}
+	if rec.KeepActions && len(rec.Actions) > 0 {
+		return nil, &UsageError{KeepAndPinMessage}
+	}
 	p := &Plan{}
 	done, err := p.checkDone(doc, rec.Done)
 	if err != nil {
 		return nil, err
+	}
+	var redates []roadmap.Edit
+	if rec.KeepActions {
+		if redates, err = p.keep(doc, rec, done); err != nil {
+			return nil, err
+		}
 	}
 
 	notes := []string{}
@@ -111,6 +134,13 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 			p.Carried = append(p.Carried, "Done: "+a.Title)
 		}
 	}
+	for _, r := range p.Redated {
+		from := "no due date"
+		if !r.From.IsZero() {
+			from = "due " + r.From.String()
+		}
+		p.Carried = append(p.Carried, fmt.Sprintf("Kept: %s (%s, now %s)", r.Title, from, r.To))
+	}
 	p.Entry = roadmap.NewReview{Date: rec.Date, Kind: rec.Kind, Notes: append(notes, p.Carried...)}
 	entry, err := doc.AppendReview(p.Entry)
 	if err != nil {
@@ -127,6 +157,7 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 		}
 		p.Edits = append(p.Edits, edits...)
 	} else {
+		p.Edits = append(p.Edits, redates...)
 		for _, i := range sortedKeys(done) {
 			e, ok, err := doc.TickAction(i)
 			if err != nil {
@@ -184,6 +215,47 @@ func ActionCountMessage(n int) string {
 	return fmt.Sprintf("--action given %s: the 30-day plan pins exactly %d actions (a project, a course, a person), so give --action %d times, or not at all to keep the current ones", times, ActionCount, ActionCount)
 }
 
+// KeepAndPinMessage is the complaint about --keep-actions with --action.
+const KeepAndPinMessage = "--keep-actions and --action both given: keep the current actions or pin three new ones, not both"
+
+// NothingToKeepMessage is the complaint about --keep-actions when every
+// action is done.
+const NothingToKeepMessage = "--keep-actions: every action is done, so there is nothing to keep: pin the next three with --action (three times)"
+
+// keep gives each open action that is due outside the new window (or has
+// no due date) a date inside it: as many days into the new window as it
+// was due into the old one, from 1 to WindowDays, so the spacing the
+// person planned survives; without an old date, the window's last day.
+func (p *Plan) keep(doc *roadmap.Document, rec Record, done map[int]bool) ([]roadmap.Edit, error) {
+	start, end := rec.Date, rec.Date.AddDays(roadmap.WindowDays)
+	oldStart := doc.WindowStart()
+	var edits []roadmap.Edit
+	open := 0
+	for _, a := range doc.Actions {
+		if a.Done || done[a.Index] {
+			continue
+		}
+		open++
+		if !a.Due.IsZero() && !a.Due.Before(start) && !a.Due.After(end) {
+			continue
+		}
+		to := end
+		if !a.Due.IsZero() && !oldStart.IsZero() {
+			to = start.AddDays(min(max(oldStart.DaysUntil(a.Due), 1), roadmap.WindowDays))
+		}
+		e, err := doc.SetActionDue(a.Index, to)
+		if err != nil {
+			return nil, err
+		}
+		edits = append(edits, e)
+		p.Redated = append(p.Redated, Redated{Index: a.Index, Title: a.Title, From: a.Due, To: to})
+	}
+	if open == 0 {
+		return nil, &UsageError{NothingToKeepMessage}
+	}
+	return edits, nil
+}
+
 // DoneRangeMessage is the complaint about an action number that does not exist.
 func DoneRangeMessage(n, count int) string {
 	if count == 0 {
@@ -236,7 +308,7 @@ func (p *Plan) pin(doc *roadmap.Document, rec Record) error {
 		if text == "" {
 			return &UsageError{fmt.Sprintf("--action %d is empty: each of the %d actions needs a text", i+1, ActionCount)}
 		}
-		a, ok := parseAction(doc, text)
+		a, ok := ParseAction(doc.Path, text)
 		if !ok {
 			return &UsageError{fmt.Sprintf("--action %d %q is not a single task item (remove Markdown that starts a block)", i+1, raw)}
 		}
@@ -245,16 +317,19 @@ func (p *Plan) pin(doc *roadmap.Document, rec Record) error {
 			text += " — due " + windowEnd.String()
 			p.DueDefaulted = append(p.DueDefaulted, i+1)
 		case a.Due.Before(rec.Date) || a.Due.After(windowEnd):
-			p.Warnings = append(p.Warnings, fmt.Sprintf("action %d is due %s, outside the new 30-day window (%s to %s)", i+1, a.Due, rec.Date, windowEnd))
+			// lint's RM006 would fail the file at once.
+			return &UsageError{fmt.Sprintf("--action %d is due %s, outside the new 30-day window (%s to %s): give it a date inside the window, or move it to the Next quarter section",
+				i+1, a.Due, rec.Date, windowEnd)}
 		}
 		p.Pinned = append(p.Pinned, text)
 	}
 	return nil
 }
 
-// parseAction reads text as the parser would read it as a 30-day action.
-func parseAction(doc *roadmap.Document, text string) (roadmap.Action, bool) {
-	d := roadmap.Parse(doc.Path, []byte("## Next 30 days\n- [ ] "+text+"\n"))
+// ParseAction reads text as the parser reads a 30-day action written
+// "- [ ] TEXT"; ok is false when TEXT is not one task item.
+func ParseAction(path, text string) (roadmap.Action, bool) {
+	d := roadmap.Parse(path, []byte("## Next 30 days\n- [ ] "+text+"\n"))
 	if len(d.Actions) != 1 || len(d.Sections) != 1 || len(d.Sections[0].Items) != 1 {
 		return roadmap.Action{}, false
 	}
@@ -300,8 +375,20 @@ func (p *Plan) verify(doc *roadmap.Document, rec Record, done map[int]bool) erro
 	if len(nd.Actions) != len(doc.Actions) {
 		return fmt.Errorf("the number of actions would change")
 	}
+	redated := map[int]civil.Date{}
+	for _, r := range p.Redated {
+		redated[r.Index] = r.To
+	}
 	for i, a := range nd.Actions {
-		if a.Done != (doc.Actions[i].Done || done[a.Index]) || a.Text != doc.Actions[i].Text {
+		old := doc.Actions[i]
+		if a.Done != (old.Done || done[a.Index]) {
+			return fmt.Errorf("action %d would not be as intended", a.Index)
+		}
+		if to, ok := redated[a.Index]; ok {
+			if a.Due != to || (old.DueText == "" && a.Title != old.Title) {
+				return fmt.Errorf("action %d would read %q, due %s", a.Index, a.Text, a.Due)
+			}
+		} else if a.Text != old.Text {
 			return fmt.Errorf("action %d would not be as intended", a.Index)
 		}
 	}

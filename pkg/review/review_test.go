@@ -2,6 +2,7 @@ package review
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -175,6 +176,7 @@ func TestPlanRecord(t *testing.T) {
 		wantDefault  []int
 		wantWarnings []string
 		wantActions  []string
+		wantRedated  []string // index:date
 	}{
 		{
 			name:      "notes only",
@@ -193,20 +195,34 @@ func TestPlanRecord(t *testing.T) {
 			rec: Record{Date: day("2026-12-16"), Kind: "quarterly", Done: []int{2}, Actions: []string{
 				"- [ ] Draft the stage 2 cutover plan (project) — due 2026-12-30",
 				"Start the \"Fundamentals of Data Engineering\" course (course)",
-				"Ask Hana Kim about her design doc (person) by 2027-02-01",
+				"Ask Hana Kim about her design doc (person) by 2027-01-14",
 			}},
 			wantEntry: "### 2026-12-16 · quarterly\n" +
 				"- Done: Scope the Ledger v3 proposal (problem, three options, staged rollout) and review it with Elena Petrova (Principal Engineer)\n" +
 				"- Done: Finish chapters 1–5 of \"The Staff Engineer's Path\" by Tanya Reilly and write a one-page note on technical vision\n" +
 				"- Carried over: Ask Samuel Achebe (Staff Engineer, Risk) for a 15-minute chat about how he assembled his staff promotion packet (due 2026-12-11)\n",
-			wantTicked:   []int{2},
-			wantDefault:  []int{2},
-			wantWarnings: []string{"action 3 is due 2027-02-01, outside the new 30-day window (2026-12-16 to 2027-01-15)"},
+			wantTicked:  []int{2},
+			wantDefault: []int{2},
 			wantActions: []string{
 				"Draft the stage 2 cutover plan (project) — due 2026-12-30",
 				"Start the \"Fundamentals of Data Engineering\" course (course) — due 2027-01-15",
-				"Ask Hana Kim about her design doc (person) by 2027-02-01",
+				"Ask Hana Kim about her design doc (person) by 2027-01-14",
 			},
+		},
+		{
+			// The old window began 2026-11-16: 12-04 is 18 days in, 12-11 is 25.
+			name: "keep the open actions, re-dated",
+			rec:  Record{Date: day("2026-12-20"), Kind: "check-in", KeepActions: true},
+			wantEntry: "### 2026-12-20 · check-in\n" +
+				"- Kept: Finish chapters 1–5 of \"The Staff Engineer's Path\" by Tanya Reilly and write a one-page note on technical vision (due 2026-12-04, now 2027-01-07)\n" +
+				"- Kept: Ask Samuel Achebe (Staff Engineer, Risk) for a 15-minute chat about how he assembled his staff promotion packet (due 2026-12-11, now 2027-01-14)\n",
+			wantRedated: []string{"2:2027-01-07", "3:2027-01-14"},
+		},
+		{
+			name:       "keep: a date inside the new window stays",
+			rec:        Record{Date: day("2026-12-08"), Kind: "check-in", Done: []int{2}, KeepActions: true},
+			wantEntry:  "### 2026-12-08 · check-in\n- Done: Finish chapters 1–5 of \"The Staff Engineer's Path\" by Tanya Reilly and write a one-page note on technical vision\n",
+			wantTicked: []int{2},
 		},
 		{
 			name:         "an earlier date than the log's last",
@@ -232,6 +248,13 @@ func TestPlanRecord(t *testing.T) {
 				!reflect.DeepEqual(p.DueDefaulted, tt.wantDefault) || !reflect.DeepEqual(p.Warnings, tt.wantWarnings) {
 				t.Errorf("ticked %v already %v defaulted %v warnings %q", ticked, p.AlreadyDone, p.DueDefaulted, p.Warnings)
 			}
+			var redated []string
+			for _, r := range p.Redated {
+				redated = append(redated, fmt.Sprintf("%d:%s", r.Index, r.To))
+			}
+			if !reflect.DeepEqual(redated, tt.wantRedated) {
+				t.Errorf("redated %v, want %v", redated, tt.wantRedated)
+			}
 			nd := roadmap.Parse(d.Path, p.Result)
 			if tt.wantActions != nil {
 				for i, a := range nd.Actions {
@@ -244,6 +267,9 @@ func TestPlanRecord(t *testing.T) {
 					want := d.Actions[i].Done || contains(tt.wantTicked, i+1)
 					if a.Done != want {
 						t.Errorf("action %d done = %v", i+1, a.Done)
+					}
+					if a.Title != d.Actions[i].Title {
+						t.Errorf("action %d reads %q", i+1, a.Title)
 					}
 				}
 			}
@@ -273,6 +299,11 @@ func TestPlanRecordUsageErrors(t *testing.T) {
 		{Record{Date: day("2026-12-16"), Kind: "check-in", Actions: []string{"a", " - [ ] ", "c"}}, "--action 2 is empty"},
 		{Record{Date: day("2026-12-16"), Kind: "check-in", Actions: []string{"a", "[x]", "c"}}, "--action 2 is empty"},
 		{Record{Date: day("2026-12-16"), Kind: "monthly"}, `invalid review kind "monthly": use one of check-in, quarterly, rewrite, re-plan`},
+		{Record{Date: day("2026-12-16"), Kind: "check-in", Actions: []string{"a (project)", "b (course)", "Ask Ana Lima (person) — due 2027-01-16"}},
+			"--action 3 is due 2027-01-16, outside the new 30-day window (2026-12-16 to 2027-01-15): give it a date inside the window, or move it to the Next quarter section"},
+		{Record{Date: day("2026-12-16"), Kind: "check-in", Actions: []string{"a (project) — due 2026-12-15", "b", "c"}}, "--action 1 is due 2026-12-15, outside"},
+		{Record{Date: day("2026-12-16"), Kind: "check-in", KeepActions: true, Actions: []string{"a", "b", "c"}}, KeepAndPinMessage},
+		{Record{Date: day("2026-12-16"), Kind: "check-in", KeepActions: true, Done: []int{2, 3}}, NothingToKeepMessage},
 	}
 	for _, tt := range tests {
 		_, err := PlanRecord(d, tt.rec)

@@ -57,7 +57,7 @@ func TestConcurrentRecords(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			args := []string{"review", path, "--record", "--today", "2026-12-16", "--kind", "check-in",
+			args := []string{"review", path, "--record", "--today", "2026-12-01", "--kind", "check-in",
 				"--note", fmt.Sprintf("entry %02d: first note", i), "--note", fmt.Sprintf("entry %02d: second note", i)}
 			if i%2 == 0 {
 				args = append(args, "--done", "2")
@@ -115,7 +115,7 @@ func TestConcurrentRecords(t *testing.T) {
 		t.Errorf("%d review entries, want %d (%d before + %d recorded)", got, want, len(before.Reviews), succeeded)
 	}
 	for _, r := range doc.Reviews[len(before.Reviews):] {
-		if r.Heading.Text != "2026-12-16 · check-in" || len(r.Notes) < 2 || len(r.Notes) > 3 {
+		if r.Heading.Text != "2026-12-01 · check-in" || len(r.Notes) < 2 || len(r.Notes) > 3 {
 			t.Errorf("garbled entry %q with %d notes", r.Heading.Text, len(r.Notes))
 		}
 	}

@@ -28,7 +28,10 @@ type RecordResult struct {
 	Pinned       []string             `json:"pinned"`
 	DueDefaulted []int                `json:"dueDefaulted"`
 	Carried      []string             `json:"carried"`
-	Warnings     []string             `json:"warnings"`
+	// Redated are the open actions --keep-actions moved into the new
+	// window: index, title, old and new due date.
+	Redated  []review.Redated `json:"redated"`
+	Warnings []string         `json:"warnings"`
 	// Assessment is the entry added to the Assessment section: its
 	// heading and lines; null when nothing was rated.
 	Assessment *Entry `json:"assessment"`
@@ -54,18 +57,17 @@ type CommitInfo struct {
 func recordRun(opts *Options) error {
 	var repo *gitx.Repo
 	if opts.Commit {
-		r, err := opts.Git.Open(opts.File)
+		r, err := openRepo(opts)
 		if err != nil {
-			if ue, ok := gitx.IsUnavailable(err); ok {
-				return &cmdutil.InputError{Err: fmt.Errorf("%s; --commit cannot commit the review (drop --commit, or put the file in a repository with `git init`)", ue.Error())}
-			}
 			return err
 		}
 		repo = r
 	}
 
 	// Questions are asked before the lock is taken: a person may take
-	// minutes to answer, and other runs should not wait for that.
+	// minutes to answer, and other runs should not wait for that. The
+	// change is shown and confirmed then too; after the lock the file must
+	// still be the one the answers were about.
 	var asked []byte
 	if opts.Interactive {
 		doc, err := load(opts, true)
@@ -74,8 +76,20 @@ func recordRun(opts *Options) error {
 		}
 		h := history(opts, doc)
 		rep := review.Assess(doc, opts.Today(), review.Options{GitReviews: h.reviews})
-		if err := ask(opts, doc, rep); err != nil {
+		p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
+		if err := ask(opts, p, doc, rep); err != nil {
 			return err
+		}
+		if !opts.DryRun {
+			write, err := confirm(opts, p, doc)
+			if err != nil || !write {
+				return err
+			}
+			if opts.Commit && repo == nil {
+				if repo, err = openRepo(opts); err != nil {
+					return err
+				}
+			}
 		}
 		asked = doc.Raw
 	}
@@ -96,25 +110,17 @@ func recordRun(opts *Options) error {
 		return &cmdutil.InputError{Err: fmt.Errorf("%s changed while the questions were being answered, so nothing was written (re-run `roadmap review %s --record`)", safetext.Name(opts.File), cmdutil.ShellQuote(opts.File))}
 	}
 	today := opts.Today()
-	kind := opts.Kind
-	if kind == "" {
-		h := history(opts, doc)
-		kind = review.DefaultKind(review.Assess(doc, today, review.Options{GitReviews: h.reviews}))
-	}
-	plan, err := review.PlanRecord(doc, review.Record{Date: today, Kind: kind, Notes: opts.Notes, Done: opts.Done, Actions: opts.Actions, Ratings: opts.Ratings})
+	kind := recordKind(opts, doc)
+	plan, warnings, err := planRecord(opts, doc, kind)
 	if err != nil {
-		var ue *review.UsageError
-		if errors.As(err, &ue) {
-			return cmdutil.FlagErrorf("%s", ue.Msg)
-		}
-		return &cmdutil.InputError{Err: err}
+		return err
 	}
 
 	res := &RecordResult{
 		File: opts.File, Date: today, Kind: kind, DryRun: opts.DryRun,
 		Entry:  Entry{Heading: plan.Entry.Heading(), Notes: nonNil(plan.Entry.Notes)},
 		Ticked: plan.Ticked, AlreadyDone: plan.AlreadyDone, Pinned: nonNil(plan.Pinned),
-		DueDefaulted: plan.DueDefaulted, Carried: nonNil(plan.Carried), Warnings: nonNil(plan.Warnings),
+		DueDefaulted: plan.DueDefaulted, Carried: nonNil(plan.Carried), Redated: plan.Redated, Warnings: nonNil(warnings),
 	}
 	if a := plan.Assessment; a != nil {
 		res.Assessment = &Entry{Heading: a.Heading(), Notes: []string{}}
@@ -131,8 +137,14 @@ func recordRun(opts *Options) error {
 	if res.DueDefaulted == nil {
 		res.DueDefaulted = []int{}
 	}
-	for _, w := range plan.Warnings {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+	if res.Redated == nil {
+		res.Redated = []review.Redated{}
+	}
+	if asked == nil {
+		// The interactive run said these before asking to write.
+		for _, w := range warnings {
+			fmt.Fprintf(opts.IO.ErrOut, "warning: %s\n", w)
+		}
 	}
 	message := review.CommitMessage(kind, today)
 
@@ -174,6 +186,58 @@ func recordRun(opts *Options) error {
 	return writeRecorded(opts.IO.Out, res, today)
 }
 
+// openRepo opens the repository --commit commits to.
+func openRepo(opts *Options) (*gitx.Repo, error) {
+	r, err := opts.Git.Open(opts.File)
+	if err != nil {
+		if ue, ok := gitx.IsUnavailable(err); ok {
+			return nil, &cmdutil.InputError{Err: fmt.Errorf("%s; --commit cannot commit the review (drop --commit, or put the file in a repository with `git init`)", ue.Error())}
+		}
+		return nil, err
+	}
+	return r, nil
+}
+
+// recordKind is the kind of review recorded: --kind (or the answer), else
+// the review that is due, else a check-in.
+func recordKind(opts *Options, doc *roadmap.Document) string {
+	if opts.Kind != "" {
+		return opts.Kind
+	}
+	h := history(opts, doc)
+	return review.DefaultKind(review.Assess(doc, opts.Today(), review.Options{GitReviews: h.reviews}))
+}
+
+// record is what the options ask to record on doc.
+func (o *Options) record(kind string) review.Record {
+	return review.Record{Date: o.Today(), Kind: kind, Notes: o.Notes, Done: o.Done, Actions: o.Actions,
+		KeepActions: o.KeepActions, Ratings: o.Ratings}
+}
+
+// planRecord plans the edits and checks the result as lint would: a
+// record that leaves the new window's actions failing lint is refused
+// (exit 2). The warnings are the plan's and lint's words on new actions.
+func planRecord(opts *Options, doc *roadmap.Document, kind string) (*review.Plan, []string, error) {
+	rec := opts.record(kind)
+	plan, err := review.PlanRecord(doc, rec)
+	if err != nil {
+		var ue *review.UsageError
+		if errors.As(err, &ue) {
+			return nil, nil, cmdutil.FlagErrorf("%s", ue.Msg)
+		}
+		return nil, nil, &cmdutil.InputError{Err: err}
+	}
+	nd, findings := lintResult(opts, plan.Result, rec.Date)
+	if problems := windowProblems(findings); len(problems) > 0 {
+		return nil, nil, &cmdutil.InputError{Err: refuseWindow(doc, rec, problems)}
+	}
+	warnings := append([]string{}, plan.Warnings...)
+	if len(plan.Pinned) > 0 {
+		warnings = append(warnings, actionWarnings(nd, findings)...)
+	}
+	return plan, warnings, nil
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -184,8 +248,10 @@ func nonNil(s []string) []string {
 func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 	p := &printer{w: w}
 	p.line("Recorded a %s in %s: %q", label(r.Kind), safetext.Name(r.File), "### "+r.Entry.Heading)
-	if len(r.Entry.Notes) > 0 {
-		p.line("  %s in the entry", count(len(r.Entry.Notes), "note"))
+	// The entry's Done, Carried over and Kept lines are told below, each
+	// with what it is about; the count is of the notes the person wrote.
+	if n := len(r.Entry.Notes) - len(r.Carried); n > 0 {
+		p.line("  %s in the entry", count(n, "note"))
 	}
 	if len(r.Ticked) > 0 {
 		nums := make([]string, len(r.Ticked))
@@ -208,6 +274,16 @@ func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 		}
 		if len(r.DueDefaulted) > 0 {
 			p.line("  action %s had no due date: given %s, the last day of the new window", joinInts(r.DueDefaulted), today.AddDays(roadmap.WindowDays))
+		}
+	}
+	if len(r.Redated) > 0 {
+		p.line("  kept %s with new due dates inside %s to %s", count(len(r.Redated), "open action"), today, today.AddDays(roadmap.WindowDays))
+		for _, a := range r.Redated {
+			was := "no date"
+			if !a.From.IsZero() {
+				was = a.From.String()
+			}
+			p.line("    %d. %s: due %s (was %s)", a.Index, a.Title, a.To, was)
 		}
 	}
 	if a := r.Assessment; a != nil {
@@ -238,107 +314,4 @@ func joinInts(ns []int) string {
 		s[i] = fmt.Sprint(n)
 	}
 	return strings.Join(s, ", ")
-}
-
-// ask fills the record's kind, notes, done actions and new actions from
-// answers typed at the terminal.
-func ask(opts *Options, doc *roadmap.Document, rep *review.Report) error {
-	p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
-	p.Printf("Recording a review of %s. Press Enter to accept what is in [brackets].\n", safetext.Name(opts.File))
-	def := review.DefaultKind(rep)
-	for {
-		answer, err := p.Ask(fmt.Sprintf("Which review is this: %s [%s]", strings.Join(roadmap.ReviewKinds, ", "), def))
-		if err != nil {
-			return err
-		}
-		if answer == "" {
-			opts.Kind = def
-			break
-		}
-		if k := roadmap.ReviewKind(answer); k != "" {
-			opts.Kind = k
-			break
-		}
-		p.Printf("  %q is not a kind of review: answer %s.\n", answer, strings.Join(roadmap.ReviewKinds, ", "))
-		if p.Ended() {
-			opts.Kind = def
-			break
-		}
-	}
-
-	if qs := review.Questions(opts.Kind); len(qs) > 0 {
-		p.Printf("Questions for the %s:\n", label(opts.Kind))
-		for i, q := range qs {
-			p.Printf("  %d. %s\n", i+1, q)
-		}
-	}
-	for i := 1; ; i++ {
-		q := fmt.Sprintf("Note %d (an empty line ends the notes)", i)
-		answer, err := p.Ask(q)
-		if err != nil {
-			return err
-		}
-		if answer == "" {
-			break
-		}
-		opts.Notes = append(opts.Notes, answer)
-	}
-
-	if len(doc.Actions) > 0 {
-		p.Printf("The 30-day actions:\n")
-		for _, a := range doc.Actions {
-			box := "[ ]"
-			if a.Done {
-				box = "[x]"
-			}
-			p.Printf("  %d. %s %s\n", a.Index, box, a.Title)
-		}
-		for {
-			answer, err := p.Ask("Which are done now? Numbers such as 1,3 [none]")
-			if err != nil {
-				return err
-			}
-			nums, err := ParseDone([]string{answer})
-			if err == nil {
-				for _, n := range nums {
-					if n < 1 || n > len(doc.Actions) {
-						err = errors.New(review.DoneRangeMessage(n, len(doc.Actions)))
-						break
-					}
-				}
-			}
-			if err == nil {
-				opts.Done = nums
-				break
-			}
-			p.Printf("  %s\n", strings.TrimPrefix(err.Error(), "invalid --done "))
-			if p.Ended() {
-				break
-			}
-		}
-	}
-
-	p.Printf("Pin the next three actions now (a project, a course, a person), or press Enter to keep the current ones.\n")
-	slots := []string{"Action 1, a project", "Action 2, a course", "Action 3, a person"}
-	var actions []string
-	for i := 0; i < len(slots); i++ {
-		answer, err := p.Ask(slots[i])
-		if err != nil {
-			return err
-		}
-		if answer == "" {
-			if i == 0 || p.Ended() {
-				actions = nil
-				break
-			}
-			p.Printf("  The 30-day plan holds exactly %d actions: give this one too.\n", review.ActionCount)
-			i--
-			continue
-		}
-		actions = append(actions, answer)
-	}
-	if len(actions) == review.ActionCount {
-		opts.Actions = actions
-	}
-	return nil
 }

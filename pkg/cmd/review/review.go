@@ -34,6 +34,9 @@ type Options struct {
 	Today func() civil.Date
 	// Git answers the history questions; tests give it a pinned environment.
 	Git *gitx.Client
+	// Getenv reads ROADMAP_CONFIG, the lint configuration a record is
+	// checked against.
+	Getenv func(string) string
 
 	File   string
 	Format string
@@ -43,6 +46,9 @@ type Options struct {
 	Notes   []string
 	Done    []int
 	Actions []string
+	// KeepActions carries the open actions into the new window with new
+	// due dates.
+	KeepActions bool
 	// Ratings are --rate, --manager-rate and --rate-reason, merged.
 	Ratings []review.Rate
 	DryRun  bool
@@ -61,7 +67,7 @@ type Options struct {
 
 // NewCmdReview builds the command. runF replaces reviewRun in flag tests.
 func NewCmdReview(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Git: gitx.Default, LockWait: roadmap.DefaultLockWait}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, Git: gitx.Default, LockWait: roadmap.DefaultLockWait}
 	var done []string
 	var rates rateFlags
 	cmd := &cobra.Command{
@@ -87,13 +93,23 @@ appends a dated entry to the Assessment section (created before the Review
 log if missing): one line per dimension rated, from 1 to 5 against the
 target level, "- Scope: self 2, manager 1 — reason" (docs/assessment.md).
 
---done ticks actions by the numbers 'roadmap show' prints. --action, given
-exactly three times, pins the next three actions in place of the current
-ones; unfinished ones are carried into the entry so nothing is lost, and an
-action without a due date gets the last day of the new 30-day window. The
-kind defaults to the review that is due, else a check-in; the date is today
-(--today, ROADMAP_TODAY). On a terminal, --record with none of --kind,
---note, --done or --action asks for them.
+--done ticks actions by the numbers 'roadmap show' prints (1,3 or a range,
+1-3). The entry starts a new 30-day window, so the record must leave
+actions that fit it (lint's action-dated and window-expired rules):
+--action, given exactly three times, pins the next three actions in place
+of the current ones; unfinished ones are carried into the entry so nothing
+is lost, an action without a due date gets the last day of the new window,
+and one due outside it is refused. --keep-actions keeps the open actions
+instead, each due outside the new window moved as many days into it as it
+was into the old one (the entry notes the move). A record that would leave
+an action outside the window, or none to do, is refused with this choice,
+and nothing is written. The kind defaults to the review that is due, else
+a check-in; the date is today (--today, ROADMAP_TODAY).
+
+On a terminal, --record with none of --kind, --note, --done, --action or
+--keep-actions asks for them: the kind, notes, the actions done, and each
+new action's text, kind and due date; then it shows the change as a diff,
+asks before writing, and, in a git repository, offers to commit.
 
 Edits change only the bytes they must: the rest of the file, its line
 endings (CRLF stays CRLF) and byte-order mark stay as they were. The file is
@@ -155,6 +171,7 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 	fl.StringArrayVar(&opts.Notes, "note", nil, "with --record: a note for the entry, one list item (repeatable)")
 	fl.StringArrayVar(&done, "done", nil, "with --record: numbers of the actions finished, e.g. 1,3 (as roadmap show numbers them)")
 	fl.StringArrayVar(&opts.Actions, "action", nil, "with --record: one of the next three actions to pin (give it exactly 3 times)")
+	fl.BoolVar(&opts.KeepActions, "keep-actions", false, "with --record: keep the open actions, moving due dates outside the new 30-day window into it")
 	fl.StringArrayVar(&rates.self, "rate", nil, "with --record: your ratings, 1-5 against the target level, e.g. skills=3,scope=2 (an Assessment entry)")
 	fl.StringArrayVar(&rates.manager, "manager-rate", nil, "with --record: your manager's ratings, e.g. skills=3,scope=1")
 	fl.StringArrayVar(&rates.reasons, "rate-reason", nil, "with --record: why a dimension has its rating, e.g. \"scope=one team so far\" (repeatable)")
@@ -168,8 +185,8 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 // recordFlags are the flags that only mean something with --record, and
 // the ones among them that say what the review was.
 var (
-	recordFlags  = []string{"kind", "note", "done", "action", "rate", "manager-rate", "rate-reason", "dry-run", "commit", "lock-wait"}
-	contentFlags = []string{"kind", "note", "done", "action", "rate", "manager-rate", "rate-reason"}
+	recordFlags  = []string{"kind", "note", "done", "action", "keep-actions", "rate", "manager-rate", "rate-reason", "dry-run", "commit", "lock-wait"}
+	contentFlags = []string{"kind", "note", "done", "action", "keep-actions", "rate", "manager-rate", "rate-reason"}
 )
 
 // check validates the flags that can be wrong on their own (usage errors,
@@ -194,6 +211,9 @@ func (o *Options) check(cmd *cobra.Command, done []string) error {
 	if n := len(o.Actions); n != 0 && n != review.ActionCount {
 		return cmdutil.FlagErrorf("%s", review.ActionCountMessage(n))
 	}
+	if o.KeepActions && len(o.Actions) > 0 {
+		return cmdutil.FlagErrorf("%s", review.KeepAndPinMessage)
+	}
 	content := false
 	for _, name := range contentFlags {
 		content = content || cmd.Flags().Changed(name)
@@ -202,8 +222,8 @@ func (o *Options) check(cmd *cobra.Command, done []string) error {
 	return nil
 }
 
-// ParseDone reads --done values: action numbers separated by commas, in
-// one flag or several.
+// ParseDone reads --done values: action numbers and ranges ("2-3")
+// separated by commas, in one flag or several.
 func ParseDone(values []string) ([]int, error) {
 	var out []int
 	for _, v := range values {
@@ -212,15 +232,29 @@ func ParseDone(values []string) ([]int, error) {
 			if part == "" {
 				continue
 			}
-			n, err := strconv.Atoi(part)
-			if err != nil {
-				return nil, cmdutil.FlagErrorf("invalid --done %q: give action numbers as `roadmap show` prints them, e.g. --done 1,3", v)
+			from, to, isRange := strings.Cut(part, "-")
+			first, err := strconv.Atoi(strings.TrimSpace(from))
+			last := first
+			if err == nil && isRange {
+				last, err = strconv.Atoi(strings.TrimSpace(to))
 			}
-			out = append(out, n)
+			if err != nil || first < 0 {
+				return nil, cmdutil.FlagErrorf("invalid --done %q: give action numbers as `roadmap show` prints them, e.g. --done 1,3 or --done 1-3", v)
+			}
+			if last < first {
+				return nil, cmdutil.FlagErrorf("invalid --done %q: the range %s runs backwards (write %d-%d)", v, part, last, first)
+			}
+			for n := first; n <= last && n <= first+maxDoneRange; n++ {
+				out = append(out, n)
+			}
 		}
 	}
 	return out, nil
 }
+
+// maxDoneRange bounds a range's expansion: a plan has three actions, and
+// "1-999999999" must not allocate a billion numbers before the range check.
+const maxDoneRange = 99
 
 func reviewRun(opts *Options) error {
 	if opts.Record {

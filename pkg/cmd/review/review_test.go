@@ -93,6 +93,12 @@ func TestNewCmdReviewFlags(t *testing.T) {
 		{"reason not a pair", false, []string{"r.md", "--record", "--rate-reason", "because"}, nil, `invalid --rate-reason "because"`},
 		{"two reasons", false, []string{"r.md", "--record", "--rate-reason", "a=x", "--rate-reason", "a=y"}, nil, "two reasons"},
 		{"two files", false, []string{"a.md", "b.md"}, nil, "at most one FILE"},
+		{"a done range", false, []string{"r.md", "--record", "--done", "1-3", "--done", "2 - 2"}, func(o *Options) bool { return fmt.Sprint(o.Done) == "[1 2 3 2]" }, ""},
+		{"a backwards range", false, []string{"r.md", "--record", "--done", "3-1"}, nil, `invalid --done "3-1": the range 3-1 runs backwards (write 1-3)`},
+		{"a negative number", false, []string{"r.md", "--record", "--done", "-1"}, nil, `invalid --done "-1"`},
+		{"keep-actions on a terminal does not ask", true, []string{"r.md", "--record", "--keep-actions"}, func(o *Options) bool { return o.KeepActions && !o.Interactive }, ""},
+		{"keep-actions with actions", false, []string{"r.md", "--record", "--keep-actions", "--action", "a", "--action", "b", "--action", "c"}, nil, review.KeepAndPinMessage},
+		{"keep-actions without record", false, []string{"r.md", "--keep-actions"}, nil, "--keep-actions needs --record"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -243,7 +249,7 @@ func TestRecordWritesAndSummarises(t *testing.T) {
 	before, _ := os.ReadFile(path)
 	out, errOut, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true,
 		Notes: []string{"Assumptions hold."}, Done: []int{2},
-		Actions: []string{"Draft the stage 2 plan (project)", "Start the course (course) — due 2026-12-28", "Ask Hana Kim (person) — due 2027-03-01"}})
+		Actions: []string{"Draft the stage 2 plan (project)", "Start the course (course) — due 2026-12-28", "Ask Hana Kim (person) — due 2027-01-10"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +263,7 @@ func TestRecordWritesAndSummarises(t *testing.T) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errOut, "warning: action 3 is due 2027-03-01, outside the new 30-day window") {
+	if errOut != "" {
 		t.Errorf("stderr: %q", errOut)
 	}
 	after, _ := os.ReadFile(path)
@@ -277,7 +283,7 @@ func TestRecordWritesAndSummarises(t *testing.T) {
 func TestRecordDryRunWritesNothing(t *testing.T) {
 	path := copyExample(t, "stalled.md")
 	before, _ := os.ReadFile(path)
-	out, errOut, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, DryRun: true, Done: []int{2}, Commit: false})
+	out, errOut, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, DryRun: true, Done: []int{2}, KeepActions: true, Commit: false})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +305,7 @@ func TestRecordDryRunWritesNothing(t *testing.T) {
 func TestRecordRefusesWhenTheFileChanges(t *testing.T) {
 	path := copyExample(t, "explore.md")
 	edited := []byte("someone else's edit\n")
-	_, _, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"},
+	_, _, err := run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}, KeepActions: true,
 		beforeWrite: func() {
 			if err := os.WriteFile(path, edited, 0o644); err != nil {
 				t.Fatal(err)
@@ -352,7 +358,7 @@ func TestRecordCommitOutsideRepository(t *testing.T) {
 
 func TestRecordJSON(t *testing.T) {
 	path := copyExample(t, "promotion.md")
-	out, _, err := run(t, &Options{File: path, Today: today("2026-12-16"), Record: true, Format: "json", Done: []int{1, 3}})
+	out, _, err := run(t, &Options{File: path, Today: today("2026-12-16"), Record: true, Format: "json", Done: []int{1, 3}, KeepActions: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +367,8 @@ func TestRecordJSON(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
 	if r.Kind != "quarterly" || r.Entry.Heading != "2026-12-16 · quarterly" || len(r.Ticked) != 1 || r.Ticked[0].Index != 3 ||
-		len(r.AlreadyDone) != 1 || r.Pinned == nil || r.Commit != nil || r.DryRun {
+		len(r.AlreadyDone) != 1 || r.Pinned == nil || r.Commit != nil || r.DryRun ||
+		len(r.Redated) != 1 || r.Redated[0].Index != 2 || r.Redated[0].To.String() != "2027-01-03" {
 		t.Errorf("result = %+v", r)
 	}
 }
@@ -381,59 +388,219 @@ func (a *answers) Read(p []byte) (int, error) {
 	return a.r.Read(p)
 }
 
+// interactive runs an interactive record of path with answers, one per
+// line, and returns the prompts (standard error) and standard output.
+func interactive(t *testing.T, path, day string, git *gitx.Client, lines ...string) (string, string, error) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	input := ""
+	if len(lines) > 0 {
+		input = strings.Join(lines, "\n") + "\n"
+	}
+	ios.In = &answers{r: strings.NewReader(input)}
+	ios.SetStdinTTY(true)
+	ios.SetStdoutTTY(true)
+	if git == nil {
+		git = noGit
+	}
+	o := &Options{IO: ios, File: path, Today: today(day), Record: true, Interactive: true, Git: git, Format: "text", LockWait: time.Second}
+	err := reviewRun(o)
+	return errOut.String(), out.String(), err
+}
+
 func TestRecordInteractive(t *testing.T) {
 	path := copyExample(t, "team/marcus-feld.md")
-	ios, _, out, errOut := iostreams.Test()
-	ios.In = &answers{r: strings.NewReader(strings.Join([]string{
+	prompts, out, err := interactive(t, path, "2026-12-08", nil,
 		"weekly",          // not a kind: asked again
 		"",                // the default: the due check-in
 		"Hiring loop set", // note 1
-		"",                // end of notes
-		"2, x",            // not numbers: asked again
-		"4",               // out of range: asked again
-		"2",               // done
-		"Write the Q1 staffing plan (project)",
+		"Two of three pods staffed",
+		"",     // end of notes
+		"2, x", // not numbers: asked again
+		"4",    // out of range: asked again
+		"1-2",  // a range: 1 was done, 2 is now
+		"Write the Q1 staffing plan",
+		"",           // its kind: the one the wording says (project)
+		"2027-02-01", // outside the new window: asked again
+		"2026-12-20",
 		"", // a missing action: asked again
-		"Read chapter 3 of \"The Manager's Path\" (course)",
-		"Ask Victor Mensah about the DX team's charter (person)",
-	}, "\n") + "\n")}
-	ios.SetStdinTTY(true)
-	ios.SetStdoutTTY(true)
-	o := &Options{IO: ios, File: path, Today: today("2026-12-08"), Record: true, Interactive: true, Git: noGit, Format: "text", LockWait: time.Second}
-	if err := reviewRun(o); err != nil {
-		t.Fatalf("%v\n%s", err, errOut)
+		"Read chapter 3 of \"The Manager's Path\"",
+		"lecture", // not a kind: asked again
+		"course",
+		"", // its due date: the default, a fortnight out
+		"Ask Victor Mensah about the DX team's charter (person) — due 2027-03-01", // outside: asked again
+		"Ask Victor Mensah about the DX team's charter (person) — due 2026-12-30",
+		"maybe", // not yes or no
+		"y",
+	)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, prompts)
 	}
-	prompts := errOut.String()
 	for _, want := range []string{
 		"? Which review is this: check-in, quarterly, rewrite, re-plan [check-in]: ",
 		`"weekly" is not a kind of review`,
 		"Questions for the check-in:\n  1. ",
 		"? Note 1 (an empty line ends the notes): ",
 		"  2. [ ] ",
-		"? Which are done now? Numbers such as 1,3 [none]: ",
+		"? Which are done now? Numbers such as 1,3 or 1-3 [none]: ",
 		`"2, x": give action numbers`,
 		"--done 4: the roadmap has 3 actions",
+		// Action 3 is past its date: keeping it as it is would fail lint.
+		"This review starts a new 30-day window, 2026-12-08 to 2027-01-07, and the current actions do not fit it:\n" +
+			"  action 3 was due 2026-12-03, before the current window began on 2026-12-08\n",
+		"or press Enter to keep the open ones with new due dates inside the window.\n",
+		"? Action 1, a project: ? Kind of action 1: project, course, person [project]: ",
+		"? Due date of action 1, YYYY-MM-DD from 2026-12-08 to 2027-01-07 [2026-12-15]: ",
+		"  2027-02-01 is outside the new window: give a date from 2026-12-08 to 2027-01-07.\n",
 		"The 30-day plan holds exactly 3 actions: give this one too.",
+		"? Kind of action 2: project, course, person [course]: ",
+		`"lecture" is not a kind of action`,
+		"? Due date of action 2, YYYY-MM-DD from 2026-12-08 to 2027-01-07 [2026-12-22]: ",
+		"  It is due 2027-03-01, outside the new window (2026-12-08 to 2027-01-07)",
+		// The change is shown before anything is written.
+		"The change to " + path + ":\n--- a/",
+		"\n+- [ ] Write the Q1 staffing plan (project) — due 2026-12-20\n" +
+			"+- [ ] Read chapter 3 of \"The Manager's Path\" (course) — due 2026-12-22\n" +
+			"+- [ ] Ask Victor Mensah about the DX team's charter (person) — due 2026-12-30\n",
+		"+### 2026-12-08 · check-in\n+- Hiring loop set\n+- Two of three pods staffed\n+- Done: ",
+		"? Write it to " + path + "? [Y/n]: ",
+		"  Answer y or n.\n",
 	} {
 		if !strings.Contains(prompts, want) {
 			t.Errorf("prompts lack %q:\n%s", want, prompts)
 		}
 	}
-	if !strings.Contains(out.String(), "Recorded a check-in") {
+	// The third action named its kind and date: nothing was asked about it.
+	if strings.Contains(prompts, "Kind of action 3") || strings.Contains(prompts, "Due date of action 3") {
+		t.Errorf("asked about what action 3 says:\n%s", prompts)
+	}
+	// Without git, no commit is offered.
+	if strings.Contains(prompts, "Commit it") {
+		t.Errorf("a commit was offered outside a repository:\n%s", prompts)
+	}
+	// The summary counts the two notes typed, not the lines the record adds.
+	if !strings.Contains(out, "Recorded a check-in") || !strings.Contains(out, "\n  2 notes in the entry\n") {
 		t.Errorf("out: %s", out)
 	}
 	data, _ := os.ReadFile(path)
 	d := roadmap.Parse(path, data)
 	last := d.Reviews[len(d.Reviews)-1]
-	if last.Kind != "check-in" || last.Notes[0].Text != "Hiring loop set" || len(d.Actions) != 3 || d.Actions[1].Title != "Read chapter 3 of \"The Manager's Path\"" {
-		t.Errorf("recorded %+v, actions %+v", last, d.Actions)
+	if last.Kind != "check-in" || last.Notes[0].Text != "Hiring loop set" || len(d.Actions) != 3 {
+		t.Fatalf("recorded %+v, actions %+v", last, d.Actions)
+	}
+	for i, want := range []struct{ title, kind, due string }{
+		{"Write the Q1 staffing plan", "project", "2026-12-20"},
+		{"Read chapter 3 of \"The Manager's Path\"", "course", "2026-12-22"},
+		{"Ask Victor Mensah about the DX team's charter", "person", "2026-12-30"},
+	} {
+		a := d.Actions[i]
+		if a.Title != want.title || a.Kind != want.kind || a.KindInferred || a.Due.String() != want.due {
+			t.Errorf("action %d = %q (%s, inferred %v) due %s", i+1, a.Title, a.Kind, a.KindInferred, a.Due)
+		}
+	}
+}
+
+func TestRecordInteractiveKeepsActions(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	// Kind, no notes, nothing done, Enter to keep the open ones, yes.
+	prompts, out, err := interactive(t, path, "2026-12-08", nil, "", "", "", "", "")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, prompts)
+	}
+	if !strings.Contains(out, "  kept 2 open actions with new due dates inside 2026-12-08 to 2027-01-07\n") {
+		t.Errorf("out: %s", out)
+	}
+	data, _ := os.ReadFile(path)
+	d := roadmap.Parse(path, data)
+	if a := d.Actions[2]; a.Due.Before(today("2026-12-08")()) || a.Due.After(today("2027-01-07")()) {
+		t.Errorf("action 3 is due %s, outside the new window", a.Due)
+	}
+}
+
+func TestRecordInteractiveAllDoneNeedsThree(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	prompts, _, err := interactive(t, path, "2026-12-08", nil, "", "", "2,3", "", "Write the Q1 staffing plan (project)", "",
+		"Read chapter 3 of \"The Manager's Path\" (course) — due 2026-12-20", "Ask Victor Mensah about the DX team's charter (person) — due 2026-12-30", "y")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, prompts)
+	}
+	for _, want := range []string{
+		"Every action is done: the new 30-day window, 2026-12-08 to 2027-01-07, needs three new ones.\nPin the next three actions (a project, a course, a person).\n",
+		"  The new window needs 3 actions: give this one.\n",
+	} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("prompts lack %q:\n%s", want, prompts)
+		}
+	}
+}
+
+// No, or input that ends (Ctrl-D) before the answer, writes nothing.
+func TestRecordInteractiveDeclined(t *testing.T) {
+	for name, answers := range map[string][]string{
+		"no":            {"", "A note", "", "", "", "n"},
+		"input ends":    {"", "A note"},
+		"ends at write": {"", "A note", "", "", ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := copyExample(t, "team/marcus-feld.md")
+			before, _ := os.ReadFile(path)
+			prompts, out, err := interactive(t, path, "2026-12-08", nil, answers...)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, prompts)
+			}
+			if !strings.HasSuffix(prompts, "Nothing was written.\n") || out != "" {
+				t.Errorf("prompts end %q, out %q", prompts[max(0, len(prompts)-200):], out)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Errorf("the file was written")
+			}
+		})
+	}
+}
+
+// In a git repository the record offers to commit; yes commits the file.
+func TestRecordInteractiveOffersCommit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	env := []string{"GIT_CONFIG_GLOBAL=" + filepath.Join(dir, "no-config"), "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=Marcus Feld", "GIT_AUTHOR_EMAIL=m@example.com", "GIT_COMMITTER_NAME=Marcus Feld", "GIT_COMMITTER_EMAIL=m@example.com",
+		"GIT_CEILING_DIRECTORIES=" + filepath.Dir(dir)}
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir, cmd.Env = dir, append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	git("init", "-q")
+	data, _ := os.ReadFile("../../../examples/team/marcus-feld.md")
+	path := filepath.Join(dir, "marcus.md")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("add", "marcus.md")
+	git("commit", "-q", "-m", "start")
+	prompts, out, err := interactive(t, path, "2026-12-08", &gitx.Client{Env: env}, "", "", "", "", "", "y")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, prompts)
+	}
+	if !strings.Contains(prompts, `? Commit it as "review: check-in 2026-12-08"? [y/N]: `) || !strings.Contains(out, `committed `) {
+		t.Errorf("prompts:\n%s\nout:\n%s", prompts, out)
+	}
+	if log := git("log", "--format=%s"); log != "review: check-in 2026-12-08\nstart\n" {
+		t.Errorf("git log:\n%s", log)
 	}
 }
 
 func TestRecordInteractiveRefusesWhenTheFileChangedMeanwhile(t *testing.T) {
 	path := copyExample(t, "team/marcus-feld.md")
 	ios, _, _, _ := iostreams.Test()
-	ios.In = &answers{r: strings.NewReader("\n\n\n\n"), change: func() {
+	// Enter to every question (keeping the actions), then yes to write.
+	ios.In = &answers{r: strings.NewReader("\n\n\n\ny\n"), change: func() {
 		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
 			t.Fatal(err)
