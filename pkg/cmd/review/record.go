@@ -94,6 +94,22 @@ func recordRun(opts *Options) error {
 		asked = doc.Raw
 	}
 
+	// Plan once before the lock too: the first lint of a process loads the
+	// ladders and compiles the phrase lists, which runs waiting for the
+	// lock should not wait for, and a refusal needs no lock at all. The
+	// plan is made again on the file as it is once the lock is held.
+	early := false
+	if asked == nil && !opts.DryRun {
+		doc, err := load(opts, true)
+		if err != nil {
+			return err
+		}
+		if _, _, err := planRecord(opts, doc, recordKind(opts, doc)); err != nil {
+			return err
+		}
+		early = true
+	}
+
 	if !opts.DryRun {
 		lock, err := roadmap.Lock(opts.File, opts.LockWait)
 		if err != nil {
@@ -102,7 +118,7 @@ func recordRun(opts *Options) error {
 		defer lock.Unlock()
 	}
 
-	doc, err := load(opts, asked == nil)
+	doc, err := load(opts, asked == nil && !early)
 	if err != nil {
 		return err
 	}

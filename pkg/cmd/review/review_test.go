@@ -331,7 +331,7 @@ func TestRecordRefusesWhenLocked(t *testing.T) {
 	}
 	defer lock.Unlock()
 	before, _ := os.ReadFile(path)
-	_, _, err = run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}, LockWait: 100 * time.Millisecond})
+	_, _, err = run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}, KeepActions: true, LockWait: 100 * time.Millisecond})
 	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "is being edited by another roadmap process") {
 		t.Fatalf("err = %v", err)
 	}
