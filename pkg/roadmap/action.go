@@ -220,7 +220,8 @@ func findLooseDue(s string) []int {
 		for _, sep := range []string{"—", "–", " -", ",", "(", "[", ":"} {
 			if strings.HasSuffix(before, sep) && len(before) > len(sep) {
 				start := len(before) - len(sep)
-				return []int{start, sp[1], start, start, sp[0], sp[1]}
+				end := len(strings.TrimRight(first, " ")) // the clause takes the closing bracket or stop
+				return []int{start, end, start, start, sp[0], sp[1]}
 			}
 		}
 	}

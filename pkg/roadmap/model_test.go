@@ -522,3 +522,22 @@ A paragraph | with pipes | is not a table.
 		t.Errorf("gap = %s", gapSummary(d))
 	}
 }
+
+func TestDueDatesPeopleWrite(t *testing.T) {
+	for text, want := range map[string]string{
+		"Scope the proposal (project) — due Fri 2026-11-20":      "2026-11-20|Scope the proposal",
+		"Scope the proposal (project) due on Friday, 2026-11-20": "2026-11-20|Scope the proposal",
+		"Scope the proposal 📅 2026-11-20 (project)":              "2026-11-20|Scope the proposal",
+		"Scope the proposal (project) — 2026-11-20":              "2026-11-20|Scope the proposal",
+		"Scope the proposal (project), 2026-11-20.":              "2026-11-20|Scope the proposal",
+		"Scope the proposal (project) [2026-11-20]":              "2026-11-20|Scope the proposal",
+		"Read the 2026-11-01 incident review (course)":           "|Read the 2026-11-01 incident review",
+		"Re-read the RFC from 2026-11-01 (course)":               "|Re-read the RFC from 2026-11-01",
+	} {
+		d := parseBody(t, "## Next 30 days\n- [ ] "+text+"\n")
+		a := d.Actions[0]
+		if got := a.Due.String() + "|" + a.Title; got != want {
+			t.Errorf("%q: due|title = %q, want %q", text, got, want)
+		}
+	}
+}
