@@ -485,7 +485,6 @@ func (s *scratch) judgeTargets(out []Match) []Match {
 	return out
 }
 
-
 // standIn finds the stand-ins for a role in clause [a, b) and returns the
 // tokens [lo, hi) from the first one's noun phrase to the last one's cue.
 func (s *scratch) standIn(a, b int) (lo, hi int, ok bool) {
