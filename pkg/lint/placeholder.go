@@ -51,6 +51,9 @@ func checkPlaceholder(c *Context) {
 		}
 	})
 	unit := func(it roadmap.Item, from int) {
+		for _, sp := range roadmap.FindLabelledPlaceholders(it.Text) {
+			report(it.PosOf(sp[0]), it.PosOf(sp[1]), it.Text[sp[0]:sp[1]])
+		}
 		text := prose(it.Text)
 		if from <= len(text) && roadmap.IsPlaceholder(text[from:]) {
 			start := from + len(text[from:]) - len(strings.TrimLeft(text[from:], " \t"))
@@ -176,11 +179,33 @@ func eachFrontmatterString(fm roadmap.Frontmatter, fn func(path, value string)) 
 // items leave it alone.
 func unfilled(it roadmap.Item) bool {
 	text := prose(it.Full().Text)
-	if len(roadmap.FindPlaceholders(text)) > 0 || roadmap.IsPlaceholder(text) {
+	if len(roadmap.FindPlaceholders(text)) > 0 || roadmap.IsPlaceholder(text) || len(roadmap.FindLabelledPlaceholders(text)) > 0 {
 		return true
 	}
 	if l, ok := roadmap.ReadLabel(text); ok && roadmap.IsPlaceholder(text[l.End:]) {
 		return true
+	}
+	return false
+}
+
+// onlyPlaceholder reports whether an item is nothing but placeholders
+// (after its label): a phrase rule has nothing to read in it. An item that
+// only holds one ("at <company>") is still read, around the slot.
+func onlyPlaceholder(it roadmap.Item) bool {
+	text := prose(it.Full().Text)
+	if roadmap.IsPlaceholder(text) {
+		return true
+	}
+	l, ok := roadmap.ReadLabel(text)
+	return ok && roadmap.IsPlaceholder(text[l.End:])
+}
+
+// inSlot reports whether text[start:end] overlaps a placeholder slot.
+func inSlot(text string, start, end int) bool {
+	for _, sp := range roadmap.FindPlaceholders(text) {
+		if start < sp[1] && sp[0] < end {
+			return true
+		}
 	}
 	return false
 }

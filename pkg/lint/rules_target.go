@@ -80,10 +80,13 @@ func checkTargetVague(c *Context) {
 		}
 	}
 	for _, it := range texts {
-		if unfilled(it) {
+		if onlyPlaceholder(it) {
 			continue
 		}
 		for _, m := range c.Vague.Target(prose(it.Text)) {
+			if inSlot(it.Text, m.Start, m.End) {
+				continue // the slot is RM021's
+			}
 			if m.Judged && named {
 				continue
 			}

@@ -541,3 +541,19 @@ func TestDueDatesPeopleWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelledPlaceholders(t *testing.T) {
+	for s, want := range map[string]string{
+		"Months 5–6: acting PM. Artifact: TBD":        "[[35 38]]",
+		"Talk to: ???.":                               "[[9 12]]",
+		"**Owner:** TODO":                             "[[11 15]]",
+		"TODO: book the slot with Ines":               "[]",
+		"Artifact: TBD pending the reorg":             "[]",
+		"Status: TBD, pending the reorg":              "[[8 11]]",
+		"a long sentence with many words before: TBD": "[]",
+	} {
+		if got := fmt.Sprint(FindLabelledPlaceholders(s)); got != want && !(want == "[]" && got == "[]") {
+			t.Errorf("FindLabelledPlaceholders(%q) = %s, want %s", s, got, want)
+		}
+	}
+}

@@ -280,3 +280,65 @@ func angleSlotAt(s string, i int) int {
 	}
 	return j + 1 - i
 }
+
+// FindLabelledPlaceholders returns the spans of placeholders that are a
+// label's whole value inside a text: "Artifact: TBD", "Talk to: ???.",
+// "**Owner:** TODO". A note after the label ("TODO: book the slot") is
+// not one, nor is a placeholder followed by more words.
+func FindLabelledPlaceholders(s string) [][2]int {
+	if strings.IndexByte(s, ':') < 0 {
+		return nil
+	}
+	var out [][2]int
+	for i := 1; i < len(s); i++ {
+		if s[i] != ':' || !labelBefore(s, i) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '*' || s[j] == '_') {
+			j++
+		}
+		n := placeholderTokenAt(s, j)
+		if n == 0 {
+			continue
+		}
+		k := j + n
+		for k < len(s) && (s[k] == ' ' || s[k] == '*' || s[k] == '_') {
+			k++
+		}
+		if k == len(s) || strings.IndexByte(".;,\n)", s[k]) >= 0 {
+			out = append(out, [2]int{j, j + n})
+		}
+		i = k
+	}
+	return out
+}
+
+// labelBefore reports whether the colon at s[i] ends a label of one to
+// four words that starts the text, a sentence, a line or a bold span.
+func labelBefore(s string, i int) bool {
+	j := i
+	for j > 0 && (s[j-1] == '*' || s[j-1] == '_') {
+		j--
+	}
+	words := 0
+	inWord := false
+	for j > 0 {
+		c := s[j-1]
+		switch {
+		case c == ' ':
+			inWord = false
+		case c == '.' || c == ';' || c == '\n' || c == '(' || c == '*' || c == '_' || c == '|':
+			return words > 0 && words <= 4
+		case c >= utf8.RuneSelf || ascii.IsWordRune(rune(c)) || c == '-':
+			if !inWord {
+				words++
+				inWord = true
+			}
+		default:
+			return false
+		}
+		j--
+	}
+	return words > 0 && words <= 4
+}
