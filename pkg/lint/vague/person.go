@@ -65,6 +65,11 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 			if why := s.nameSuffix(k); why != "" {
 				return why
 			}
+			// a name with the role it holds in an aside: "约张伟（账本团队主任
+			// 工程师）", "ask 김민준 (디자이너, 토스)"
+			if s.roleAside(k) {
+				return WhyPerson
+			}
 		}
 		if !s.nameLike(k, native) {
 			continue
@@ -328,6 +333,40 @@ func (s *scratch) hasHandle(from, end int) bool {
 		after := i+1 < len(text) && isWordByte(text[i+1])
 		before := i > 0 && isWordByte(text[i-1])
 		if after && (!before || strings.IndexByte(text[i+1:min(len(text), i+255)], '.') > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAside: token k is followed by an aside in brackets that names a role
+// ("（账本团队主任工程师）", "(Staff Engineer, Ledger)"): what stands before it
+// is the person who holds it.
+func (s *scratch) roleAside(k int) bool {
+	rest := strings.TrimLeft(s.text[s.toks[k].end:], " ")
+	var closer string
+	switch {
+	case strings.HasPrefix(rest, "("):
+		rest, closer = rest[1:], ")"
+	case strings.HasPrefix(rest, "（"):
+		rest, closer = rest[len("（"):], "）"
+	default:
+		return false
+	}
+	end := strings.Index(rest, closer)
+	if end < 0 || end > 200 {
+		return false
+	}
+	aside := rest[:end]
+	for _, r := range roleStems {
+		if strings.Contains(aside, r) {
+			return true
+		}
+	}
+	// a role in Latin letters inside the aside
+	start := s.toks[k].end + (len(s.text[s.toks[k].end:]) - len(rest))
+	for j := k + 1; j < len(s.toks) && s.toks[j].start < start+end; j++ {
+		if s.is(j, cRoleHead|cRoleNoun) {
 			return true
 		}
 	}
