@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -49,6 +50,7 @@ func TestScripts(t *testing.T) {
 			"bigfile":    bigFile,
 			"genbomb":    genBomb,
 			"unescape":   unescape,
+			"waitfor":    waitFor,
 		},
 	})
 }
@@ -138,4 +140,22 @@ func unescapeString(s string) string {
 		}
 		return string(rune(n))
 	})
+}
+
+// waitfor FILE waits up to ten seconds for FILE to exist: a background
+// command has reached the point where it creates it.
+func waitFor(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfor FILE")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s did not appear within 10s", args[0])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

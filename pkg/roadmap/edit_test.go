@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 )
@@ -544,87 +543,6 @@ func TestWriteEdited(t *testing.T) {
 		}
 		if got, _ := os.ReadFile(path); string(got) != "via link\n" {
 			t.Errorf("target holds %q", got)
-		}
-	}
-}
-
-func TestLock(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "r.md")
-	if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	l, err := Lock(path, time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lp := LockPath(path)
-	if _, err := os.Stat(lp); err != nil {
-		t.Fatalf("no lock file: %v", err)
-	}
-
-	start := time.Now()
-	_, err = Lock(path, 150*time.Millisecond)
-	var le *LockedError
-	if !errors.As(err, &le) {
-		t.Fatalf("second lock: err = %v, want a LockedError", err)
-	}
-	if waited := time.Since(start); waited < 150*time.Millisecond || waited > 2*time.Second {
-		t.Errorf("waited %v, want about 150ms", waited)
-	}
-	msg := err.Error()
-	for _, want := range []string{path + " is being edited by another roadmap process (pid ", "Re-run the command", "delete " + lp} {
-		if !strings.Contains(msg, want) {
-			t.Errorf("message lacks %q: %s", want, msg)
-		}
-	}
-
-	// A waiter gets the lock as soon as the holder lets go.
-	got := make(chan error, 1)
-	go func() {
-		l2, err := Lock(path, 5*time.Second)
-		if err == nil {
-			l2.Unlock()
-		}
-		got <- err
-	}()
-	time.Sleep(50 * time.Millisecond)
-	l.Unlock()
-	l.Unlock() // twice is harmless
-	if err := <-got; err != nil {
-		t.Fatalf("waiter: %v", err)
-	}
-	if _, err := os.Stat(lp); err == nil {
-		t.Errorf("lock file left behind")
-	}
-
-	// A lock left by a dead process (not refreshed for LockStaleAfter) is broken.
-	if err := os.WriteFile(lp, []byte("roadmap edit lock\npid=99999\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	old := time.Now().Add(-2 * LockStaleAfter)
-	if err := os.Chtimes(lp, old, old); err != nil {
-		t.Fatal(err)
-	}
-	l3, err := Lock(path, 100*time.Millisecond)
-	if err != nil {
-		t.Fatalf("stale lock not broken: %v", err)
-	}
-	// Unlock removes only its own lock file.
-	if err := os.Remove(lp); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(lp, []byte("someone else's\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	l3.Unlock()
-	if _, err := os.Stat(lp); err != nil {
-		t.Errorf("Unlock removed another process's lock file")
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if strings.Contains(e.Name(), ".stale-") {
-			t.Errorf("left %s behind", e.Name())
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/fix"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/lint"
@@ -109,12 +110,12 @@ func fixRun(opts *Options, runOpts lint.RunOptions, fallbacks *gitx.Fallbacks) e
 func fixFile(opts *Options, runOpts lint.RunOptions, path string, hist lint.History) fixed {
 	r := fixed{path: path}
 	if !opts.DryRun {
-		lock, err := roadmap.Lock(path, opts.LockWait)
+		lock, err := editlock.Acquire(path, opts.LockWait)
 		if err != nil {
 			r.err = err
 			return r
 		}
-		defer lock.Unlock()
+		defer lock.Release()
 	}
 	raw, err := roadmap.ReadFile(path)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
@@ -59,7 +60,7 @@ func TestFixWritesAndReportsWhatIsLeft(t *testing.T) {
 	if !strings.Contains(out, "RM005/action-concrete") || strings.Contains(out, "RM001") {
 		t.Errorf("what is left: %q", out)
 	}
-	if _, err := os.Stat(roadmap.LockPath(path)); !os.IsNotExist(err) {
+	if _, err := os.Stat(editlock.Path(path)); !os.IsNotExist(err) {
 		t.Errorf("the lock file was left behind: %v", err)
 	}
 }

@@ -16,11 +16,11 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/build"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
-	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
@@ -56,7 +56,7 @@ var failOnLevels = []string{"error", "warning", "info", "none"}
 
 // NewCmdLint builds the command. runF replaces lintRun in flag tests.
 func NewCmdLint(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, LockWait: roadmap.DefaultLockWait}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, LockWait: editlock.DefaultWait}
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Check roadmaps for vague goals, missing dates and a lapsed cadence",
@@ -131,7 +131,7 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the findings only: no summary and no note about missing git history")
 	fl.BoolVar(&opts.Fix, "fix", false, "apply the fixes that have exactly one correct edit, then report what is left")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print the unified diff of the fixes and change nothing")
-	fl.DurationVar(&opts.LockWait, "lock-wait", roadmap.DefaultLockWait, "with --fix: how long to wait while another process edits a file")
+	fl.DurationVar(&opts.LockWait, "lock-wait", editlock.DefaultWait, "with --fix: how long to wait while another process edits a file")
 	fl.BoolVar(&opts.RoadmapsOnly, "roadmaps-only", false, "skip named files whose frontmatter has no roadmap: key (for pre-commit hooks that pass every Markdown file)")
 	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string

@@ -9,6 +9,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -111,11 +112,11 @@ func recordRun(opts *Options) error {
 	}
 
 	if !opts.DryRun {
-		lock, err := roadmap.Lock(opts.File, opts.LockWait)
+		lock, err := editlock.Acquire(opts.File, opts.LockWait)
 		if err != nil {
 			return &cmdutil.InputError{Err: err}
 		}
-		defer lock.Unlock()
+		defer lock.Release()
 	}
 
 	doc, err := load(opts, asked == nil && !early)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/review"
@@ -67,7 +68,7 @@ type Options struct {
 
 // NewCmdReview builds the command. runF replaces reviewRun in flag tests.
 func NewCmdReview(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, Git: gitx.Default, LockWait: roadmap.DefaultLockWait}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, Git: gitx.Default, LockWait: editlock.DefaultWait}
 	var done []string
 	var rates rateFlags
 	cmd := &cobra.Command{
@@ -177,7 +178,7 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 	fl.StringArrayVar(&rates.reasons, "rate-reason", nil, "with --record: why a dimension has its rating, e.g. \"scope=one team so far\" (repeatable)")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --record: print the change as a unified diff and write nothing")
 	fl.BoolVar(&opts.Commit, "commit", false, "with --record: commit FILE alone with the message \"review: KIND YYYY-MM-DD\"")
-	fl.DurationVar(&opts.LockWait, "lock-wait", roadmap.DefaultLockWait, "with --record: how long to wait while another process edits FILE")
+	fl.DurationVar(&opts.LockWait, "lock-wait", editlock.DefaultWait, "with --record: how long to wait while another process edits FILE")
 	_ = fl.MarkHidden("lock-wait")
 	return cmd
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/review"
@@ -64,7 +65,7 @@ func TestNewCmdReviewFlags(t *testing.T) {
 			"--action", "x", "--action", "y", "--action", "z", "--dry-run", "--commit"},
 			func(o *Options) bool {
 				return o.Record && o.Kind == "quarterly" && strings.Join(o.Notes, "|") == "a|b, c" && len(o.Done) == 3 && o.Done[0] == 1 && o.Done[1] == 3 && o.Done[2] == 2 &&
-					len(o.Actions) == 3 && o.DryRun && o.Commit && !o.Interactive && o.LockWait == roadmap.DefaultLockWait
+					len(o.Actions) == 3 && o.DryRun && o.Commit && !o.Interactive && o.LockWait == editlock.DefaultWait
 			}, ""},
 		{"record on a terminal asks", true, []string{"r.md", "--record", "--commit"}, func(o *Options) bool { return o.Interactive }, ""},
 		{"a content flag on a terminal does not ask", true, []string{"r.md", "--record", "--note", "x"}, func(o *Options) bool { return !o.Interactive }, ""},
@@ -297,7 +298,7 @@ func TestRecordDryRunWritesNothing(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Errorf("--dry-run changed the file")
 	}
-	if _, err := os.Stat(roadmap.LockPath(path)); err == nil {
+	if _, err := os.Stat(editlock.Path(path)); err == nil {
 		t.Errorf("--dry-run left a lock file")
 	}
 }
@@ -318,18 +319,18 @@ func TestRecordRefusesWhenTheFileChanges(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, edited) {
 		t.Errorf("the other edit was overwritten: %q", after)
 	}
-	if _, err := os.Stat(roadmap.LockPath(path)); err == nil {
+	if _, err := os.Stat(editlock.Path(path)); err == nil {
 		t.Errorf("the lock file was left behind")
 	}
 }
 
 func TestRecordRefusesWhenLocked(t *testing.T) {
 	path := copyExample(t, "explore.md")
-	lock, err := roadmap.Lock(path, time.Second)
+	lock, err := editlock.Acquire(path, time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lock.Unlock()
+	defer lock.Release()
 	before, _ := os.ReadFile(path)
 	_, _, err = run(t, &Options{File: path, Today: today("2026-12-20"), Record: true, Notes: []string{"x"}, KeepActions: true, LockWait: 100 * time.Millisecond})
 	if cmdutil.ExitCode(err) != 2 || !strings.Contains(err.Error(), "is being edited by another roadmap process") {
