@@ -29,8 +29,10 @@ func frontmatter(v frontmatterValues) (string, error) {
 		m := mapping(
 			"role", str(r.Role),
 			"ladder", str(r.Ladder),
-			"level", str(r.Level),
 		)
+		if !r.NoLevel {
+			m.Content = append(m.Content, key("level"), str(r.Level))
+		}
 		m.Content = append(m.Content, extra...)
 		return m
 	}

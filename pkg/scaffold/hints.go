@@ -1,5 +1,7 @@
 package scaffold
 
+import "strings"
+
 // hints are the examples a kind's placeholders offer: short, concrete,
 // and in the spirit of that kind of move.
 type hints struct {
@@ -76,4 +78,35 @@ var kindHints = map[string]hints{
 			"a person to ask for 15 minutes, e.g. Ask Sam Okafor (Engineering Manager, Payments) what a normal week looks like",
 		},
 	},
+}
+
+// Examples are what a kind's questions offer as examples, so the prompts
+// of `init` speak of the same move as the template they fill.
+type Examples struct {
+	CurrentRole, CurrentLadder, CurrentLevel string
+	TargetRole, TargetLadder, TargetLevel    string
+	Industry                                 string
+	// Companies are two example company names.
+	Companies [2]string
+	// Actions are the project, course and person of the 30 days, each
+	// "a project to scope, e.g. …".
+	Actions [3]string
+}
+
+// ExamplesFor returns a kind's examples ("" is promotion).
+func ExamplesFor(kind string) Examples {
+	h, ok := kindHints[kind]
+	if !ok {
+		h = kindHints[Promotion]
+	}
+	e := Examples{
+		CurrentRole: h.currentRole, CurrentLadder: h.currentLadder, CurrentLevel: h.currentLevel,
+		TargetRole: h.targetRole, TargetLadder: h.targetLadder, TargetLevel: h.targetLevel,
+		Industry: h.industry, Actions: h.actions,
+	}
+	for i, c := range h.companies {
+		_, name, _ := strings.Cut(c, "e.g. ")
+		e.Companies[i] = name
+	}
+	return e
 }

@@ -37,6 +37,10 @@ type Role struct {
 	Role   string // a job title, e.g. "Senior Software Engineer"
 	Ladder string // a track id, e.g. "software-engineer"
 	Level  string // a level id of that track, e.g. "senior"
+	// NoLevel says the role has no level to write: a track of the
+	// person's own, off the ladders (a teacher's). Level is then left out
+	// of the file instead of becoming a placeholder.
+	NoLevel bool
 }
 
 // Target is the role a roadmap aims for.
@@ -62,6 +66,42 @@ type Values struct {
 	// Actions are up to three: project, course, person, in that order.
 	// An empty one is a placeholder; see FormatAction for the rest.
 	Actions []string
+
+	// What each kind decides, zero for the kind's default or a
+	// placeholder: career-change's months of bridge work before the job
+	// search (6 to 12, fewer than the horizon's); stalled's decision date
+	// and the month growth stopped ("2025-09"); explore's candidate roles
+	// (at most 5, the front-runner first) and the date to pick one.
+	BridgeMonths int
+	DecideBy     civil.Date
+	StalledSince string
+	Candidates   []string
+	PickBy       civil.Date
+}
+
+// Bridge work is 6 to 12 months (lint's RM017).
+const (
+	MinBridgeMonths = 6
+	MaxBridgeMonths = 12
+)
+
+// MaxCandidates is how many candidate roles an exploration compares at
+// most (lint's RM019 wants 3 to 5).
+const MaxCandidates = 5
+
+// DefaultBridgeMonths is the bridge work a career change of a horizon
+// gets: two thirds of it, from 6 to 12 months.
+func DefaultBridgeMonths(months int) int {
+	return min(max(months*2/3, MinBridgeMonths), MaxBridgeMonths)
+}
+
+// DefaultDecideBy is a stalled roadmap's decision date: two months in.
+func DefaultDecideBy(started civil.Date) civil.Date { return started.AddMonths(2) }
+
+// DefaultPickBy is an exploration's date to pick: half the horizon, at
+// most six months in.
+func DefaultPickBy(started civil.Date, months int) civil.Date {
+	return started.AddMonths(min(6, months/2))
 }
 
 //go:embed templates/*.tmpl
@@ -182,13 +222,16 @@ func Render(v Values) ([]byte, error) {
 	if started.IsZero() {
 		started = v.Today
 	}
+	if err := v.checkKindValues(kind, months, started); err != nil {
+		return nil, err
+	}
 	by := v.Target.By
 	if by.IsZero() {
 		by = v.Today.AddMonths(months)
 	}
 	hints := kindHints[kind]
 
-	cur := Role{Role: oneLine(v.Current.Role), Ladder: oneLine(v.Current.Ladder), Level: oneLine(v.Current.Level)}
+	cur := Role{Role: oneLine(v.Current.Role), Ladder: oneLine(v.Current.Ladder), Level: oneLine(v.Current.Level), NoLevel: v.Current.NoLevel}
 	tgt := Role{Role: oneLine(v.Target.Role), Ladder: oneLine(v.Target.Ladder), Level: oneLine(v.Target.Level)}
 	industry := oneLine(v.Target.Industry)
 	var companies []string
@@ -218,9 +261,10 @@ func Render(v Values) ([]byte, error) {
 		started: started,
 		horizon: horizon,
 		current: Role{
-			Role:   or(cur.Role, "your current title, e.g. "+hints.currentRole),
-			Ladder: or(cur.Ladder, "track id, e.g. "+hints.currentLadder),
-			Level:  or(cur.Level, "level id, e.g. "+hints.currentLevel),
+			Role:    or(cur.Role, "your current title, e.g. "+hints.currentRole),
+			Ladder:  or(cur.Ladder, "track id, e.g. "+hints.currentLadder),
+			Level:   or(cur.Level, "level id, e.g. "+hints.currentLevel),
+			NoLevel: cur.NoLevel && cur.Level == "",
 		},
 		target: Role{
 			Role:   or(tgt.Role, "target title, e.g. "+hints.targetRole),
@@ -250,24 +294,25 @@ func Render(v Values) ([]byte, error) {
 	}
 
 	data := view{
-		Frontmatter:  fm,
-		Title:        escapeHeading(or(title, "a title, e.g. "+fmt.Sprintf(hints.titleFormat, hints.targetRole))),
-		Owner:        or(oneLine(v.Owner), "your name"),
-		CurrentRole:  or(cur.Role, "your current title"),
-		CurrentLevel: or(cur.Level, "your current level"),
-		TargetRole:   or(tgt.Role, "target title, e.g. "+hints.targetRole),
-		TargetLevel:  or(tgt.Level, "target level, e.g. "+hints.targetLevel),
-		Industry:     or(industry, "industry, e.g. "+hints.industry),
-		Companies:    joinAnd(companies),
-		Started:      started.String(),
-		By:           by.String(),
-		Horizon:      horizonWords(months),
-		Actions:      actions,
+		Frontmatter: fm,
+		Title:       escapeHeading(or(title, "a title, e.g. "+fmt.Sprintf(hints.titleFormat, hints.targetRole))),
+		Owner:       or(oneLine(v.Owner), "your name"),
+		Today:       todaySentence(cur, hints),
+		TargetRole:  or(tgt.Role, "target title, e.g. "+hints.targetRole),
+		TargetLevel: or(tgt.Level, "target level, e.g. "+hints.targetLevel),
+		Industry:    or(industry, "industry, e.g. "+hints.industry),
+		Companies:   joinAnd(companies),
+		Started:     started.String(),
+		By:          by.String(),
+		Horizon:     horizonWords(months),
+		Actions:     actions,
 	}
-	data.TargetGiven = tgt.Role != ""
 	switch kind {
 	case CareerChange:
-		bridge := min(max(months*2/3, 6), 12)
+		bridge := v.BridgeMonths
+		if bridge == 0 {
+			bridge = DefaultBridgeMonths(months)
+		}
 		from := 1
 		for i := 1; i <= 3; i++ {
 			to := bridge * i / 3
@@ -280,9 +325,17 @@ func Render(v Values) ([]byte, error) {
 		data.BridgeMonths = bridge
 		data.SearchFrom, data.SearchTo = bridge+1, months
 	case Stalled:
-		data.DecideBy = started.AddMonths(2).String()
+		data.DecideBy = v.DecideBy.String()
+		if v.DecideBy.IsZero() {
+			data.DecideBy = DefaultDecideBy(started).String()
+		}
+		data.StalledSince = or(oneLine(v.StalledSince), "the month growth stopped")
 	case Explore:
-		data.PickBy = started.AddMonths(min(6, months/2)).String()
+		data.PickBy = v.PickBy.String()
+		if v.PickBy.IsZero() {
+			data.PickBy = DefaultPickBy(started, months).String()
+		}
+		data.Candidates = candidates(tgt.Role, v.Candidates)
 	}
 
 	var buf bytes.Buffer
@@ -296,14 +349,14 @@ func Render(v Values) ([]byte, error) {
 // view is what templates see: every string is ready to print, a value or
 // a placeholder.
 type view struct {
-	Frontmatter  string
-	Title        string
-	Owner        string
-	CurrentRole  string
-	CurrentLevel string
+	Frontmatter string
+	Title       string
+	Owner       string
+	// Today is who the person is today, article included: "a High school
+	// science teacher", "an Engineering Manager (level manager)".
+	Today        string
 	TargetRole   string
 	TargetLevel  string
-	TargetGiven  bool
 	Industry     string
 	Companies    string
 	Started      string
@@ -315,7 +368,9 @@ type view struct {
 	SearchFrom   int // career-change: months of the job search
 	SearchTo     int
 	DecideBy     string // stalled
+	StalledSince string
 	PickBy       string // explore
+	Candidates   []string
 }
 
 // phase is one stretch of bridge work, months counted from the start.
@@ -323,6 +378,79 @@ type phase struct {
 	From, To       int
 	End            string
 	Hint, Artifact string
+}
+
+// todaySentence is the sentence's "a Senior Software Engineer (level senior)": the
+// role with its article, and the level unless the role has none.
+func todaySentence(cur Role, h hints) string {
+	role := WithArticle(cur.Role)
+	if cur.Role == "" {
+		role = placeholder("your current title, with its article, e.g. a " + h.currentRole)
+	}
+	switch {
+	case cur.NoLevel && cur.Level == "":
+		return role
+	case cur.Level == "":
+		return role + " (level " + placeholder("your current level") + ")"
+	}
+	return role + " (level " + cur.Level + ")"
+}
+
+// candidates are an exploration's candidate roles: those given, with the
+// target (the front-runner) first when it is not among them, then
+// placeholders up to three.
+func candidates(target string, given []string) []string {
+	var out []string
+	if target != "" {
+		out = append(out, target)
+	}
+	for _, c := range given {
+		c = oneLine(c)
+		if c == "" {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || strings.EqualFold(o, c)
+		}
+		if !dup {
+			out = append(out, c)
+		}
+	}
+	examples := []string{"Engineering Manager", "Staff Software Engineer", "Product Manager"}
+	for i := len(out); i < 3; i++ {
+		out = append(out, placeholder(fmt.Sprintf("candidate role %d, e.g. %s", i+1, examples[i])))
+	}
+	return out
+}
+
+// checkKindValues refuses what a kind's section could not hold.
+func (v Values) checkKindValues(kind string, months int, started civil.Date) error {
+	if v.BridgeMonths != 0 && kind != CareerChange || !v.DecideBy.IsZero() && kind != Stalled ||
+		v.StalledSince != "" && kind != Stalled || (len(v.Candidates) > 0 || !v.PickBy.IsZero()) && kind != Explore {
+		return fmt.Errorf("a %s roadmap has no such section: bridge months are a career change's, the decision date and stall a stalled roadmap's, candidates and the pick date an exploration's", kind)
+	}
+	if b := v.BridgeMonths; b != 0 {
+		if b < MinBridgeMonths || b > MaxBridgeMonths {
+			return fmt.Errorf("%d months of bridge work: plan %d to %d", b, MinBridgeMonths, MaxBridgeMonths)
+		}
+		if b >= months {
+			return fmt.Errorf("%d months of bridge work leave no time for the job search in a %d-month horizon: plan fewer months, or a longer horizon", b, months)
+		}
+	}
+	end := started.AddMonths(months)
+	for _, d := range []struct {
+		what string
+		date civil.Date
+	}{{"decision date", v.DecideBy}, {"date to pick", v.PickBy}} {
+		if !d.date.IsZero() && (d.date.Before(started) || d.date.After(end)) {
+			return fmt.Errorf("the %s %s is outside the plan (%s to %s)", d.what, d.date, started, end)
+		}
+	}
+	if n := len(candidates(v.Target.Role, v.Candidates)); n > MaxCandidates {
+		return fmt.Errorf("%d candidate roles (the target counts as one): compare at most %d", n, MaxCandidates)
+	}
+	return nil
 }
 
 var phaseHints = [3][2]string{

@@ -468,3 +468,115 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+func TestWithArticle(t *testing.T) {
+	for in, want := range map[string]string{
+		"High school science teacher": "a High school science teacher",
+		"Engineering Manager":         "an Engineering Manager",
+		"UX Researcher":               "a UX Researcher",
+		"SRE":                         "an SRE",
+		"ML engineer":                 "an ML engineer",
+		"IT administrator":            "an IT administrator",
+		"hourly tutor":                "an hourly tutor",
+		"University lecturer":         "a University lecturer",
+		"European sales lead":         "a European sales lead",
+		"Senior Software Engineer":    "a Senior Software Engineer",
+		"8-person team's lead":        "an 8-person team's lead",
+		"the only designer":           "the only designer",
+		"an Analyst":                  "an Analyst",
+		"  Nurse ":                    "a Nurse",
+		"":                            "",
+	} {
+		if got := WithArticle(in); got != want {
+			t.Errorf("WithArticle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// "Today I am …" reads as a sentence: an article, and the level only for a
+// role that has one.
+func TestRenderTodaySentence(t *testing.T) {
+	tests := []struct {
+		cur  Role
+		want string
+		fm   string
+	}{
+		{Role{Role: "High school science teacher", Ladder: "teacher", NoLevel: true},
+			"Today I am a High school science teacher.\n", "current:\n  role: High school science teacher\n  ladder: teacher\ntarget:"},
+		{Role{Role: "Engineering Manager", Ladder: "engineering-manager", Level: "manager"},
+			"Today I am an Engineering Manager (level manager).\n", "  level: manager\n"},
+		{Role{Role: "Teacher", Ladder: "teacher", Level: "head-of-department", NoLevel: true},
+			"Today I am a Teacher (level head-of-department).\n", "  level: head-of-department\n"},
+		{Role{}, "Today I am [TODO: your current title, with its article, e.g. a Software Engineer] (level [TODO: your current level]).\n", `  level: "[TODO: level id`},
+	}
+	for _, tt := range tests {
+		v := fullValues(CareerChange)
+		v.Current = tt.cur
+		out, err := Render(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), tt.want) || !strings.Contains(string(out), tt.fm) {
+			t.Errorf("%+v: want %q and %q in:\n%s", tt.cur, tt.want, tt.fm, out)
+		}
+	}
+}
+
+func TestRenderKindValues(t *testing.T) {
+	tests := []struct {
+		kind string
+		set  func(*Values)
+		want []string
+	}{
+		{CareerChange, func(v *Values) { v.BridgeMonths = 9 }, []string{
+			"- Months 1–3 (to 2027-02-21): ", "- Months 4–6 (to 2027-05-21): ", "- Months 7–9 (to 2027-08-21): ",
+			"- Job search (months 10–12, to 2027-11-21): ", "9 months of bridge work"}},
+		{Stalled, func(v *Values) { v.DecideBy = mustDate("2027-01-31"); v.StalledSince = "September 2025" }, []string{
+			"I decide by\n2027-01-31, after [TODO:", "(level senior), and have been since September 2025.\n"}},
+		{Stalled, func(v *Values) {}, []string{"and have been since [TODO: the month growth stopped].\n"}},
+		{Explore, func(v *Values) {
+			v.PickBy = mustDate("2027-03-31")
+			v.Candidates = []string{"Engineering Manager", "staff software engineer", "Product Manager"}
+		}, []string{
+			"- **Staff Software Engineer** (front-runner). Talk to: [TODO:",
+			"- **Engineering Manager**. Talk to: [TODO:",
+			"- **Product Manager**. Talk to: [TODO:",
+			"I pick the target by 2027-03-31, after [TODO:"}},
+		{Explore, func(v *Values) { v.Target.Role = "" }, []string{
+			"- **[TODO: candidate role 1, e.g. Engineering Manager]** (front-runner). Talk to:",
+			"- **[TODO: candidate role 3, e.g. Product Manager]**. Talk to:"}},
+	}
+	for _, tt := range tests {
+		v := fullValues(tt.kind)
+		tt.set(&v)
+		out, err := Render(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(string(out), w) {
+				t.Errorf("%s: missing %q in:\n%s", tt.kind, w, out)
+			}
+		}
+		if tt.kind == Explore && strings.Count(string(out), "staff software engineer") != 0 {
+			t.Errorf("the target was listed twice")
+		}
+	}
+	for _, tt := range []struct {
+		kind string
+		set  func(*Values)
+		want string
+	}{
+		{Promotion, func(v *Values) { v.PickBy = mustDate("2027-01-01") }, "a promotion roadmap has no such section"},
+		{CareerChange, func(v *Values) { v.BridgeMonths = 5 }, "5 months of bridge work: plan 6 to 12"},
+		{CareerChange, func(v *Values) { v.BridgeMonths = 12 }, "leave no time for the job search in a 12-month horizon"},
+		{Stalled, func(v *Values) { v.DecideBy = mustDate("2026-11-01") }, "the decision date 2026-11-01 is outside the plan (2026-11-21 to 2028-05-21)"},
+		{Explore, func(v *Values) { v.Candidates = []string{"A", "B", "C", "D", "E"} }, "6 candidate roles (the target counts as one): compare at most 5"},
+	} {
+		v := fullValues(tt.kind)
+		tt.set(&v)
+		if _, err := Render(v); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.kind, err, tt.want)
+		}
+	}
+}

@@ -51,6 +51,19 @@ type Options struct {
 	Industry    string
 	Companies   []string
 	Actions     []string
+
+	// What the kind's own section decides: career-change's months of
+	// bridge work, stalled's month growth stopped and decision date,
+	// explore's other candidate roles and date to pick.
+	BridgeMonths int
+	StalledSince string
+	DecideBy     string // YYYY-MM-DD
+	Candidates   []string
+	PickBy       string // YYYY-MM-DD
+
+	// currentNoLevel is set when the person said their own track has no
+	// level.
+	currentNoLevel bool
 }
 
 // NewCmdInit builds the command. runF replaces initRun in flag tests.
@@ -74,10 +87,22 @@ Kinds:
   explore         no target yet: 3-5 candidate roles, people to talk to, a
                   date to pick (Candidates section; horizon 12m)
 
-Flags prefill the file. On a terminal, init asks for the owner, current and
-target role and level, industry, companies and actions the flags did not
-give; an empty answer, or no terminal, leaves a [TODO: ...] placeholder,
-which 'roadmap lint' reports until it is filled in.
+Flags prefill the file. On a terminal, init asks for what the flags did
+not give, in the words of the kind: the owner; the current and the target
+track, picked by number or id from the ladders in effect (a near miss is
+asked again with "did you mean"; a career changer may name a track of
+their own, such as teacher, with a level in their own words or none); the
+level on each track, by number, id, alias (L5) or title, written as its id;
+the titles (the level's title by default); the industry and companies;
+what the kind decides (career-change: months of bridge work; stalled: when
+growth stopped and the date to decide; explore: the other candidate roles
+and the date to pick); and the three actions, with the kind's examples.
+An empty answer, or no terminal, leaves a [TODO: ...] placeholder, which
+'roadmap lint' reports until it is filled in.
+
+Kind-specific flags: --bridge-months (career-change, 6 to 12), --stalled-since
+and --decide-by (stalled), --candidate (up to 4 besides the target) and
+--pick-by (explore).
 
 The three actions are, in order, a project (due today+7), a course
 (today+14) and a person to talk to (today+21). An --action keeps its own
@@ -86,7 +111,8 @@ The three actions are, in order, a project (due today+7), a course
 "— due DATE" are added.
 
 init never overwrites a file unless --force is given, and writes through a
-temporary file renamed into place. FILE "-" writes to standard output.`,
+temporary file renamed into place; directories FILE names that do not exist
+yet are created. FILE "-" writes to standard output.`,
 		Example: `  # A promotion roadmap with placeholders to fill in
   roadmap init
 
@@ -142,6 +168,11 @@ temporary file renamed into place. FILE "-" writes to standard output.`,
 	fl.StringVar(&opts.Industry, "industry", "", "industry of the target role, e.g. \"B2B SaaS\"")
 	fl.StringArrayVar(&opts.Companies, "company", nil, "an example company for the target (repeat 2-3 times)")
 	fl.StringArrayVar(&opts.Actions, "action", nil, "a 30-day action: project, course, person, in that order (repeat up to 3 times)")
+	fl.IntVar(&opts.BridgeMonths, "bridge-months", 0, "career-change: months of bridge work before the job search, 6 to 12 (default: two thirds of the horizon)")
+	fl.StringVar(&opts.StalledSince, "stalled-since", "", "stalled: when growth stopped, e.g. \"September 2025\"")
+	fl.StringVar(&opts.DecideBy, "decide-by", "", "stalled: the date to decide between staying and switching, YYYY-MM-DD (default: start + 2 months)")
+	fl.StringArrayVar(&opts.Candidates, "candidate", nil, "explore: a candidate role besides the target, the front-runner (repeat; 5 roles in all at most)")
+	fl.StringVar(&opts.PickBy, "pick-by", "", "explore: the date to pick the target, YYYY-MM-DD (default: start + half the horizon, 6 months at most)")
 	_ = cmd.RegisterFlagCompletionFunc("ladder", completeLadders)
 	_ = cmd.RegisterFlagCompletionFunc("current-ladder", completeLadders)
 	_ = cmd.RegisterFlagCompletionFunc("horizon", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -159,6 +190,17 @@ type settings struct {
 	horizon  string
 	started  civil.Date
 	targetBy civil.Date
+	decideBy civil.Date
+	pickBy   civil.Date
+}
+
+// kindFlags are the flags of one kind's section, and what each is for.
+var kindFlags = []struct{ name, kind, what string }{
+	{"bridge-months", scaffold.CareerChange, "the months of bridge work"},
+	{"stalled-since", scaffold.Stalled, "when growth stopped"},
+	{"decide-by", scaffold.Stalled, "the date to decide between staying and switching"},
+	{"candidate", scaffold.Explore, "a candidate role"},
+	{"pick-by", scaffold.Explore, "the date to pick a target among the candidates"},
 }
 
 // settings checks the flags that can be wrong on their own; every mistake
@@ -194,6 +236,29 @@ func (o *Options) settings() (settings, error) {
 	if o.File == "" {
 		return s, cmdutil.FlagErrorf("FILE is empty: give a path, or - for standard output")
 	}
+	set := map[string]bool{"bridge-months": o.BridgeMonths != 0, "stalled-since": o.StalledSince != "",
+		"decide-by": o.DecideBy != "", "candidate": len(o.Candidates) > 0, "pick-by": o.PickBy != ""}
+	for _, f := range kindFlags {
+		if set[f.name] && o.Kind != f.kind {
+			return s, cmdutil.FlagErrorf("--%s is for --kind %s (%s), not %s", f.name, f.kind, f.what, o.Kind)
+		}
+	}
+	if b := o.BridgeMonths; b != 0 && (b < scaffold.MinBridgeMonths || b > scaffold.MaxBridgeMonths) {
+		return s, cmdutil.FlagErrorf("invalid --bridge-months %d: plan %d to %d months of bridge work", b, scaffold.MinBridgeMonths, scaffold.MaxBridgeMonths)
+	}
+	if o.DecideBy != "" {
+		if s.decideBy, err = civil.Parse(o.DecideBy); err != nil {
+			return s, cmdutil.FlagErrorf("invalid --decide-by: %v", err)
+		}
+	}
+	if o.PickBy != "" {
+		if s.pickBy, err = civil.Parse(o.PickBy); err != nil {
+			return s, cmdutil.FlagErrorf("invalid --pick-by: %v", err)
+		}
+	}
+	if n := len(o.Candidates); n > scaffold.MaxCandidates-1 {
+		return s, cmdutil.FlagErrorf("--candidate given %d times: compare at most %d roles, the target among them", n, scaffold.MaxCandidates)
+	}
 	return s, nil
 }
 
@@ -210,18 +275,28 @@ func initRun(opts *Options) error {
 		}
 	}
 
+	set := laddersIn(laddersDir(opts.File))
 	if opts.IO.CanPrompt() {
-		if err := prompt(opts); err != nil {
+		if err := prompt(opts, set); err != nil {
+			return err
+		}
+		// The answers are checked as the flags are.
+		if s, err = opts.settings(); err != nil {
 			return err
 		}
 	}
 
-	if err := checkLadders(opts, laddersDir(opts.File)); err != nil {
+	if err := checkLadders(opts, set); err != nil {
 		return err
 	}
 	currentLadder := opts.CurrentLadder
-	if currentLadder == "" {
+	if currentLadder == "" && opts.Kind != scaffold.CareerChange {
 		currentLadder = opts.Ladder
+	}
+	// A track of the person's own has a level only if they give one.
+	noLevel := opts.currentNoLevel
+	if _, err := set.Track(currentLadder); err != nil && currentLadder != "" && opts.CurrentLevel == "" {
+		noLevel = true
 	}
 	out, err := scaffold.Render(scaffold.Values{
 		Kind:    opts.Kind,
@@ -230,23 +305,35 @@ func initRun(opts *Options) error {
 		Today:   today,
 		Started: s.started,
 		Horizon: s.horizon,
-		Current: scaffold.Role{Role: opts.CurrentRole, Ladder: currentLadder, Level: opts.CurrentLevel},
+		Current: scaffold.Role{Role: opts.CurrentRole, Ladder: currentLadder, Level: opts.CurrentLevel, NoLevel: noLevel},
 		Target: scaffold.Target{
 			Role: opts.TargetRole, Ladder: opts.Ladder, Level: opts.TargetLevel,
 			Industry: opts.Industry, Companies: opts.Companies, By: s.targetBy,
 		},
-		Actions: opts.Actions,
+		Actions:      opts.Actions,
+		BridgeMonths: opts.BridgeMonths,
+		StalledSince: opts.StalledSince,
+		DecideBy:     s.decideBy,
+		Candidates:   opts.Candidates,
+		PickBy:       s.pickBy,
 	})
 	if err != nil {
-		return err
+		return cmdutil.FlagErrorf("%v", err)
 	}
 
 	if toStdout {
 		_, err := opts.IO.Out.Write(out)
 		return err
 	}
+	created, err := makeDirs(opts.File)
+	if err != nil {
+		return err
+	}
 	if err := write(opts.File, out, opts.Force); err != nil {
 		return err
+	}
+	if created != "" {
+		fmt.Fprintf(opts.IO.ErrOut, "Created the directory %s.\n", safetext.Name(created))
 	}
 	hint(opts.IO.ErrOut, opts.File, scaffold.CountPlaceholders(out))
 	return nil
@@ -286,17 +373,43 @@ func checkTarget(path string, force bool) error {
 	case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
 		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", safetext.Name(path), unwrapPath(err))}
 	}
+	// A missing directory is created when the file is written (the
+	// README's own `init plans/ana.md` in a fresh clone); the nearest one
+	// that exists must be a directory.
 	dir := filepath.Dir(path)
-	dinfo, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: directory %s does not exist (create it first, e.g. mkdir -p %s)", safetext.Name(path), safetext.Name(dir), cmdutil.ShellQuote(dir))}
-	case err != nil:
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", safetext.Name(path), unwrapPath(err))}
-	case !dinfo.IsDir():
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: %s is not a directory (choose another path)", safetext.Name(path), safetext.Name(dir))}
+	for {
+		dinfo, err := os.Stat(dir)
+		switch {
+		case (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) && filepath.Dir(dir) != dir:
+			dir = filepath.Dir(dir)
+			continue
+		case err != nil:
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: %v", safetext.Name(path), unwrapPath(err))}
+		case !dinfo.IsDir():
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: %s is not a directory (choose another path)", safetext.Name(path), safetext.Name(dir))}
+		}
+		return nil
 	}
-	return nil
+}
+
+// makeDirs creates the directories path needs and returns the first one
+// it created ("" when all existed), for the message.
+func makeDirs(path string) (string, error) {
+	dir := filepath.Dir(path)
+	first := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		first = d
+	}
+	if first == "" {
+		return "", nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", &cmdutil.InputError{Err: fmt.Errorf("%s: cannot create directory %s: %v", safetext.Name(path), safetext.Name(dir), unwrapPath(err))}
+	}
+	return first, nil
 }
 
 func unwrapPath(err error) error {
@@ -319,66 +432,4 @@ func hint(w io.Writer, file string, placeholders int) {
 	default:
 		fmt.Fprintf(w, "Wrote %s with %d [TODO: ...] placeholders to fill in. Next: edit it, then roadmap lint %s\n", file, placeholders, q)
 	}
-}
-
-// prompt asks for every field the flags left empty, one line each.
-func prompt(opts *Options) error {
-	p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
-	p.Printf("Answer each question, or press Enter to leave a [TODO: ...] placeholder.\n")
-	fields := []struct {
-		value    *string
-		question string
-	}{
-		{&opts.Owner, "Your name"},
-		{&opts.CurrentRole, "Current role (e.g. Senior Software Engineer)"},
-		{&opts.CurrentLevel, "Current level (e.g. senior)"},
-		{&opts.TargetRole, "Target role (e.g. Staff Software Engineer)"},
-		{&opts.TargetLevel, "Target level (e.g. staff)"},
-		{&opts.Industry, "Industry of the target role (e.g. B2B SaaS)"},
-	}
-	for _, f := range fields {
-		if *f.value != "" {
-			continue
-		}
-		answer, err := p.Ask(f.question)
-		if err != nil {
-			return err
-		}
-		*f.value = answer
-	}
-	if len(opts.Companies) == 0 {
-		for {
-			answer, err := p.Ask("2-3 example companies, comma-separated (e.g. Datadog, Stripe)")
-			if err != nil {
-				return err
-			}
-			var companies []string
-			for _, c := range strings.Split(answer, ",") {
-				if c = strings.TrimSpace(c); c != "" {
-					companies = append(companies, c)
-				}
-			}
-			if len(companies) <= 3 {
-				opts.Companies = companies
-				break
-			}
-			p.Printf("  %d companies given: name at most 3.\n", len(companies))
-			if p.Ended() {
-				break
-			}
-		}
-	}
-	slots := []string{
-		"Action 1, a project to scope (e.g. Draft the billing-migration proposal)",
-		"Action 2, a course to start (e.g. Start the \"Staff Engineer\" book club)",
-		"Action 3, a person to ask for 15 minutes (e.g. Ask Marco Rossi about staff scope)",
-	}
-	for i := len(opts.Actions); i < len(slots); i++ {
-		answer, err := p.Ask(slots[i])
-		if err != nil {
-			return err
-		}
-		opts.Actions = append(opts.Actions, answer)
-	}
-	return nil
 }

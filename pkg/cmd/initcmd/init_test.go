@@ -217,9 +217,9 @@ func TestInitRunBadPaths(t *testing.T) {
 		force bool
 		want  string
 	}{
-		{filepath.Join(dir, "missing", "roadmap.md"), false, "directory " + filepath.Join(dir, "missing") + " does not exist (create it first"},
 		{dir, true, dir + " is a directory"},
-		{filepath.Join(file, "roadmap.md"), false, "is not a directory"},
+		{filepath.Join(file, "roadmap.md"), false, ": " + file + " is not a directory (choose another path)"},
+		{filepath.Join(file, "deeper", "roadmap.md"), false, ": " + file + " is not a directory (choose another path)"},
 	}
 	for _, tt := range tests {
 		ios, _, _, _ := iostreams.Test()
@@ -232,6 +232,26 @@ func TestInitRunBadPaths(t *testing.T) {
 		if cmdutil.ExitCode(err) != cmdutil.ExitError {
 			t.Errorf("%s: exit %d, want 2", tt.path, cmdutil.ExitCode(err))
 		}
+	}
+}
+
+// The directories a FILE names are created (the README's plans/ana.md in
+// a fresh clone), and the message says which.
+func TestInitRunCreatesDirectories(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans", "2027", "ana.md")
+	ios, _, _, errOut := iostreams.Test()
+	if err := initRun(fullOptions(ios, path)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Created the directory " + filepath.Join(dir, "plans") + ".\nWrote " + path; !strings.HasPrefix(errOut.String(), want) {
+		t.Errorf("stderr = %q, want it to start %q", errOut.String(), want)
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "plans")); info.Mode().Perm() != 0o755&^umask() {
+		t.Errorf("directory mode %v", info.Mode().Perm())
 	}
 }
 
@@ -249,32 +269,46 @@ func TestInitRunNoTerminalLeavesPlaceholders(t *testing.T) {
 	}
 }
 
-func TestInitRunPrompts(t *testing.T) {
+// answer runs init on a terminal with the answers given, one per line, and
+// returns the file written to standard output and the prompts.
+func answer(t *testing.T, opts *Options, lines ...string) (string, string) {
+	t.Helper()
 	ios, in, out, errOut := iostreams.Test()
 	ios.SetStdinTTY(true)
 	ios.SetStdoutTTY(true)
-	in.WriteString(strings.Join([]string{
+	if len(lines) > 0 {
+		in.WriteString(strings.Join(lines, "\n") + "\n")
+	}
+	opts.IO, opts.Today, opts.File = ios, today, "-"
+	if err := initRun(opts); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	return out.String(), errOut.String()
+}
+
+func TestInitRunPrompts(t *testing.T) {
+	s, prompts := answer(t, &Options{Kind: scaffold.Promotion},
 		"Ana Souza",             // owner
-		"",                      // current role: left as a placeholder
-		"senior",                // current level
-		"Staff: Platform # Eng", // target role
-		"staff",                 // target level
+		"sofware-engineer",      // a near miss: asked again
+		"1",                     // the first ladder, by number
+		"L5",                    // an alias: stored as its id
+		"",                      // title: the level's own
+		"",                      // target track: the same one
+		"Staff: Platform",       // not a level: asked again
+		"",                      // the next level, staff
+		"Staff: Platform # Eng", // the title as typed
 		"B2B SaaS",              // industry
 		"A, B, C, D",            // too many companies: asked again
 		" Datadog , Stripe,",    // companies
 		"Write the proposal (project) by 2026-11-30", // action 1
 		"", // action 2: placeholder
-	}, "\n") + "\n") // input ends before action 3
-	opts := &Options{IO: ios, Today: today, File: "-", Kind: scaffold.Promotion, Ladder: "software-engineer"}
-	if err := initRun(opts); err != nil {
-		t.Fatal(err)
-	}
-	s := out.String()
+	) // input ends before action 3
 	for _, want := range []string{
 		"owner: Ana Souza\n",
-		"  role: \"[TODO: your current title, e.g. Senior Software Engineer]\"\n  ladder: software-engineer\n  level: senior\n",
-		"  role: 'Staff: Platform # Eng'\n",
+		"current:\n  role: Senior Software Engineer\n  ladder: software-engineer\n  level: senior\n",
+		"target:\n  role: 'Staff: Platform # Eng'\n  ladder: software-engineer\n  level: staff\n",
 		"  industry: B2B SaaS\n  companies: [Datadog, Stripe]\n",
+		"Today I am a Senior Software Engineer (level senior).\n",
 		"- [ ] Write the proposal (project) by 2026-11-30\n",
 		"(course) — due 2026-12-05\n",
 		"(person) — due 2026-12-12\n",
@@ -283,19 +317,122 @@ func TestInitRunPrompts(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, s)
 		}
 	}
-	prompts := errOut.String()
 	for _, want := range []string{
 		"press Enter to leave a [TODO: ...] placeholder",
-		"? Your name: ", "? Current role", "? Target level", "? Industry",
+		"? Your name: ",
+		"The ladders (`roadmap ladder show ID` describes one):\n   1. software-engineer           Software engineer (individual contributor)\n   2. engineering-manager",
+		"? Your track: a number or an id (e.g. software-engineer): ",
+		`  "sofware-engineer" is not a ladder: did you mean software-engineer? Answer a number or an id.`,
+		"The levels of software-engineer:\n   1. entry           Software Engineer I\n",
+		"? Your level on software-engineer: a number or an id: ",
+		"? Your title today [Senior Software Engineer]: ",
+		"? The track of the level you aim for: a number or an id [software-engineer]: ",
+		"? The level you aim for on software-engineer: a number or an id [staff]: ",
+		`  "Staff: Platform" is not a level of software-engineer: did you mean staff?`,
+		"? Its title [Staff Software Engineer]: ",
+		"? Industry of the target role (e.g. B2B SaaS): ",
 		"4 companies given: name at most 3.",
-		"? Action 1, a project", "? Action 2, a course", "? Action 3, a person",
+		"? Action 1, a project to scope, e.g. Draft the one-page proposal",
+		"? Action 2, a course", "? Action 3, a person",
 	} {
 		if !strings.Contains(prompts, want) {
 			t.Errorf("prompts lack %q:\n%s", want, prompts)
 		}
 	}
-	if !strings.Contains(prompts, "? Target role") {
-		t.Errorf("no target role prompt")
+	if strings.Count(prompts, "The levels of software-engineer") != 1 || strings.Count(prompts, "The ladders") != 1 {
+		t.Errorf("a list was shown twice:\n%s", prompts)
+	}
+}
+
+// A career change speaks of leaving one field for another: a track of the
+// person's own with no level, the article in "Today I am", bridge months,
+// and the kind's own examples.
+func TestInitRunPromptsCareerChange(t *testing.T) {
+	s, prompts := answer(t, &Options{Kind: scaffold.CareerChange},
+		"Dana Reyes",
+		"High school teacher", // a track of her own
+		"",                    // no level there
+		"High school science teacher",
+		"ux-researcher",
+		"1", // entry
+		"",  // its title
+		"Health tech",
+		"Oura, Doctolib",
+		"14", // too many months: asked again
+		"9",
+	)
+	for _, want := range []string{
+		"current:\n  role: High school science teacher\n  ladder: high-school-teacher\ntarget:\n  role: Associate UX Researcher\n  ladder: ux-researcher\n  level: entry\n",
+		"Today I am a High school science teacher.\n",
+		"- Months 7–9 (to 2027-08-21): ",
+		"- Job search (months 10–12, ",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in:\n%s", want, s)
+		}
+	}
+	for _, want := range []string{
+		"? The track you are leaving: a number, an id, or a word of your own (e.g. teacher): ",
+		`  Kept "high-school-teacher" as a track of your own`,
+		"? Your level there, in your own words (Enter for none): ",
+		"? Your role today (e.g. Software Engineer): ",
+		"? The track you are moving into: a number or an id (e.g. product-manager): ",
+		"? The level to enter ux-researcher at: a number or an id: ",
+		"? Industry you are moving into (e.g. developer tools): ",
+		"(e.g. GitLab, JetBrains)",
+		"? Months of bridge work before the job search, 6 to 11 [8]: ",
+		`  "14": give a number of months from 6 to 12, fewer than the plan's 12.`,
+		"? Action 1, a project to scope, e.g. Write a one-page product brief",
+	} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("prompts lack %q:\n%s", want, prompts)
+		}
+	}
+	if strings.Contains(prompts, "Staff Software Engineer") || strings.Contains(prompts, "billing") {
+		t.Errorf("a career change was asked in a promotion's words:\n%s", prompts)
+	}
+}
+
+func TestInitRunPromptsStalledAndExplore(t *testing.T) {
+	s, prompts := answer(t, &Options{Kind: scaffold.Stalled, CurrentLadder: "product-designer", CurrentLevel: "senior", Ladder: "product-designer", TargetLevel: "staff"},
+		"Ana", "", "", "fintech", "Wise, Monzo",
+		"September 2025",
+		"2026-11-01", // before the plan starts: asked again
+		"2027-01-31",
+	)
+	for _, want := range []string{"I decide by\n2027-01-31, after", "(level senior), and have been since September 2025.\n"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in:\n%s", want, s)
+		}
+	}
+	for _, want := range []string{"? The month growth stopped (e.g. September 2025): ",
+		"? Decide to stay or switch by, YYYY-MM-DD [2027-01-21]: ",
+		`  "2026-11-01": give a date from 2026-11-21 to 2028-05-21, as YYYY-MM-DD.`} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("prompts lack %q:\n%s", want, prompts)
+		}
+	}
+
+	s, prompts = answer(t, &Options{Kind: scaffold.Explore, Ladder: "engineering-manager", CurrentLadder: "site-reliability-engineer", CurrentLevel: "senior"},
+		"Jonas", "", "manager", "", "cloud infrastructure", "Cloudflare, Fastly",
+		"Staff SRE, Product Manager, Solutions Architect",
+		"",
+	)
+	for _, want := range []string{
+		"- **Engineering Manager** (front-runner). Talk to:",
+		"- **Staff SRE**. Talk to:", "- **Solutions Architect**. Talk to:",
+		"I pick the target by 2027-05-21, after",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in:\n%s", want, s)
+		}
+	}
+	for _, want := range []string{"? Its level on engineering-manager: a number or an id: ",
+		"? Other candidate roles to compare, comma-separated (up to 4, ",
+		"? Pick the target by, YYYY-MM-DD [2027-05-21]: "} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("prompts lack %q:\n%s", want, prompts)
+		}
 	}
 }
 
@@ -380,4 +517,22 @@ func TestInitRunNeverReplacesAFileCreatedMeanwhile(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
 		t.Errorf("directory holds %d entries, want only the file (no temp left)", len(entries))
 	}
+}
+
+// umask is the process's file creation mask.
+func umask() os.FileMode {
+	dir, err := os.MkdirTemp("", "umask")
+	if err != nil {
+		return 0o022
+	}
+	defer os.RemoveAll(dir)
+	probe := filepath.Join(dir, "d")
+	if err := os.Mkdir(probe, 0o777); err != nil {
+		return 0o022
+	}
+	info, err := os.Stat(probe)
+	if err != nil {
+		return 0o022
+	}
+	return 0o777 &^ info.Mode().Perm()
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
+	"github.com/roadmapcli/roadmap/pkg/scaffold"
 )
 
 // checkLadders refuses a track or level id that is a near miss of a known
@@ -15,16 +16,13 @@ import (
 // `teacher`) is the person's own, and stays. The ladders are those in
 // effect where the roadmap is written: built-in, and the repository's
 // ladders/ beside the nearest .roadmap.yaml.
-func checkLadders(o *Options, dir string) error {
-	set, err := ladder.Load(ladder.Options{StartDir: dir})
-	if err != nil {
-		if set, err = ladder.BuiltIn(); err != nil {
-			return nil // no ladders to check against; lint says more
-		}
+func checkLadders(o *Options, set *ladder.Set) error {
+	if set == nil {
+		return nil // no ladders to check against; lint says more
 	}
 	current := o.CurrentLadder
 	currentFlag := "current-ladder"
-	if current == "" {
+	if current == "" && o.Kind != scaffold.CareerChange {
 		current, currentFlag = o.Ladder, "ladder"
 	}
 	for _, r := range []struct{ trackFlag, track, levelFlag, level string }{
@@ -50,6 +48,19 @@ func checkLadders(o *Options, dir string) error {
 		}
 	}
 	return nil
+}
+
+// laddersIn are the ladders in effect for a roadmap written in dir: the
+// built-in ones and the repository's; the built-in ones alone when the
+// repository's cannot be read (lint reports that); nil when none can.
+func laddersIn(dir string) *ladder.Set {
+	set, err := ladder.Load(ladder.Options{StartDir: dir})
+	if err != nil {
+		if set, err = ladder.BuiltIn(); err != nil {
+			return nil
+		}
+	}
+	return set
 }
 
 // laddersDir is where the roadmap will be written, for finding the
