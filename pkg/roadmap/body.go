@@ -379,8 +379,10 @@ func (p *parser) reviewLog(s *Section) {
 		s.Items = items
 		return
 	}
-	for _, it := range s.Items {
-		if civil.DateAt(stripEmphasis(it.Text), 0) > 0 {
+	// A log written as a list, or as paragraphs ("**2026-12-01** check-in:
+	// on track"), in file order.
+	for _, it := range s.blocksInOrder() {
+		if !it.IsHeading() && civil.DateAt(stripEmphasis(it.Text), 0) > 0 {
 			p.reviewEntry(it, false)
 		}
 	}

@@ -96,6 +96,14 @@ func gapItems(s *Section) []GapItem {
 				open(b, l.Name, b.PosOf(l.Start))
 				continue
 			}
+			if kids := labelledChildren(b); b.Marker != "" && len(kids) > 0 {
+				// "- **Technical:**" over "- **Skills:** …", "- **Scope:** …"
+				for _, c := range kids {
+					l, _ := ReadLabel(c.Text)
+					out = append(out, readGapItemFrom(c, l.Name, c.PosOf(l.Start), l.End))
+				}
+				continue
+			}
 			if b.Marker != "" {
 				out = append(out, readGapItemFrom(b, l.Name, b.PosOf(l.Start), l.End))
 				continue

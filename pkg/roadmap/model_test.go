@@ -183,6 +183,11 @@ Skills: design. Evidence: the RFC.
 - **Scope:** one service. Evidence: nothing so far, maybe the migration.
 - **Skills:** design. Evidence: the "None of the above" RFC.
 `, `mentorship@14; scope@17; skills@18 ev="the \"None of the above\" RFC."@18:23`},
+		"a group label over labelled sub-items": {`## Gap
+- **Technical:**
+  - **Skills:** design. Evidence: the RFC.
+  - **Scope:** one service. Evidence: the migration.
+`, `skills@15 ev="the RFC."@15:25; scope@16 ev="the migration."@16:29`},
 		"today: is detail, not a label": {`## Gap
 - **Scope:** one service.
   Today: I own refunds. Evidence: the migration.
@@ -300,6 +305,10 @@ func TestReviewLogForms(t *testing.T) {
 	}
 	if d.WindowStart().String() != "2026-12-01" {
 		t.Errorf("window starts %s", d.WindowStart())
+	}
+	d = parseBody(t, "## Review log\n**2026-11-16** · check-in: on track.\n\n2026-12-01 quarterly review: assumptions hold.\n")
+	if len(d.Reviews) != 2 || d.Reviews[1].Kind != ReviewQuarterly {
+		t.Errorf("paragraph entries = %+v", d.Reviews)
 	}
 }
 
