@@ -43,7 +43,6 @@ type token struct {
 	lo, hi     int // its lower-cased form in scratch.lower
 	span       int // index into scratch.spans, or -1
 	f          flags
-	c          class // its word classes, once looked up (scratch.is)
 }
 
 type spanKind uint8
@@ -73,6 +72,10 @@ type scratch struct {
 	// a script without case: where most are uncased, capitals say nothing
 	// about names (see namesPerson).
 	letters, uncased int
+	// cls holds each token's word classes once looked up (scratch.is);
+	// sized for this text on the first look-up only, so a text that is
+	// only matched against the phrase lists pays nothing for it.
+	cls []class
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -87,7 +90,7 @@ func getScratch(text string) *scratch {
 
 func putScratch(s *scratch) {
 	s.text = ""
-	if cap(s.toks) > 1<<14 || cap(s.lower) > 1<<16 {
+	if cap(s.toks) > 1<<14 || cap(s.lower) > 1<<16 || cap(s.cls) > 1<<14 {
 		return // a huge text: let its buffers go
 	}
 	scratchPool.Put(s)
@@ -116,6 +119,7 @@ func (s *scratch) base(k int) string {
 func (s *scratch) scan(text string) {
 	s.text = text
 	s.letters, s.uncased = 0, 0
+	s.cls = s.cls[:0]
 	s.findSpans()
 	s.tokenize()
 	if len(s.spans) > 0 {

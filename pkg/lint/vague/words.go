@@ -202,11 +202,14 @@ func classOf(w string) class {
 // is reports whether token k (without a possessive 's) is in any of the
 // classes c. The look-up is made once per token.
 func (s *scratch) is(k int, c class) bool {
-	t := &s.toks[k]
-	if t.c&cKnown == 0 {
-		t.c = classOf(s.base(k)) | cKnown
+	if len(s.cls) != len(s.toks) {
+		s.cls = append(s.cls[:0], make([]class, len(s.toks))...)
 	}
-	return t.c&c != 0
+	tc := &s.cls[k]
+	if *tc&cKnown == 0 {
+		*tc = classOf(s.base(k)) | cKnown
+	}
+	return *tc&c != 0
 }
 
 // verbForms derives the -s, -ing and -ed forms of an English verb, with a
