@@ -13,7 +13,8 @@ import (
 // never crash (a rule panic is a bug even though the engine contains it),
 // never hang, and every finding must point inside the file.
 func FuzzLint(f *testing.F) {
-	for _, pattern := range []string{"../../examples/*.md", "../../examples/team/*.md", "testdata/*.md"} {
+	for _, pattern := range []string{"../../examples/*.md", "../../examples/team/*.md", "testdata/*.md",
+		"../../testdata/lint-corpus/*.md"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			data, err := os.ReadFile(file)
@@ -25,6 +26,8 @@ func FuzzLint(f *testing.F) {
 	}
 	f.Add([]byte(clean))
 	f.Add([]byte("---\nroadmap: 1\n---\n<!-- roadmap-disable RM0 -->\n## Next 30 days\n- [ ] x — due 2026-13-45\n"))
+	f.Add([]byte("---\nroadmap: 1\nkind: explore\ncurrent:\n  ladder: teachr\n  level: x\n---\n## Gap\n| Dimension | Evidence |\n|---|---|\n| Scope | TBD |\n" +
+		"## Candidates\n### PM\n- Talk to:\n  - <name>, Ana and Bo\n## Nxt 30 days\n* [X] a 📅 2026-01-01\n  1) [ ] b — due Fri 2026-1-2\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan struct{})
 		var fs []Finding

@@ -13,7 +13,7 @@ import (
 // inside the file and agrees with its byte offset. Seeds are the examples,
 // the bad inputs of TestBadInputs, and testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
-	for _, pattern := range []string{"../../examples/*.md", "../../examples/*/*.md"} {
+	for _, pattern := range []string{"../../examples/*.md", "../../examples/*/*.md", "../../testdata/lint-corpus/*.md"} {
 		files, _ := filepath.Glob(pattern)
 		for _, name := range files {
 			if data, err := os.ReadFile(name); err == nil {
