@@ -104,6 +104,15 @@ func parent(path string) string {
 	return ""
 }
 
+// keyFault reports whether RM001 already reports the frontmatter value at
+// path as malformed or a placeholder (Document.FieldProblem): a rule that
+// would report it as missing leaves it at that one finding. (A misspelt
+// key is still reported as missing too: RM001 only warns about an unknown
+// key, and the value it holds is not read.)
+func (c *Context) keyFault(path string) bool {
+	return c.Doc.FieldProblem(path)
+}
+
 // MissingSection reports a section the roadmap lacks: on the heading that
 // looks meant to be it ("## Next 30 dys"), with "did you mean" (hint is
 // then not given: the section is there, under another name), else at the

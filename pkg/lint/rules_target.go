@@ -31,20 +31,20 @@ func checkTargetNamed(c *Context) {
 		return // RM001 reports the missing key, or a target that is no set of fields
 	}
 	t := fm.Target
-	if strings.TrimSpace(t.Role.Role) == "" {
+	if strings.TrimSpace(t.Role.Role) == "" && !c.keyFault("target.role") {
 		c.ReportField("target.role", "the target names no role",
 			"add `role:` under target with the title you are aiming for, e.g. `role: Staff Product Manager`")
 	}
-	if strings.TrimSpace(t.Level) == "" {
+	if strings.TrimSpace(t.Level) == "" && !c.keyFault("target.level") {
 		c.ReportField("target.level", "the target names no level",
 			"add `level:` under target, e.g. `level: staff`; `roadmap ladder show TRACK` lists a ladder's levels")
 	}
-	if strings.TrimSpace(t.Industry) == "" {
+	if strings.TrimSpace(t.Industry) == "" && !c.keyFault("target.industry") {
 		c.ReportField("target.industry", "the target names no industry",
 			"add `industry:` under target, e.g. `industry: B2B SaaS`")
 	}
 	switch n := len(t.Companies); {
-	case c.Doc.FieldProblem("target.companies"):
+	case c.keyFault("target.companies"):
 		// RM001 reports the list's shape or its placeholder; counting
 		// what it could read would report the same fault twice.
 	case n < 2:
@@ -130,7 +130,7 @@ func sectionTexts(s *roadmap.Section) []roadmap.Item {
 func checkHorizon(c *Context) {
 	fm := c.Doc.Frontmatter
 	switch {
-	case fm.Horizon == "":
+	case fm.Horizon == "" && !c.keyFault("horizon"):
 		c.ReportField("horizon", "the plan sets no horizon",
 			"add `horizon: 2y` to the frontmatter: a roadmap reaches 12 to 36 months, written 12m to 36m or 1y to 3y")
 	case fm.HorizonMonths > 0 && fm.HorizonMonths < 12:
