@@ -26,18 +26,19 @@ var sectionAliases = map[string]string{
 	"first 30 days": SectionNext30Days, "30-day plan": SectionNext30Days, "30 day plan": SectionNext30Days,
 	"30-day actions": SectionNext30Days, "30 day actions": SectionNext30Days, "next month": SectionNext30Days,
 	"the next month": SectionNext30Days, "this month": SectionNext30Days, "next four weeks": SectionNext30Days,
-	"next 4 weeks": SectionNext30Days, "the next four weeks": SectionNext30Days,
+	"next 4 weeks": SectionNext30Days, "the next four weeks": SectionNext30Days, "now": SectionNext30Days,
 
 	"next quarter": SectionQuarter, "the next quarter": SectionQuarter, "quarter": SectionQuarter,
 	"this quarter": SectionQuarter, "next 90 days": SectionQuarter, "90-day plan": SectionQuarter,
 	"90 day plan": SectionQuarter, "next 3 months": SectionQuarter, "next three months": SectionQuarter,
-	"the next three months": SectionQuarter, "the quarter ahead": SectionQuarter,
+	"the next three months": SectionQuarter, "the quarter ahead": SectionQuarter, "next": SectionQuarter,
 
 	"years 2-3": SectionLongTerm, "year 2-3": SectionLongTerm, "years 2 to 3": SectionLongTerm,
 	"years two to three": SectionLongTerm, "years 2 and 3": SectionLongTerm, "years two and three": SectionLongTerm,
 	"2-3 years": SectionLongTerm, "long term": SectionLongTerm, "long-term": SectionLongTerm,
 	"longer term": SectionLongTerm, "longer-term": SectionLongTerm, "long range": SectionLongTerm,
 	"long-range": SectionLongTerm, "beyond year 1": SectionLongTerm, "beyond year one": SectionLongTerm,
+	"later": SectionLongTerm,
 
 	"review log": SectionReviewLog, "reviews": SectionReviewLog, "review history": SectionReviewLog,
 	"review notes": SectionReviewLog, "check-ins": SectionReviewLog, "check-in log": SectionReviewLog,
@@ -132,6 +133,9 @@ func sectionMatch(heading string) (key string, exact bool) {
 	if len(words) == 0 {
 		return "", false
 	}
+	if isQuarterName(words) {
+		return SectionQuarter, false // "## Q1 2027"
+	}
 	best, bestAt := "", len(words)
 	for _, a := range aliasWords {
 		if len(a) > len(words) {
@@ -141,7 +145,37 @@ func sectionMatch(heading string) (key string, exact bool) {
 			best, bestAt = sectionAliases[strings.Join(a, " ")], at
 		}
 	}
+	if best == "" && strings.Contains(strings.ToLower(heading), "hypothes") {
+		// "## 2027–2028 (hypothesis)": the later years named, marked as
+		// the method marks years 2–3.
+		return SectionLongTerm, false
+	}
 	return best, false
+}
+
+// isQuarterName reports whether a heading is a quarter's name: "Q1",
+// "Q1 2027", "2027 Q1".
+func isQuarterName(words []string) bool {
+	q := 0
+	for _, w := range words {
+		switch {
+		case len(w) == 2 && w[0] == 'q' && '1' <= w[1] && w[1] <= '4':
+			q++
+		case len(w) == 4 && allDigits(w):
+		default:
+			return false
+		}
+	}
+	return q == 1
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func indexWords(words, sub []string) int {
@@ -400,7 +434,9 @@ func nearSection(heading string) (key string, typo bool) {
 var nearNames = func() []string {
 	var out []string
 	for a := range sectionAliases {
-		if len(a) >= 4 {
+		// "Now", "Next" and "Later" are read when written, but too short
+		// and common to be what a misspelling meant.
+		if len(a) >= 4 && a != "next" && a != "later" {
 			out = append(out, a)
 		}
 	}
