@@ -87,7 +87,7 @@ func NewTimeline(doc *roadmap.Document, p *plan.Plan, today civil.Date) *Timelin
 		if c.IsOverdue() {
 			kind, status = "overdue", "overdue"
 		}
-		name := plan.CheckpointName(c.Checkpoint)
+		name := c.Name()
 		when := relDays(c.DaysLeft)
 		if c.IsOverdue() {
 			when = fmt.Sprintf("overdue by %s", plural(-c.DaysLeft, "day", "days"))

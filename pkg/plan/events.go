@@ -6,10 +6,12 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/cadence"
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/review"
 )
 
 // Event kinds: an action's due date, or a checkpoint (cadence.Checkin,
-// cadence.Quarterly, cadence.Rewrite, cadence.Target).
+// cadence.Quarterly, cadence.Rewrite, cadence.Target, CheckpointDecision,
+// CheckpointPick, CheckpointBridge).
 const EventAction = "action"
 
 // Event is one dated thing of the plan, for a calendar or a timeline.
@@ -25,9 +27,12 @@ type Event struct {
 	// Action is the action's index (1-based); 0 for checkpoints.
 	Action int
 	// Identity are the parts that identify the event across runs and
-	// across edits of its date: the roadmap's title and owner, the kind,
-	// and the action's text or the checkpoint's kind. Hash them for a UID.
+	// across edits of its date and wording: the roadmap's title and owner,
+	// the kind, and the action's place among the three (or the
+	// checkpoint's kind, and a bridge phase's number). Hash them for a UID.
 	Identity []string
+	// Reminder, when set, is said the day before: a review's questions.
+	Reminder string
 }
 
 // CheckpointName is how a checkpoint is called: "monthly check-in",
@@ -66,21 +71,17 @@ func checkpointPurpose(kind string) string {
 }
 
 // Events lists the plan's dated events: one per action with a due date
-// (in the roadmap's order), then one per checkpoint.
+// (in the roadmap's order), then one per checkpoint (in date order).
 func (p *Plan) Events() []Event {
 	var out []Event
-	seen := map[string]int{}
 	for _, a := range p.Actions {
 		if a.Due.IsZero() {
 			continue
 		}
-		key := strings.ToLower(strings.Join(strings.Fields(a.Title), " "))
-		seen[key]++
-		id := []string{p.Title, p.Owner, EventAction, key}
-		if n := seen[key]; n > 1 {
-			// The same text twice: tell them apart by occurrence.
-			id = append(id, fmt.Sprint(n))
-		}
+		// The action's place, not its text: rewording it, moving its date
+		// or ticking it updates the same event, and the next window's
+		// actions take over the three events.
+		id := []string{p.Title, p.Owner, EventAction, fmt.Sprint(a.Index)}
 		summary := fmt.Sprintf("%s: %s (%s)", p.Title, a.Title, a.Kind)
 		if a.Done {
 			summary = fmt.Sprintf("%s: [done] %s (%s)", p.Title, a.Title, a.Kind)
@@ -95,30 +96,65 @@ func (p *Plan) Events() []Event {
 			Status: a.Status, Action: a.Index, Identity: id})
 	}
 	for _, c := range p.Checkpoints {
-		name := CheckpointName(c.Checkpoint)
-		summary := fmt.Sprintf("%s: %s", p.Title, name)
+		summary := fmt.Sprintf("%s: %s", p.Title, c.Name())
 		if c.Kind == cadence.Target && p.Target != "" {
 			summary += ", " + p.Target
 		}
-		var desc string
-		if c.Kind == cadence.Target {
-			desc = "The date the roadmap " + quoteOwner(p.Title, p.Owner) + " aims to reach its target by."
-		} else {
-			since := "the last " + c.Kind
-			if c.FromStart {
-				since = "the plan's start"
-			}
-			desc = fmt.Sprintf("%s\nDue %s, one %s period after %s (%s).",
-				checkpointPurpose(c.Kind), c.Due, c.Cadence, since, c.Last)
+		id := []string{p.Title, p.Owner, "checkpoint", c.Kind}
+		if c.Number > 0 {
+			id = append(id, fmt.Sprint(c.Number))
 		}
-		status := ""
+		e := Event{Kind: c.Kind, Date: c.Due, Summary: summary, Description: p.checkpointDescription(c), Identity: id}
 		if c.IsOverdue() {
-			status = Overdue
+			e.Status = Overdue
 		}
-		out = append(out, Event{Kind: c.Kind, Date: c.Due, Summary: summary, Description: desc,
-			Status: status, Identity: []string{p.Title, p.Owner, "checkpoint", c.Kind}})
+		if c.IsReview() {
+			e.Reminder = p.reminder(c)
+		}
+		out = append(out, e)
 	}
 	return out
+}
+
+func (p *Plan) checkpointDescription(c Checkpoint) string {
+	from := "the roadmap " + quoteOwner(p.Title, p.Owner)
+	switch c.Kind {
+	case cadence.Target:
+		return "The date " + from + " aims to reach its target by."
+	case CheckpointDecision:
+		return fmt.Sprintf("Decide: stay and engineer the next move where you are, or switch companies, as the Decision section of %s weighs it. Record the decision as a re-plan.", from)
+	case CheckpointPick:
+		among := ""
+		if c.Detail != "" {
+			among = " " + c.Detail
+		}
+		return fmt.Sprintf("Pick the target role%s, as the Candidates section of %s plans, then rewrite the roadmap for it.", among, from)
+	case CheckpointBridge:
+		desc := fmt.Sprintf("The end of %s in %s.", c.Name(), from)
+		if !c.Start.IsZero() {
+			desc = fmt.Sprintf("The end of %s (%s to %s) in %s.", c.Name(), c.Start, c.Due, from)
+		}
+		if c.Detail != "" {
+			return desc + "\nArtifact to show: " + c.Detail
+		}
+		return desc + "\nThe phase names no artifact yet: add one (Artifact: …)."
+	}
+	since := "the last " + c.Kind
+	if c.FromStart {
+		since = "the plan's start"
+	}
+	return fmt.Sprintf("%s\nDue %s, one %s period after %s (%s).", checkpointPurpose(c.Kind), c.Due, c.Cadence, since, c.Last)
+}
+
+// reminder is what a review's alarm says the day before: the review and
+// its questions.
+func (p *Plan) reminder(c Checkpoint) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Tomorrow: the %s of %s. Its questions:", c.Name(), quoteOwner(p.Title, p.Owner))
+	for i, q := range review.Questions(c.Kind) {
+		fmt.Fprintf(&b, "\n%d. %s", i+1, q)
+	}
+	return b.String()
 }
 
 func quoteOwner(title, owner string) string {

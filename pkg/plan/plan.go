@@ -5,6 +5,9 @@
 package plan
 
 import (
+	"fmt"
+	"sort"
+
 	"github.com/roadmapcli/roadmap/pkg/cadence"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -38,7 +41,9 @@ type Plan struct {
 	Quarter  Horizon
 	LongTerm Horizon
 	// Checkpoints are the coming check-in, quarterly review, rewrite and
-	// the target date, in that order, each as known.
+	// target date, each as known, and the dates the kind's own section
+	// sets (a stall's decision, an exploration's pick, the end of each
+	// bridge-work phase), in date order.
 	Checkpoints []Checkpoint
 }
 
@@ -88,12 +93,52 @@ type Item struct {
 	Line int
 }
 
-// Checkpoint is a coming review (or the target date) with its distance
-// from today.
+// Kinds of checkpoint a roadmap's own sections set, beside the cadence's
+// (cadence.Checkin, cadence.Quarterly, cadence.Rewrite, cadence.Target).
+const (
+	// CheckpointDecision is a stalled roadmap's date to decide between
+	// staying and switching (the Decision section).
+	CheckpointDecision = "decision"
+	// CheckpointPick is an exploration's date to pick the target (the
+	// Candidates section).
+	CheckpointPick = "pick"
+	// CheckpointBridge is the end of a career change's bridge-work phase,
+	// when its artifact should be visible (the Bridge work section).
+	CheckpointBridge = "bridge"
+)
+
+// Checkpoint is a coming review, the target date or a date a section
+// sets, with its distance from today.
 type Checkpoint struct {
 	cadence.Checkpoint
 	// DaysLeft is the days from today to Due; negative when overdue.
 	DaysLeft int
+	// Label names a section's checkpoint ("stay-or-switch decision",
+	// "bridge work, months 3–4"); "" for the cadence's (CheckpointName).
+	Label string
+	// Detail is what a section's checkpoint is about: a bridge phase's
+	// artifact, the number of candidates; "" when it says nothing.
+	Detail string
+	// Start is the first day of a bridge phase; zero for a single day.
+	Start civil.Date
+	// Number is a bridge phase's place among the phases (1-based); Line
+	// is where the section writes the date or the phase (0 for the
+	// cadence's checkpoints).
+	Number, Line int
+}
+
+// Name is how the checkpoint is called: "monthly check-in", "target date",
+// "stay-or-switch decision", "bridge work, months 3–4".
+func (c Checkpoint) Name() string {
+	if c.Label != "" {
+		return c.Label
+	}
+	return CheckpointName(c.Checkpoint)
+}
+
+// IsReview reports whether the checkpoint is one of the cadence's reviews.
+func (c Checkpoint) IsReview() bool {
+	return c.Kind == cadence.Checkin || c.Kind == cadence.Quarterly || c.Kind == cadence.Rewrite
 }
 
 // IsOverdue reports whether the checkpoint's date has passed.
@@ -126,7 +171,60 @@ func Build(doc *roadmap.Document, today civil.Date, opts Options) *Plan {
 	for _, c := range cadence.Schedule(doc, opts.Cadence) {
 		p.Checkpoints = append(p.Checkpoints, Checkpoint{Checkpoint: c, DaysLeft: today.DaysUntil(c.Due)})
 	}
+	for _, c := range sectionCheckpoints(doc) {
+		c.DaysLeft = today.DaysUntil(c.Due)
+		p.Checkpoints = append(p.Checkpoints, c)
+	}
+	// By date: what comes first is what a person must see first. The
+	// cadence's order breaks ties.
+	sort.SliceStable(p.Checkpoints, func(i, j int) bool { return p.Checkpoints[i].Due.Before(p.Checkpoints[j].Due) })
 	return p
+}
+
+// sectionCheckpoints are the dates the kind's sections set, as the
+// document model reads them (the readers lint's RM017-RM019 use).
+func sectionCheckpoints(doc *roadmap.Document) []Checkpoint {
+	var out []Checkpoint
+	if d := doc.Decision; d != nil && !d.Date.IsZero() {
+		out = append(out, Checkpoint{Checkpoint: cadence.Checkpoint{Kind: CheckpointDecision, Due: d.Date},
+			Label: "stay-or-switch decision", Line: d.DatePos.Line})
+	}
+	if e := doc.Exploration; e != nil && !e.PickBy.IsZero() {
+		c := Checkpoint{Checkpoint: cadence.Checkpoint{Kind: CheckpointPick, Due: e.PickBy},
+			Label: "date to pick the target", Line: e.PickByPos.Line}
+		if n := len(e.Candidates); n > 0 {
+			c.Detail = fmt.Sprintf("among %d candidate role%s", n, plural(n))
+		}
+		out = append(out, c)
+	}
+	if b := doc.Bridge; b != nil {
+		for i, m := range b.Milestones {
+			if m.End.IsZero() {
+				continue
+			}
+			label := fmt.Sprintf("bridge work, phase %d", i+1)
+			switch {
+			case m.FromMonth > 0 && m.ToMonth > m.FromMonth:
+				label = fmt.Sprintf("bridge work, months %d–%d", m.FromMonth, m.ToMonth)
+			case m.FromMonth > 0:
+				label = fmt.Sprintf("bridge work, month %d", m.FromMonth)
+			}
+			c := Checkpoint{Checkpoint: cadence.Checkpoint{Kind: CheckpointBridge, Due: m.End},
+				Label: label, Detail: m.Artifact, Number: i + 1, Line: m.Pos.Line}
+			if m.Start.Before(m.End) {
+				c.Start = m.Start
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // NewAction gives an action its status on today.
@@ -197,15 +295,14 @@ func (p *Plan) Checkpoint(kind string) (Checkpoint, bool) {
 
 // Next is the earliest checkpoint on or after today, if any.
 func (p *Plan) Next() (Checkpoint, bool) {
-	var sched []cadence.Checkpoint
+	var best Checkpoint
+	found := false
 	for _, c := range p.Checkpoints {
-		sched = append(sched, c.Checkpoint)
+		if !c.Due.Before(p.Today) && (!found || c.Due.Before(best.Due)) {
+			best, found = c, true
+		}
 	}
-	n, ok := cadence.Next(sched, p.Today)
-	if !ok {
-		return Checkpoint{}, false
-	}
-	return p.Checkpoint(n.Kind)
+	return best, found
 }
 
 // Due is the heaviest review due (or overdue) today, if any.

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -211,9 +212,22 @@ func TestEvents(t *testing.T) {
 		t.Errorf("overdue action = %+v", ev[2])
 	}
 
-	// Identities are stable across a change of date or status, and
-	// unique within a plan.
-	later := strings.NewReplacer("due 2026-11-25", "due 2026-11-27", "- [ ] Ask", "- [x] Ask").Replace(body)
+	// A review's event reminds of its questions the day before; the
+	// others have no reminder.
+	if r := ev[4].Reminder; !strings.HasPrefix(r, `Tomorrow: the quarterly review of "Path to Staff" (Ana Souza). Its questions:`+"\n1. Is the target still") {
+		t.Errorf("quarterly reminder = %q", r)
+	}
+	if ev[0].Reminder != "" || ev[6].Reminder != "" {
+		t.Errorf("an action or the target has a reminder")
+	}
+
+	// Identities are stable across a change of date, status or wording,
+	// and unique within a plan.
+	later := strings.NewReplacer("due 2026-11-25", "due 2026-11-27", "- [ ] Ask", "- [x] Ask",
+		`Read chapters 1-3 of "Staff Engineer"`, `Read chapters 1-4 of "The Staff Engineer's Path"`).Replace(body)
+	if later == strings.NewReplacer("due 2026-11-25", "due 2026-11-27", "- [ ] Ask", "- [x] Ask").Replace(body) {
+		t.Fatal("the rewording did not apply")
+	}
 	ev2 := Build(doc(t, later), day(t, "2026-11-29"), Options{}).Events()
 	seen := map[string]bool{}
 	for i := range ev {
@@ -234,6 +248,87 @@ func TestEventsDuplicateActions(t *testing.T) {
 	ev := Build(doc(t, body), day(t, "2026-11-21"), Options{}).Events()
 	if strings.Join(ev[0].Identity, "|") == strings.Join(ev[1].Identity, "|") {
 		t.Errorf("two actions with the same text share an identity: %q", ev[0].Identity)
+	}
+}
+
+// Checkpoints come in date order, whatever their kind.
+func TestCheckpointsByDate(t *testing.T) {
+	body := "\n## Review log\n### 2026-11-20 · check-in\n"
+	p := Build(roadmap.Parse("r.md", []byte(strings.Replace(head, "started: 2026-10-01", "started: 2026-09-01", 1)+body)), day(t, "2026-11-21"), Options{})
+	if p.Checkpoints[0].Kind != cadence.Quarterly || p.Checkpoints[1].Kind != cadence.Checkin {
+		t.Errorf("the quarterly review (2026-12-01) comes before the check-in (2026-12-20): %+v", p.Checkpoints)
+	}
+}
+
+// The dates a kind's section sets are checkpoints: a stall's decision, an
+// exploration's pick, the end of each bridge-work phase.
+func TestSectionCheckpoints(t *testing.T) {
+	load := func(name string) *roadmap.Document {
+		data, err := os.ReadFile("../../examples/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return roadmap.Parse(name, data)
+	}
+	today := day(t, "2026-11-21")
+	tests := []struct {
+		file string
+		want []string // kind date name
+	}{
+		{"stalled.md", []string{"decision 2027-02-26 stay-or-switch decision"}},
+		{"explore.md", []string{"pick 2027-03-12 date to pick the target"}},
+		{"career-change.md", []string{
+			"bridge 2026-11-06 bridge work, months 1–2", "bridge 2027-01-06 bridge work, months 3–4",
+			"bridge 2027-03-06 bridge work, months 5–6", "bridge 2027-05-06 bridge work, months 7–8"}},
+		{"promotion.md", nil},
+	}
+	for _, tt := range tests {
+		p := Build(load(tt.file), today, Options{})
+		var got []string
+		for i, c := range p.Checkpoints {
+			if i > 0 && c.Due.Before(p.Checkpoints[i-1].Due) {
+				t.Errorf("%s: checkpoint %d (%s) is out of date order", tt.file, i, c.Name())
+			}
+			if c.IsReview() || c.Kind == cadence.Target {
+				continue
+			}
+			got = append(got, c.Kind+" "+c.Due.String()+" "+c.Name())
+			if c.Line == 0 {
+				t.Errorf("%s: %s has no line", tt.file, c.Name())
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: section checkpoints\n%v\nwant\n%v", tt.file, got, tt.want)
+		}
+	}
+	p := Build(load("career-change.md"), today, Options{})
+	for _, c := range p.Checkpoints {
+		if c.Kind == CheckpointBridge && c.Number == 2 {
+			if c.Start.String() != "2026-11-07" || !strings.HasPrefix(c.Detail, "the PRD, approved at product review") {
+				t.Errorf("phase 2 = %+v", c)
+			}
+		}
+	}
+	p = Build(load("explore.md"), today, Options{})
+	for _, c := range p.Checkpoints {
+		if c.Kind == CheckpointPick && c.Detail != "among 4 candidate roles" {
+			t.Errorf("pick detail = %q", c.Detail)
+		}
+	}
+	// The next checkpoint may be a section's: the decision, once the
+	// reviews before it are recorded.
+	p = Build(load("stalled.md"), day(t, "2027-02-20"), Options{})
+	if n, ok := p.Next(); !ok || n.Kind != CheckpointDecision {
+		t.Errorf("next = %+v", n)
+	}
+	// A bridge phase's event carries its number, so two phases differ.
+	ev := Build(load("career-change.md"), today, Options{}).Events()
+	ids := map[string]bool{}
+	for _, e := range ev {
+		ids[strings.Join(e.Identity, "|")] = true
+	}
+	if len(ids) != len(ev) {
+		t.Errorf("%d events, %d identities", len(ev), len(ids))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -41,7 +42,17 @@ type Event struct {
 	Summary     string
 	Description string
 	Categories  []string
+	// Sequence is the event's revision (SEQUENCE): a calendar replaces
+	// what it imported only with a higher one.
+	Sequence int
+	// Alarm, when set, is a reminder shown the day before (a VALARM at
+	// 09:00 the day before the event, with this text).
+	Alarm string
 }
+
+// AlarmBefore is when an event's alarm goes off: 15 hours before its
+// first day begins, 09:00 the day before.
+const AlarmBefore = "-PT15H"
 
 // WriteICS writes the calendar. Events without a date are skipped.
 func (c Calendar) WriteICS(w io.Writer) error {
@@ -66,6 +77,7 @@ func (c Calendar) WriteICS(w io.Writer) error {
 		line("BEGIN", "VEVENT")
 		line("UID", e.UID)
 		line("DTSTAMP", stamp)
+		line("SEQUENCE", strconv.Itoa(max(e.Sequence, 0)))
 		line("DTSTART;VALUE=DATE", icsDate(e.Date))
 		line("DTEND;VALUE=DATE", icsDate(e.Date.AddDays(1)))
 		line("SUMMARY", EscapeICSText(e.Summary))
@@ -81,6 +93,13 @@ func (c Calendar) WriteICS(w io.Writer) error {
 		}
 		// An all-day reminder should not mark the day as busy.
 		line("TRANSP", "TRANSPARENT")
+		if e.Alarm != "" {
+			line("BEGIN", "VALARM")
+			line("ACTION", "DISPLAY")
+			line("TRIGGER;RELATED=START", AlarmBefore)
+			line("DESCRIPTION", EscapeICSText(e.Alarm))
+			line("END", "VALARM")
+		}
 		line("END", "VEVENT")
 	}
 	line("END", "VCALENDAR")

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -120,8 +121,9 @@ func TestCalendarRoundTrip(t *testing.T) {
 				Summary:     `Path to Staff: Ask Dana Lee (Director, Acme; Berlin) for 15 minutes \ coffee`,
 				Description: "Kind: person\nStatus: open",
 				Categories:  []string{"roadmap", "action, person"}},
-			{UID: ICSUID("t", "o", "checkpoint", "check-in"), Date: date(t, "2026-12-31"),
-				Summary: "Path to Staff: monthly check-in — " + strings.Repeat("très long résumé 🚀 ", 8)},
+			{UID: ICSUID("t", "o", "checkpoint", "check-in"), Date: date(t, "2026-12-31"), Sequence: 20778,
+				Summary: "Path to Staff: monthly check-in — " + strings.Repeat("très long résumé 🚀 ", 8),
+				Alarm:   "Tomorrow: the monthly check-in. Its questions:\n1. Which actions are done; which slipped?"},
 			{UID: "no-date", Summary: "skipped"},
 		},
 	}
@@ -192,6 +194,23 @@ func TestCalendarRoundTrip(t *testing.T) {
 		}
 		if one("TRANSP").Value != "TRANSPARENT" {
 			t.Error("all-day reminders must not block the day")
+		}
+		if got := one("SEQUENCE").Value; got != fmt.Sprint(src.Sequence) {
+			t.Errorf("SEQUENCE = %q, want %d", got, src.Sequence)
+		}
+		switch {
+		case src.Alarm == "" && len(ev.Children) != 0:
+			t.Errorf("event %d has an alarm it was not given", i)
+		case src.Alarm != "":
+			if len(ev.Children) != 1 || ev.Children[0].Name != "VALARM" {
+				t.Fatalf("event %d: children %+v, want one VALARM", i, ev.Children)
+			}
+			al := ev.Children[0]
+			d, err := icstest.UnescapeText(al.Get("DESCRIPTION")[0].Value)
+			if err != nil || d != src.Alarm || al.Get("ACTION")[0].Value != "DISPLAY" || al.Get("TRIGGER")[0].Value != "-PT15H" ||
+				al.Get("TRIGGER")[0].Params["RELATED"] != "START" {
+				t.Errorf("VALARM = %+v (%v)", al.Props, err)
+			}
 		}
 	}
 }

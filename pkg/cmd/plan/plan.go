@@ -47,9 +47,12 @@ func NewCmdPlan(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `Show a roadmap's three horizons as of today: the next 30 days (each action's
 kind, due date and status: done, open, due soon within 7 days, or overdue;
 and the days left in the 30-day window), the next quarter's sketch, and the
-years 2-3 hypothesis; then the coming checkpoints from the cadence, the start
-date and the review log: the next check-in, quarterly review and rewrite, and
-the target date, each with the days until it (or how long it is overdue).
+years 2-3 hypothesis; then the checkpoints in date order, each with the days
+until it (or how long it is overdue): the next check-in, quarterly review and
+rewrite (from the cadence, the start date and the review log), the target
+date, and the dates the kind's section sets: a stalled roadmap's
+stay-or-switch decision, an exploration's date to pick the target, and the
+end of each bridge-work phase of a career change, with its artifact.
 
 The 30-day window starts at the latest review-log entry, else at the start
 date. When it has ended, pin the next three actions with
@@ -57,9 +60,10 @@ date. When it has ended, pin the next three actions with
 
 Formats: text (default), markdown, json (a stable shape, see
 docs/plan-json.md), ics (an iCalendar file: one all-day event per action due
-date and per checkpoint; importing it again updates the events instead of
-duplicating them), and mermaid (a gantt chart of the actions and
-checkpoints; GitHub renders it in a ` + "```mermaid" + ` block).
+date and per checkpoint, a reminder the day before each review with its
+questions; importing it again updates the events instead of duplicating
+them, also after an action is reworded), and mermaid (a gantt chart of the
+actions, bridge phases and checkpoints; GitHub renders it in a ` + "```mermaid" + ` block).
 
 --today fixes the date everything is counted from. Use - as FILE to read
 standard input.`,

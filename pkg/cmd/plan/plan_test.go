@@ -108,8 +108,28 @@ func TestICSExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(uids) != 7 {
-				t.Errorf("%d events, want 3 actions and 4 checkpoints", len(uids))
+			// 3 actions and 4 cadence checkpoints; a stall's decision or an
+			// exploration's pick date, or a career change's 4 bridge phases.
+			want := map[string]int{"promotion.md": 7, "oluwaseun-adeyemi.md": 7, "stalled.md": 8, "ines-carvalho.md": 8,
+				"explore.md": 8, "career-change.md": 11, "career-change-designer.md": 11, "marcus-feld.md": 11}[filepath.Base(f)]
+			if len(uids) != want {
+				t.Errorf("%d events, want %d", len(uids), want)
+			}
+			alarms := 0
+			for _, ev := range cal.Children {
+				if seq := ev.Get("SEQUENCE")[0].Value; seq != "20778" {
+					t.Errorf("SEQUENCE %s, want 20778 (the days from 1970-01-01 to 2026-11-21)", seq)
+				}
+				for _, al := range ev.Children {
+					alarms++
+					desc, _ := icstest.UnescapeText(al.Get("DESCRIPTION")[0].Value)
+					if al.Get("TRIGGER")[0].Value != "-PT15H" || !strings.HasPrefix(desc, "Tomorrow: the ") || !strings.Contains(desc, "\n1. ") {
+						t.Errorf("alarm %q %q", al.Get("TRIGGER")[0].Value, desc)
+					}
+				}
+			}
+			if alarms != 3 {
+				t.Errorf("%d alarms, want one for each of the 3 reviews", alarms)
 			}
 			title := cal.Get("X-WR-CALNAME")[0].Value
 			for _, ev := range cal.Children {
@@ -141,15 +161,19 @@ func TestICSExamples(t *testing.T) {
 	}
 }
 
-// Ticking an action or moving its date keeps its UID (the calendar
-// updates the event); the roadmap's path does not matter.
+// Ticking an action, moving its date or rewording it keeps its UID (the
+// calendar updates the event); the roadmap's path does not matter.
 func TestICSUIDsSurviveEdits(t *testing.T) {
 	src, err := os.ReadFile("../../../examples/promotion.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	edited := strings.NewReplacer("- [ ] Finish chapters", "- [x] Finish chapters", "due 2026-12-11", "due 2026-12-14").Replace(string(src))
+	edited := strings.NewReplacer("- [ ] Finish chapters 1–5", "- [x] Finish chapters 1–6", "due 2026-12-11", "due 2026-12-14",
+		"Ask Samuel Achebe (Staff Engineer, Risk) for a 15-minute chat", "Ask Samuel Achebe (Staff Engineer, Risk) for a 20-minute call").Replace(string(src))
+	if strings.Count(edited, "1–6") != 1 || !strings.Contains(edited, "20-minute call") {
+		t.Fatal("the example changed: the edits no longer apply")
+	}
 	a, b := filepath.Join(dir, "a.md"), filepath.Join(dir, "sub-b.md")
 	if err := os.WriteFile(a, src, 0o644); err != nil {
 		t.Fatal(err)

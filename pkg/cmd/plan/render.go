@@ -83,18 +83,48 @@ func actionWhen(a plan.Action) string {
 }
 
 func checkpointLabel(p *plan.Plan, c plan.Checkpoint) string {
-	name := plan.CheckpointName(c.Checkpoint)
+	name := c.Name()
 	if c.Kind == cadence.Target && p.Target != "" {
 		name += " (" + p.Target + ")"
 	}
 	return name
 }
 
-// checkpointBasis says what a review is counted from.
+// late reports whether a checkpoint's date has passed with something
+// left to do: a review, the decision, the pick. A bridge phase's end has
+// just passed; whether its artifact is out the roadmap does not say.
+func late(c plan.Checkpoint) bool { return c.IsOverdue() && c.Kind != plan.CheckpointBridge }
+
+// checkpointWhen is a checkpoint's distance from today.
+func checkpointWhen(c plan.Checkpoint) string {
+	if c.Kind == plan.CheckpointBridge && c.IsOverdue() {
+		return "ended " + days(c.DaysLeft)
+	}
+	return when(c.DaysLeft, c.IsOverdue())
+}
+
+// checkpointBasis says what a review is counted from, or which section
+// sets a date and what it is about.
 func checkpointBasis(c plan.Checkpoint) string {
 	switch {
 	case c.Kind == cadence.Target:
 		return "the roadmap's target.by"
+	case c.Kind == plan.CheckpointDecision:
+		return fmt.Sprintf("stay or switch, the Decision section (line %d)", c.Line)
+	case c.Kind == plan.CheckpointPick:
+		if c.Detail != "" {
+			return fmt.Sprintf("%s, the Candidates section (line %d)", c.Detail, c.Line)
+		}
+		return fmt.Sprintf("the Candidates section (line %d)", c.Line)
+	case c.Kind == plan.CheckpointBridge:
+		phase := fmt.Sprintf("line %d", c.Line)
+		if !c.Start.IsZero() {
+			phase = fmt.Sprintf("from %s, line %d", c.Start, c.Line)
+		}
+		if c.Detail == "" {
+			return phase + "; no artifact named"
+		}
+		return phase + "; artifact: " + c.Detail
 	case c.FromStart:
 		return fmt.Sprintf("counted from the start, %s (no %s in the review log)", c.Last, c.Kind)
 	}
@@ -220,16 +250,20 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	if len(p.Checkpoints) == 0 {
 		line("  (none: the roadmap has no start date and no target.by)")
 	}
+	nameWidth := 17
 	for _, c := range p.Checkpoints {
-		w := fmt.Sprintf("%-19s", when(c.DaysLeft, c.IsOverdue()))
-		if c.IsOverdue() {
+		nameWidth = max(nameWidth, report.Width(c.Name()))
+	}
+	for _, c := range p.Checkpoints {
+		w := fmt.Sprintf("%-19s", checkpointWhen(c))
+		if late(c) {
 			w = cs.Red(w)
 		}
 		basis := checkpointBasis(c)
 		if c.Kind == cadence.Target && p.Target != "" {
 			basis = p.Target + ", the roadmap's target.by"
 		}
-		wrapped(fmt.Sprintf("  %-17s %s  %s ", plan.CheckpointName(c.Checkpoint), c.Due, w), basis, cs.Dim)
+		wrapped(fmt.Sprintf("  %-*s %s  %s ", nameWidth, c.Name(), c.Due, w), basis, cs.Dim)
 	}
 	if c, ok := p.Due(); ok {
 		line("")
@@ -240,7 +274,11 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		wrapped("", msg, cs.Red)
 	} else if c, ok := p.Next(); ok {
 		line("")
-		wrapped("", fmt.Sprintf("Next: %s on %s, %s.", checkpointLabel(p, c), c.Due, days(c.DaysLeft)), nil)
+		what := checkpointLabel(p, c)
+		if c.Kind == plan.CheckpointBridge {
+			what = "the end of " + what + ","
+		}
+		wrapped("", fmt.Sprintf("Next: %s on %s, %s.", what, c.Due, days(c.DaysLeft)), nil)
 	}
 	_, err := io.WriteString(ios.Out, b.String())
 	return err
@@ -307,9 +345,9 @@ func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 	if len(p.Checkpoints) == 0 {
 		b.WriteString("None: the roadmap has no start date and no target date.\n")
 	} else {
-		tbl := report.Table{Headers: []string{"checkpoint", "date", "when", "counted from"}}
+		tbl := report.Table{Headers: []string{"checkpoint", "date", "when", "from"}}
 		for _, c := range p.Checkpoints {
-			tbl.Rows = append(tbl.Rows, []string{checkpointLabel(p, c), c.Due.String(), when(c.DaysLeft, c.IsOverdue()), checkpointBasis(c)})
+			tbl.Rows = append(tbl.Rows, []string{checkpointLabel(p, c), c.Due.String(), checkpointWhen(c), checkpointBasis(c)})
 		}
 		if err := tbl.Render(&b, report.FormatMarkdown, report.TableOptions{}); err != nil {
 			return err

@@ -72,11 +72,15 @@ type ItemView struct {
 	Line int    `json:"line"`
 }
 
-// CheckpointView is a coming review or the target date.
+// CheckpointView is a coming review, the target date, or a date the
+// kind's section sets.
 type CheckpointView struct {
-	// Kind is check-in, quarterly, rewrite or target.
+	// Kind is check-in, quarterly, rewrite, target, decision (a stall's
+	// stay-or-switch date), pick (an exploration's date to pick the
+	// target) or bridge (the end of a bridge-work phase).
 	Kind string `json:"kind"`
-	// Name is how it reads: "monthly check-in", "target date".
+	// Name is how it reads: "monthly check-in", "target date",
+	// "bridge work, months 3–4".
 	Name    string `json:"name"`
 	Cadence string `json:"cadence"`
 	// Last is the review it counts from (the start date when FromStart);
@@ -86,6 +90,13 @@ type CheckpointView struct {
 	Due       civil.Date  `json:"due"`
 	DaysLeft  int         `json:"daysLeft"`
 	Overdue   bool        `json:"overdue"`
+	// Start is a bridge phase's first day, else null.
+	Start *civil.Date `json:"start"`
+	// Detail is a bridge phase's artifact, or how many candidates a pick
+	// is among; "" otherwise.
+	Detail string `json:"detail"`
+	// Line is where the section writes it; 0 for the cadence's.
+	Line int `json:"line"`
 }
 
 func datePtr(d civil.Date) *civil.Date {
@@ -104,8 +115,9 @@ func horizonView(h plan.Horizon) HorizonView {
 }
 
 func checkpointView(c plan.Checkpoint) CheckpointView {
-	return CheckpointView{Kind: c.Kind, Name: plan.CheckpointName(c.Checkpoint), Cadence: c.Cadence,
-		Last: datePtr(c.Last), FromStart: c.FromStart, Due: c.Due, DaysLeft: c.DaysLeft, Overdue: c.IsOverdue()}
+	return CheckpointView{Kind: c.Kind, Name: c.Name(), Cadence: c.Cadence,
+		Last: datePtr(c.Last), FromStart: c.FromStart, Due: c.Due, DaysLeft: c.DaysLeft, Overdue: c.IsOverdue(),
+		Start: datePtr(c.Start), Detail: c.Detail, Line: c.Line}
 }
 
 // NewView builds the JSON view of a plan.

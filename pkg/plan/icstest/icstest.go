@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -229,8 +230,46 @@ func CheckEvents(cal *Component) ([]string, error) {
 				return nil, fmt.Errorf("event %d: DESCRIPTION: %v", i+1, err)
 			}
 		}
+		seq, err := one("SEQUENCE")
+		if err != nil {
+			return nil, err
+		}
+		if n, err := strconv.Atoi(seq.Value); err != nil || n < 0 {
+			return nil, fmt.Errorf("event %d: SEQUENCE %q is not a non-negative integer", i+1, seq.Value)
+		}
+		for _, al := range ev.Children {
+			if err := checkAlarm(al); err != nil {
+				return nil, fmt.Errorf("event %d: %v", i+1, err)
+			}
+		}
 	}
 	return uids, nil
 }
 
 var stampRe = regexp.MustCompile(`^\d{8}T\d{6}Z$`)
+
+// triggerRe is a TRIGGER duration (RFC 5545 section 3.3.6).
+var triggerRe = regexp.MustCompile(`^[+-]?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$`)
+
+// checkAlarm checks a VALARM as RFC 5545 requires of a DISPLAY alarm:
+// exactly one ACTION, TRIGGER and DESCRIPTION, the trigger a duration.
+func checkAlarm(al *Component) error {
+	if al.Name != "VALARM" {
+		return fmt.Errorf("a %s inside a VEVENT", al.Name)
+	}
+	for _, name := range []string{"ACTION", "TRIGGER", "DESCRIPTION"} {
+		if n := len(al.Get(name)); n != 1 {
+			return fmt.Errorf("VALARM: %d %s properties, want exactly 1", n, name)
+		}
+	}
+	if a := al.Get("ACTION")[0].Value; a != "DISPLAY" {
+		return fmt.Errorf("VALARM: ACTION %q, want DISPLAY", a)
+	}
+	if tr := al.Get("TRIGGER")[0].Value; !triggerRe.MatchString(tr) || tr == "P" || tr == "-P" || strings.HasSuffix(tr, "T") {
+		return fmt.Errorf("VALARM: TRIGGER %q is not a duration", tr)
+	}
+	if _, err := UnescapeText(al.Get("DESCRIPTION")[0].Value); err != nil {
+		return fmt.Errorf("VALARM: DESCRIPTION: %v", err)
+	}
+	return nil
+}
