@@ -1,6 +1,8 @@
 package vague
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -143,4 +145,76 @@ func BenchmarkLintLoad(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(targets)+len(hedges)+len(actions)+len(persons)), "calls/op")
+}
+
+// BenchmarkCorpusLoad is what lint asks of this package on every roadmap of
+// the examples and the lint corpus (90 files written by people, in many
+// styles and scripts): targets, hedges, action titles and person actions,
+// as BenchmarkLintLoad does for one file.
+func BenchmarkCorpusLoad(b *testing.B) {
+	var files []string
+	for _, g := range []string{"../../../examples/*.md", "../../../examples/team/*.md", "../../../testdata/lint-corpus/*.md"} {
+		m, err := filepath.Glob(g)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	type call struct {
+		list List // 0: NamesPerson
+		text string
+	}
+	var calls []call
+	add := func(l List, text string) {
+		if text != "" {
+			calls = append(calls, call{l, text})
+		}
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := roadmap.Parse(f, src)
+		if d.Frontmatter.Roadmap == 0 {
+			continue
+		}
+		fm := d.Frontmatter
+		add(ListTargets, fm.Title)
+		add(ListTargets, fm.Target.Role.Role)
+		add(ListHedges, fm.Target.Role.Role)
+		if s := d.Section(roadmap.SectionTarget); s != nil {
+			for _, p := range s.Paragraphs {
+				add(ListTargets, p.Text)
+				add(ListHedges, p.Text)
+			}
+			for _, it := range s.Items {
+				add(ListTargets, it.Text)
+				add(ListHedges, it.Text)
+			}
+		}
+		for _, g := range d.Gap {
+			add(ListHedges, g.Text)
+		}
+		for _, a := range d.Actions {
+			add(ListHedges, a.Text)
+			add(ListActions, a.Title)
+			if a.Kind == roadmap.ActionPerson {
+				add(0, a.Title)
+			}
+		}
+	}
+	m := Default()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, c := range calls {
+			if c.list == 0 {
+				NamesPerson(c.text)
+			} else {
+				m.Find(c.text, c.list)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(calls)), "calls/op")
 }
