@@ -18,10 +18,15 @@ import (
 func ask(opts *Options, p *cmdutil.Prompter, doc *roadmap.Document, rep *review.Report) error {
 	p.Printf("Recording a review of %s. Press Enter to accept what is in [brackets].\n", safetext.Name(opts.File))
 	def := review.DefaultKind(rep)
-	for {
+	for first := true; ; first = false {
 		answer, err := p.Ask(fmt.Sprintf("Which review is this: %s [%s]", strings.Join(roadmap.ReviewKinds, ", "), def))
 		if err != nil {
 			return err
+		}
+		if first && answer == "" && p.Ended() {
+			// Ctrl-D before any answer is "never mind", as Ctrl-C is: an
+			// empty check-in must not be recorded for it.
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: the input ended before the first answer, so nothing was recorded (answer the questions, or give --kind and --note)", safetext.Name(opts.File))}
 		}
 		if answer == "" {
 			opts.Kind = def

@@ -559,6 +559,30 @@ func TestRecordInteractiveDeclined(t *testing.T) {
 	}
 }
 
+// Ctrl-D at the first question aborts, as Ctrl-C does: exit 2, nothing
+// written, and no further questions. (It used to take every default and
+// record an empty check-in, exit 0.)
+func TestRecordInteractiveEndOfInputAtFirstQuestion(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	before, _ := os.ReadFile(path)
+	prompts, out, err := interactive(t, path, "2026-12-08", nil)
+	if err == nil || cmdutil.ExitCode(err) != cmdutil.ExitError {
+		t.Fatalf("err = %v, want an input error (exit 2)\n%s", err, prompts)
+	}
+	if want := "the input ended before the first answer, so nothing was recorded"; !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want it to say %q", err, want)
+	}
+	if strings.Contains(prompts, "Note 1") || out != "" {
+		t.Errorf("asked on after the input ended:\n%s\nout: %q", prompts, out)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Errorf("the file was written")
+	}
+	if _, err := os.Stat(editlock.Path(path)); !os.IsNotExist(err) {
+		t.Errorf("a lock file was left: %v", err)
+	}
+}
+
 // In a git repository the record offers to commit; yes commits the file.
 func TestRecordInteractiveOffersCommit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
