@@ -51,6 +51,8 @@ func TestScripts(t *testing.T) {
 			"genbomb":    genBomb,
 			"unescape":   unescape,
 			"waitfor":    waitFor,
+			"eol":        eol,
+			"padto":      padTo,
 		},
 	})
 }
@@ -158,4 +160,38 @@ func waitFor(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// eol SRC DST cr|crlf copies SRC to DST with its line feeds turned into
+// lone carriage returns or CRLF.
+func eol(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 || (args[2] != "cr" && args[2] != "crlf") {
+		ts.Fatalf("usage: eol SRC DST cr|crlf")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	nl := map[string]string{"cr": "\r", "crlf": "\r\n"}[args[2]]
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), bytes.ReplaceAll(data, []byte("\n"), []byte(nl)), 0o644))
+}
+
+// padto FILE BYTES appends an HTML comment to FILE so that it is exactly
+// BYTES long: a valid roadmap of a chosen size.
+func padTo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: padto FILE BYTES")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	const open, end = "\n<!--\n", "\n-->\n"
+	fill := n - len(data) - len(open) - len(end)
+	if fill < 0 {
+		ts.Fatalf("padto: %s is already %d bytes", args[0], len(data))
+	}
+	data = append(data, open...)
+	data = append(data, bytes.Repeat([]byte("x"), fill)...)
+	data = append(data, end...)
+	ts.Check(os.WriteFile(path, data, 0o644))
 }

@@ -1,18 +1,60 @@
 // Package atomicfile writes a file so that readers see either the old
 // content or the new, never a torn mix, and a crash never truncates it.
+//
+// The rules, the same for every command that writes (review --record,
+// lint --fix, init --force):
+//   - A symbolic link is written through, as editors do: its target is
+//     replaced (or created, when the link dangles), the link stays.
+//   - An existing file keeps its permission bits and, where the process may
+//     set them, its owner and group (root recording another user's file
+//     leaves it theirs). A new file gets perm less the umask.
+//   - A read-only file (no write permission for this process, or none at
+//     all) is refused, not replaced behind the owner's back.
+//   - A file with more than one hard link is refused: a rename would leave
+//     the other names holding the old content. Writing in place would keep
+//     the links but could tear the file on a crash, which is the one thing
+//     this package exists to prevent.
 package atomicfile
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/roadmapcli/roadmap/pkg/interrupt"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
+// ReadOnlyError refuses to replace a file its owner made read-only.
+type ReadOnlyError struct {
+	Path string
+	Mode fs.FileMode
+}
+
+func (e *ReadOnlyError) Error() string {
+	return fmt.Sprintf("%s is read-only (mode %04o), so nothing was written (make it writable with `chmod u+w %s` and run again)",
+		safetext.Name(e.Path), e.Mode.Perm(), safetext.ShellQuote(e.Path))
+}
+
+// HardLinkError refuses to replace a file that has other names.
+type HardLinkError struct {
+	Path  string
+	Links uint64
+}
+
+func (e *HardLinkError) Error() string {
+	q := safetext.ShellQuote(e.Path)
+	return fmt.Sprintf("%s has %d hard links, and replacing it would leave the other names with the old content, so nothing was written (give it its own copy first: cp %s %s.new && mv %s.new %s; or edit it by hand)",
+		safetext.Name(e.Path), e.Links, q, q, q, q)
+}
+
 // WriteFile writes data to path through a temporary file in the same
-// directory, fsyncs it, and renames it over path. An existing file keeps
-// its permission bits; a new one gets perm.
+// directory, fsyncs it, and renames it over path, by the rules in the
+// package comment. A new file gets perm (less the umask).
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	return WriteFileChecked(path, data, perm, nil)
 }
@@ -23,14 +65,20 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 // replaced, the temporary file is removed, and that error is returned.
 // Callers use it to refuse a write when the file changed since they read it.
 func WriteFileChecked(path string, data []byte, perm fs.FileMode, check func() error) (err error) {
-	perm, err = keptPerm(path, perm)
+	target, err := Target(path)
 	if err != nil {
 		return err
 	}
-	tmp, err := writeTemp(path, data, perm)
+	old, err := replaceable(target)
 	if err != nil {
 		return err
 	}
+	tmp, err := writeTemp(target, data, perm, old)
+	if err != nil {
+		return err
+	}
+	cancel := interrupt.OnInterrupt(func() { os.Remove(tmp) })
+	defer cancel()
 	defer func() {
 		if err != nil {
 			_ = os.Remove(tmp)
@@ -41,10 +89,10 @@ func WriteFileChecked(path string, data []byte, perm fs.FileMode, check func() e
 			return err
 		}
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = os.Rename(tmp, target); err != nil {
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	syncDir(filepath.Dir(target))
 	return nil
 }
 
@@ -52,13 +100,16 @@ func WriteFileChecked(path string, data []byte, perm fs.FileMode, check func() e
 // atomically: the content is written and fsynced under a temporary name,
 // then hard-linked to path, which fails when path exists, however late
 // another process created it. The error for an existing path satisfies
-// errors.Is(err, fs.ErrExist). Where hard links are not supported, the
-// file is created with O_EXCL and written in place instead.
+// errors.Is(err, fs.ErrExist); a symbolic link at path counts as existing,
+// even one that dangles. Where hard links are not supported, the file is
+// created with O_EXCL and written in place instead.
 func WriteFileNoReplace(path string, data []byte, perm fs.FileMode) error {
-	tmp, err := writeTemp(path, data, perm)
+	tmp, err := writeTemp(path, data, perm, nil)
 	if err != nil {
 		return err
 	}
+	cancel := interrupt.OnInterrupt(func() { os.Remove(tmp) })
+	defer cancel()
 	defer os.Remove(tmp)
 	linkErr := os.Link(tmp, path)
 	switch {
@@ -88,47 +139,101 @@ func WriteFileNoReplace(path string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-// keptPerm returns the permission bits of an existing regular file at
-// path, or perm when there is none.
-func keptPerm(path string, perm fs.FileMode) (fs.FileMode, error) {
-	info, err := os.Stat(path)
-	switch {
-	case err == nil && !info.Mode().IsRegular():
-		return 0, fmt.Errorf("%s: not a regular file", path)
-	case err == nil:
-		return info.Mode().Perm(), nil
-	case errors.Is(err, fs.ErrNotExist):
-		return perm, nil
+// Target is the file a write to path replaces: path itself, or, for a
+// symbolic link, what it points to, followed link by link (a dangling
+// link's target, which the write creates).
+func Target(path string) (string, error) {
+	p := path
+	for hops := 0; ; hops++ {
+		info, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		if hops == 40 {
+			return "", &fs.PathError{Op: "write", Path: path, Err: errors.New("too many levels of symbolic links")}
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
 	}
-	return 0, err
 }
 
-// writeTemp writes data to a new temporary file beside path, with perm,
-// fsynced and closed, and returns its name.
-func writeTemp(path string, data []byte, perm fs.FileMode) (name string, err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+// replaceable returns the file at target when there is one and it may be
+// replaced, nil when there is none, or the reason it may not.
+func replaceable(target string) (fs.FileInfo, error) {
+	info, err := os.Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: not a regular file", safetext.Name(target))
+	}
+	if n := links(info); n > 1 {
+		return nil, &HardLinkError{Path: target, Links: n}
+	}
+	if info.Mode().Perm()&0o222 == 0 || !writable(target) {
+		return nil, &ReadOnlyError{Path: target, Mode: info.Mode()}
+	}
+	return info, nil
+}
+
+// writeTemp writes data to a new temporary file beside path, fsynced and
+// closed, and returns its name. It takes old's permission bits (and its
+// owner and group where it can) when old is not nil; otherwise it is
+// created with perm, which the umask trims.
+func writeTemp(path string, data []byte, perm fs.FileMode, old fs.FileInfo) (name string, err error) {
+	var f *os.File
+	for tries := 0; ; tries++ {
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		name = filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+hex.EncodeToString(b[:]))
+		createPerm := perm
+		if old != nil {
+			createPerm = 0o600 // the final bits are set below, exactly
+		}
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, createPerm)
+		if err == nil || !errors.Is(err, fs.ErrExist) || tries == 10 {
+			break
+		}
+	}
 	if err != nil {
 		return "", err
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			_ = os.Remove(tmp.Name())
+			f.Close()
+			_ = os.Remove(name)
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if _, err = f.Write(data); err != nil {
 		return "", err
 	}
-	if err = tmp.Chmod(perm); err != nil {
+	if old != nil {
+		keepOwner(f, old) // before the mode: a chown may clear set-id bits
+		if err = f.Chmod(old.Mode().Perm()); err != nil {
+			return "", err
+		}
+	}
+	if err = f.Sync(); err != nil {
 		return "", err
 	}
-	if err = tmp.Sync(); err != nil {
+	if err = f.Close(); err != nil {
 		return "", err
 	}
-	if err = tmp.Close(); err != nil {
-		return "", err
-	}
-	return tmp.Name(), nil
+	return name, nil
 }
 
 // syncDir makes a rename or link durable; not every platform supports it.

@@ -3,6 +3,7 @@
 package civil
 
 import (
+	"errors"
 	"fmt"
 	"time"
 )
@@ -27,13 +28,36 @@ func New(year int, month time.Month, day int) Date {
 	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
 }
 
-// Parse reads YYYY-MM-DD strictly (no times, no other layouts).
+// MinYear and MaxYear bound the dates a roadmap may hold: a plan's
+// dates are this century's, and the bound keeps every date four digits
+// long wherever it is written (files, ICS calendars).
+const (
+	MinYear = 1900
+	MaxYear = 2999
+)
+
+// ErrOutOfRange is a well-formed date whose year is outside MinYear to
+// MaxYear.
+var ErrOutOfRange = errors.New("year out of range")
+
+// Parse reads YYYY-MM-DD strictly (no times, no other layouts), in the
+// years MinYear to MaxYear.
 func Parse(s string) (Date, error) {
 	t, err := time.Parse(Layout, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
 	}
+	if y := t.Year(); y < MinYear || y > MaxYear {
+		return Date{}, fmt.Errorf("%q is outside the years %d to %d that dates may use: %w", s, MinYear, MaxYear, ErrOutOfRange)
+	}
 	return Date{t}, nil
+}
+
+// InRange reports whether d lies in the years MinYear to MaxYear (the
+// zero Date does not).
+func (d Date) InRange() bool {
+	y := d.t.Year()
+	return !d.IsZero() && y >= MinYear && y <= MaxYear
 }
 
 // ParseYearFirst reads a date written year first with unpadded or
@@ -73,7 +97,7 @@ func ParseYearFirst(s string) (Date, bool) {
 	}
 	y, m, d := parts[0], parts[1], parts[2]
 	date := New(y, time.Month(m), d)
-	if m < 1 || m > 12 || d < 1 || date.t.Day() != d {
+	if m < 1 || m > 12 || d < 1 || date.t.Day() != d || !date.InRange() {
 		return Date{}, false
 	}
 	return date, true

@@ -1,6 +1,9 @@
 package civil
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestAddMonthsClampsToTheMonthEnd(t *testing.T) {
 	for _, tc := range []struct {
@@ -51,5 +54,23 @@ func TestParseYearFirst(t *testing.T) {
 		if got != want {
 			t.Errorf("ParseYearFirst(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestParseYearRange(t *testing.T) {
+	for s, ok := range map[string]bool{"1900-01-01": true, "2999-12-31": true, "1899-12-31": false, "3000-01-01": false, "9999-12-31": false, "0001-01-01": false} {
+		_, err := Parse(s)
+		if (err == nil) != ok {
+			t.Errorf("Parse(%q): err = %v", s, err)
+		}
+		if !ok && !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("Parse(%q): err = %v, want ErrOutOfRange", s, err)
+		}
+	}
+	if _, ok := ParseYearFirst("3000-1-1"); ok {
+		t.Errorf("ParseYearFirst read a year past 2999")
+	}
+	if New(3000, 1, 1).InRange() || !New(2026, 11, 21).InRange() || (Date{}).InRange() {
+		t.Errorf("InRange")
 	}
 }

@@ -1,6 +1,7 @@
 package roadmap
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -38,7 +39,11 @@ func (p *parser) action(it Item, index int) Action {
 		raw := full.Text[m[4]:m[5]]
 		a.DuePos = full.PosOf(m[4])
 		d, err := civil.Parse(raw)
-		if err != nil {
+		switch {
+		case errors.Is(err, civil.ErrOutOfRange):
+			p.problem(a.DuePos, SeverityWarning, "bad-date",
+				fmt.Sprintf("action %d: due date %q is outside the years %d to %d a roadmap's dates may use", index, raw, civil.MinYear, civil.MaxYear), "check the year")
+		case err != nil:
 			p.problem(a.DuePos, SeverityWarning, "bad-date",
 				fmt.Sprintf("action %d: due date %q is not a date", index, raw), "write it as YYYY-MM-DD")
 		}

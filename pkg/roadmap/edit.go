@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/atomicfile"
+	"github.com/roadmapcli/roadmap/pkg/boundedread"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
@@ -75,11 +74,15 @@ func SortEdits(edits []Edit) []Edit {
 	return sorted
 }
 
-// Newline is the file's line ending: "\r\n" for a CRLF file, else "\n".
-// Text an edit inserts uses it, so a CRLF file stays CRLF.
+// Newline is the file's line ending: "\r\n" for a CRLF file, "\r" for
+// one whose lines end in a lone carriage return (old Mac files), else
+// "\n". Text an edit inserts uses it, so a file keeps its line endings.
 func (d *Document) Newline() string {
-	if d.CRLF {
+	switch {
+	case d.CRLF:
 		return "\r\n"
+	case bytes.IndexByte(d.Raw, '\r') >= 0 && bytes.IndexByte(d.Raw, '\n') < 0:
+		return "\r"
 	}
 	return "\n"
 }
@@ -313,19 +316,24 @@ func (e *ChangedError) Error() string {
 	return safetext.Name(e.Path) + ": the file changed on disk while it was being edited, so nothing was written (re-run the command to apply it to the new content)"
 }
 
-// WriteEdited replaces the file at path with data, atomically (temporary
-// file in the same directory, fsync, rename; permission bits kept), unless
-// the file's bytes are no longer original: then it writes nothing and
-// returns a *ChangedError. The comparison is made just before the rename.
-// A symbolic link is followed: its target is replaced, the link stays.
+// WriteEdited replaces the file at path with data, atomically, by the
+// rules of package atomicfile (a symbolic link is written through; mode,
+// owner and group are kept; a read-only or hard-linked file is refused),
+// unless the file's bytes are no longer original: then it writes nothing
+// and returns a *ChangedError. The comparison is made just before the
+// rename. Nothing is written either when data would not read back as
+// well as original did (see CheckReadBack).
 func WriteEdited(path string, original, data []byte) error {
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return fileError(path, err)
+	if err := CheckReadBack(path, original, data); err != nil {
+		return err
 	}
-	return atomicfile.WriteFileChecked(real, data, 0o644, func() error {
-		current, err := os.ReadFile(real)
+	return atomicfile.WriteFileChecked(path, data, 0o644, func() error {
+		current, err := boundedread.File(path, MaxFileBytes)
 		if errors.Is(err, fs.ErrNotExist) {
+			return &ChangedError{Path: path}
+		}
+		var be *boundedread.Error
+		if errors.As(err, &be) && be.Kind == boundedread.TooLarge {
 			return &ChangedError{Path: path}
 		}
 		if err != nil {
@@ -336,4 +344,35 @@ func WriteEdited(path string, original, data []byte) error {
 		}
 		return nil
 	})
+}
+
+// CheckReadBack refuses an edit whose result every command would then
+// refuse or misread: a file over MaxFileBytes, or one that parses with a
+// problem the original did not have (a date outside the years the format
+// allows, a nesting cap, an unreadable entry). The edit's own text is
+// held to the limits the parser applies to what it reads.
+func CheckReadBack(path string, original, data []byte) error {
+	if len(data) > MaxFileBytes {
+		return &EditError{Path: path, Msg: fmt.Sprintf("the edit would make the file %s, over the %s a roadmap may be, so nothing was written (move old review-log entries to another file first)",
+			boundedread.FormatSize(int64(len(data))), boundedread.FormatSize(MaxFileBytes))}
+	}
+	before := problemCounts(Parse(path, original))
+	after := Parse(path, data)
+	seen := map[string]int{}
+	for _, p := range after.Problems {
+		key := string(p.Severity) + " " + p.Code
+		seen[key]++
+		if seen[key] > before[key] {
+			return &EditError{Path: path, Msg: fmt.Sprintf("the edit would write what cannot be read back (line %d: %s), so nothing was written", p.Pos.Line, p.Message)}
+		}
+	}
+	return nil
+}
+
+func problemCounts(d *Document) map[string]int {
+	n := map[string]int{}
+	for _, p := range d.Problems {
+		n[string(p.Severity)+" "+p.Code]++
+	}
+	return n
 }

@@ -500,6 +500,13 @@ func (p *parser) date(v *yaml.Node, path string) civil.Date {
 		return civil.Date{}
 	}
 	d, err := civil.Parse(s)
+	if errors.Is(err, civil.ErrOutOfRange) {
+		p.problem(p.nodePos(v), SeverityError, "bad-date",
+			fmt.Sprintf("%s: %q is outside the years %d to %d a roadmap's dates may use", path, s, civil.MinYear, civil.MaxYear),
+			"check the year")
+		p.about(path, "")
+		return civil.Date{}
+	}
 	if err != nil {
 		if fixed, ok := civil.ParseYearFirst(s); ok {
 			p.problem(p.nodePos(v), SeverityError, "bad-date",

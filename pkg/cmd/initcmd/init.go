@@ -344,7 +344,13 @@ func initRun(opts *Options) error {
 // prompts waited for answers, or by another process).
 func write(path string, data []byte, force bool) error {
 	if force {
-		if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
+		err := atomicfile.WriteFile(path, data, 0o644)
+		var ro *atomicfile.ReadOnlyError
+		var hl *atomicfile.HardLinkError
+		switch {
+		case errors.As(err, &ro) || errors.As(err, &hl):
+			return &cmdutil.InputError{Err: err}
+		case err != nil:
 			return fmt.Errorf("write %s: %w", safetext.Name(path), err)
 		}
 		return nil
