@@ -15,6 +15,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/build"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
@@ -88,6 +89,7 @@ func NewRootCmd(ios *iostreams.IOStreams, getenv func(string) string) *cobra.Com
 		IOStreams: ios,
 		Getenv:    getenv,
 		Today:     func() civil.Date { return today },
+		History:   history.Default,
 	}
 
 	root := &cobra.Command{

@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 )
 
@@ -15,4 +16,16 @@ type Factory struct {
 	Today func() civil.Date
 	// Getenv reads the environment (injected so tests stay hermetic).
 	Getenv func(string) string
+	// History is where a file's past comes from: git, through gitx, in a
+	// real run; tests give a scripted one (pkg/history/historytest). Nil
+	// means git (HistoryProvider).
+	History history.Provider
+}
+
+// HistoryProvider is f.History, or git when none was set.
+func (f *Factory) HistoryProvider() history.Provider {
+	if f == nil || f.History == nil {
+		return history.Default
+	}
+	return f.History
 }

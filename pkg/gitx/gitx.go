@@ -353,18 +353,24 @@ func (c *Client) run(dir string, args ...string) ([]byte, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
+	cmd := c.command(ctx, git, dir, args)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, &gitError{args: args, stderr: stderr.String(), err: err}
+	}
+	return stdout.Bytes(), nil
+}
+
+// command is every git process: in dir, with the client's environment.
+func (c *Client) command(ctx context.Context, git, dir string, args []string) *exec.Cmd {
 	// --literal-pathspecs: a path is a file name, never a pattern (a
 	// roadmap called `:!x.md` once committed the whole work tree).
 	full := append([]string{"-C", dir, "--no-pager", "--literal-pathspecs"}, args...)
 	cmd := exec.CommandContext(ctx, git, full...)
 	cmd.Env = append(append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0"), c.Env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	c.runs.Add(1)
-	if err := cmd.Run(); err != nil {
-		return nil, &gitError{args: args, stderr: stderr.String(), err: err}
-	}
-	return stdout.Bytes(), nil
+	return cmd
 }
 
 // Repo is one git working tree. Its methods take paths as the user gave

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
@@ -43,7 +44,7 @@ func TestGitHistoryFeedsDateRules(t *testing.T) {
 
 	lintFile := func() string {
 		fb := &gitx.Fallbacks{}
-		h := GitHistory(&gitx.Client{}, today, fb)(file)
+		h := history.FactsOf(history.Git{Client: &gitx.Client{}}, file, today, fb)
 		if fb.Count() != 0 {
 			t.Fatalf("fell back inside a repository: %s", fb.Message())
 		}
@@ -74,7 +75,7 @@ func TestHistoryWithoutGitIsEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	fb := &gitx.Fallbacks{}
-	h := GitHistory(&gitx.Client{Git: "no-such-git-binary"}, today, fb)(file)
+	h := history.FactsOf(history.Git{Client: &gitx.Client{Git: "no-such-git-binary"}}, file, today, fb)
 	if !h.LastChange.IsZero() || len(h.Reviews) != 0 {
 		t.Errorf("without git the history must be empty (not the modification time): %+v", h)
 	}

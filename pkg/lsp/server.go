@@ -26,7 +26,7 @@ import (
 	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
-	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -48,9 +48,9 @@ type Options struct {
 	Debounce time.Duration
 	// Log, when set, receives a line per message and per lint.
 	Log io.Writer
-	// Git answers the history questions of the date rules; nil means the
-	// git command (gitx.Default).
-	Git *gitx.Client
+	// History answers the history questions of the date rules; nil means
+	// git (history.Default).
+	History history.Provider
 }
 
 // Server is one language server session.
@@ -101,8 +101,8 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 	if opts.Getenv == nil {
 		opts.Getenv = func(string) string { return "" }
 	}
-	if opts.Git == nil {
-		opts.Git = gitx.Default
+	if opts.History == nil {
+		opts.History = history.Default
 	}
 	s := &Server{opts: opts, docs: map[string]*document{}, ladders: map[string]*ladder.Set{}}
 	s.configs = &lint.ConfigResolver{Explicit: opts.Getenv("ROADMAP_CONFIG")}
@@ -466,8 +466,7 @@ func (s *Server) refresh(d *document, reload bool) {
 		return
 	}
 	if reload && d.path != "" {
-		fallbacks := &gitx.Fallbacks{}
-		d.hist = lint.GitHistory(s.opts.Git, s.opts.Today(), fallbacks)(d.path)
+		d.hist = history.FactsOf(s.opts.History, d.path, s.opts.Today(), &history.Fallbacks{})
 	}
 	s.lint(d)
 	diags := make([]Diagnostic, 0, len(d.findings))

@@ -123,15 +123,15 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 	for _, a := range doc.Actions {
 		switch {
 		case replacing && (a.Done || done[a.Index]):
-			p.Carried = append(p.Carried, "Done: "+a.Title)
+			p.Carried = append(p.Carried, NoteDone+a.Title)
 		case replacing:
 			due := "no due date"
 			if !a.Due.IsZero() {
 				due = "due " + a.Due.String()
 			}
-			p.Carried = append(p.Carried, fmt.Sprintf("Carried over: %s (%s)", a.Title, due))
+			p.Carried = append(p.Carried, fmt.Sprintf("%s%s (%s)", NoteCarried, a.Title, due))
 		case done[a.Index] && !a.Done:
-			p.Carried = append(p.Carried, "Done: "+a.Title)
+			p.Carried = append(p.Carried, NoteDone+a.Title)
 		}
 	}
 	for _, r := range p.Redated {
@@ -139,7 +139,7 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 		if !r.From.IsZero() {
 			from = "due " + r.From.String()
 		}
-		p.Carried = append(p.Carried, fmt.Sprintf("Kept: %s (%s, now %s)", r.Title, from, r.To))
+		p.Carried = append(p.Carried, fmt.Sprintf("%s%s (%s, now %s)", NoteKept, r.Title, from, r.To))
 	}
 	p.Entry = roadmap.NewReview{Date: rec.Date, Kind: rec.Kind, Notes: append(notes, p.Carried...)}
 	entry, err := doc.AppendReview(p.Entry)

@@ -180,6 +180,20 @@ func CommitMessage(kind string, date civil.Date) string {
 	return "review: " + kind + " " + date.String()
 }
 
+// ParseCommitMessage reads a subject CommitMessage wrote: the review's
+// kind and date, and false for any other subject.
+func ParseCommitMessage(subject string) (kind string, date civil.Date, ok bool) {
+	m := reviewSubject.FindStringSubmatch(subject)
+	if m == nil {
+		return "", civil.Date{}, false
+	}
+	d, err := civil.Parse(m[2])
+	if err != nil {
+		return "", civil.Date{}, false
+	}
+	return m[1], d, true
+}
+
 // DatesFromCommits reads review dates from commit subjects written by
 // `roadmap review --record --commit` ("review: check-in 2026-12-01"), by
 // checkpoint kind, for cadence.Options.LastReview. A heavier review counts
@@ -194,15 +208,11 @@ func DatesFromCommits(commits []gitx.Commit, today civil.Date) map[string]civil.
 	}
 	out := map[string]civil.Date{}
 	for _, c := range commits {
-		m := reviewSubject.FindStringSubmatch(c.Subject)
-		if m == nil {
+		kind, d, ok := ParseCommitMessage(c.Subject)
+		if !ok || d.After(today) {
 			continue
 		}
-		d, err := civil.Parse(m[2])
-		if err != nil || d.After(today) {
-			continue
-		}
-		for _, k := range covers[m[1]] {
+		for _, k := range covers[kind] {
 			if d.After(out[k]) {
 				out[k] = d
 			}

@@ -15,7 +15,7 @@ import (
 	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/export"
-	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -31,7 +31,8 @@ const (
 type Options struct {
 	IO    *iostreams.IOStreams
 	Today func() civil.Date
-	Git   *gitx.Client
+	// History is the file's past, for the sparkline (git).
+	History history.Provider
 
 	File       string
 	StdinName  string
@@ -42,7 +43,7 @@ type Options struct {
 
 // NewCmdExport builds the command. runF replaces exportRun in flag tests.
 func NewCmdExport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Git: gitx.Default}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, History: f.HistoryProvider()}
 	cmd := &cobra.Command{
 		Use:   "export FILE",
 		Short: "Write a roadmap as a one-page HTML for a 1:1, or its assessment radar as SVG",
@@ -120,7 +121,7 @@ func exportRun(opts *Options) error {
 	if err := comparison(opts, doc, &in); err != nil {
 		return err
 	}
-	in.History, in.Cadence = history(opts, doc, today)
+	in.History, in.Cadence = readHistory(opts, doc, today)
 	if err := export.WritePage(&buf, export.Build(in)); err != nil {
 		return err
 	}
@@ -146,18 +147,18 @@ func comparison(opts *Options, doc *roadmap.Document, in *export.Input) error {
 	return nil
 }
 
-// history reads the file's commits for the sparkline and the review dates
-// git knows; without git, the review log alone, and a note says so.
-func history(opts *Options, doc *roadmap.Document, today civil.Date) (export.History, cadence.Options) {
+// readHistory reads the file's commits for the sparkline and the review
+// dates git knows; without git, the review log alone, and a note says so.
+func readHistory(opts *Options, doc *roadmap.Document, today civil.Date) (export.History, cadence.Options) {
 	if opts.File == "-" {
 		return export.LogHistory(doc, nil), cadence.Options{}
 	}
-	var fb gitx.Fallbacks
-	repo, err := opts.Git.Open(opts.File)
-	var commits []gitx.Commit
-	if err == nil {
-		commits, err = repo.Log(opts.File)
+	var fb history.Fallbacks
+	provider := opts.History
+	if provider == nil {
+		provider = history.Default
 	}
+	commits, err := provider.Log(opts.File)
 	if err != nil {
 		if fb.Add(err) {
 			fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+fb.MessageWith("the history sparkline counts the review log only"))
@@ -167,7 +168,7 @@ func history(opts *Options, doc *roadmap.Document, today civil.Date) (export.His
 		return export.LogHistory(doc, nil), cadence.Options{}
 	}
 	if commits == nil {
-		commits = []gitx.Commit{}
+		commits = []history.Commit{}
 	}
 	return export.LogHistory(doc, commits), cadence.Options{LastReview: review.DatesFromCommits(commits, today)}
 }

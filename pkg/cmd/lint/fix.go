@@ -11,7 +11,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/fix"
-	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -33,7 +33,7 @@ type appliedFix struct {
 // fixRun lints, fixes each file that has a mechanical fix (under the edit
 // lock, refusing a file that changed meanwhile), then lints again and
 // reports what is left, as a plain lint run would.
-func fixRun(opts *Options, runOpts lint.RunOptions, fallbacks *gitx.Fallbacks) error {
+func fixRun(opts *Options, runOpts lint.RunOptions, fallbacks *history.Fallbacks) error {
 	type seen struct {
 		path string
 		hist lint.History
@@ -96,8 +96,8 @@ func fixRun(opts *Options, runOpts lint.RunOptions, fallbacks *gitx.Fallbacks) e
 	res := first
 	if len(results) > 0 {
 		// What is left, linted as the user will see it.
-		fallbacks = &gitx.Fallbacks{}
-		runOpts.History = lint.GitHistory(gitx.Default, runOpts.Today, fallbacks)
+		fallbacks = &history.Fallbacks{}
+		runOpts.History = history.FactsFunc(opts.provider(), runOpts.Today, fallbacks)
 		runOpts.Visit = nil
 		res = lint.Run(runOpts)
 	}

@@ -17,7 +17,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/editlock"
-	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
@@ -29,6 +29,8 @@ type Options struct {
 	IO     *iostreams.IOStreams
 	Today  func() civil.Date
 	Getenv func(string) string
+	// History answers the date rules' questions about the past (git).
+	History history.Provider
 
 	Paths     []string
 	Format    string
@@ -56,7 +58,7 @@ var failOnLevels = []string{"error", "warning", "info", "none"}
 
 // NewCmdLint builds the command. runF replaces lintRun in flag tests.
 func NewCmdLint(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, LockWait: editlock.DefaultWait}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, History: f.HistoryProvider(), LockWait: editlock.DefaultWait}
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Check roadmaps for vague goals, missing dates and a lapsed cadence",
@@ -176,7 +178,7 @@ func lintRun(opts *Options) error {
 		configPath = opts.Getenv("ROADMAP_CONFIG")
 	}
 	today := opts.Today()
-	fallbacks := &gitx.Fallbacks{}
+	fallbacks := &history.Fallbacks{}
 	runOpts := lint.RunOptions{
 		Paths:        paths,
 		Stdin:        opts.IO.In,
@@ -184,7 +186,7 @@ func lintRun(opts *Options) error {
 		Today:        today,
 		Configs:      &lint.ConfigResolver{Explicit: configPath},
 		RoadmapsOnly: opts.RoadmapsOnly,
-		History:      lint.GitHistory(gitx.Default, today, fallbacks),
+		History:      history.FactsFunc(opts.provider(), today, fallbacks),
 	}
 	if opts.Fix {
 		return fixRun(opts, runOpts, fallbacks)
@@ -193,7 +195,7 @@ func lintRun(opts *Options) error {
 }
 
 // finish prints a run's findings and turns them into the exit status.
-func finish(opts *Options, res *lint.Result, fallbacks *gitx.Fallbacks) error {
+func finish(opts *Options, res *lint.Result, fallbacks *history.Fallbacks) error {
 	note(opts, fallbacks)
 	if err := write(opts, res); err != nil {
 		return err
@@ -209,7 +211,7 @@ func finish(opts *Options, res *lint.Result, fallbacks *gitx.Fallbacks) error {
 
 // note says once per run, not once per file, that some files had no git
 // history; --quiet says nothing.
-func note(opts *Options, fallbacks *gitx.Fallbacks) {
+func note(opts *Options, fallbacks *history.Fallbacks) {
 	if opts.Quiet {
 		return
 	}
@@ -315,4 +317,12 @@ func listRules(opts *Options) error {
 		t.Rows = append(t.Rows, []string{r.ID, r.Name, r.Severity.String(), summary})
 	}
 	return t.Render(opts.IO.Out, report.FormatTable, report.OptionsFor(opts.IO))
+}
+
+// provider is the history the date rules read: git unless a test set one.
+func (o *Options) provider() history.Provider {
+	if o.History == nil {
+		return history.Default
+	}
+	return o.History
 }

@@ -2,11 +2,16 @@ package lint
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/history"
+	"github.com/roadmapcli/roadmap/pkg/history/historytest"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 )
 
@@ -151,5 +156,44 @@ func TestExplainAndListRules(t *testing.T) {
 	out, _, err = run(t, "", Options{ListRules: true, Format: "json"})
 	if err != nil || !strings.Contains(out, `"id": "RM001"`) || !strings.Contains(out, `"kinds": []`) {
 		t.Errorf("--list-rules --format json: err %v, output %.200q", err, out)
+	}
+}
+
+// TestHistoryFromTheFactory: the date rules read the provider the
+// Factory hands the command. Three months after its last logged review
+// the example is stale and overdue; a review commit from last week (a
+// scripted history, no repository) answers both rules.
+func TestHistoryFromTheFactory(t *testing.T) {
+	data, err := os.ReadFile("../../../examples/promotion.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "promotion.md")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lintWith := func(p history.Provider) string {
+		ios, _, out, errOut := iostreams.Test()
+		f := &cmdutil.Factory{IOStreams: ios, Today: func() civil.Date { return civil.New(2027, 3, 1) },
+			Getenv: func(string) string { return "" }, History: p}
+		cmd := NewCmdLint(f, nil)
+		cmd.SetArgs([]string{"--fail-on", "none", path})
+		if err := cmd.Execute(); err != nil {
+			t.Fatalf("%v\n%s", err, errOut)
+		}
+		return out.String() + errOut.String()
+	}
+	none := &historytest.Repo{}
+	got := lintWith(none)
+	if !strings.Contains(got, "RM014") || !strings.Contains(got, "RM016") || !strings.Contains(got, "no git history") {
+		t.Fatalf("without history, want RM014, RM016 and the note:\n%s", got)
+	}
+	at := time.Date(2027, 2, 22, 12, 0, 0, 0, time.UTC)
+	reviewed := &historytest.Repo{Files: map[string][]historytest.Commit{path: {
+		{Time: at, Subject: "review: quarterly 2027-02-22"},
+	}}}
+	got = lintWith(reviewed)
+	if strings.Contains(got, "RM014") || strings.Contains(got, "RM016") || strings.Contains(got, "no git history") {
+		t.Fatalf("a review commit on 2027-02-22 answers RM014 and RM016:\n%s", got)
 	}
 }

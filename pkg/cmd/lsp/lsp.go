@@ -12,6 +12,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/build"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lsp"
 )
@@ -21,6 +22,8 @@ type Options struct {
 	IO     *iostreams.IOStreams
 	Today  func() civil.Date
 	Getenv func(string) string
+	// History answers the date rules' questions about the past (git).
+	History history.Provider
 	// LogFile, when set, receives the server's log; nothing is logged
 	// otherwise (stdout is the protocol, stderr is left quiet).
 	LogFile string
@@ -31,7 +34,7 @@ type Options struct {
 
 // NewCmdLSP builds the command. runF replaces lspRun in flag tests.
 func NewCmdLSP(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, History: f.HistoryProvider()}
 	var stdio bool
 	cmd := &cobra.Command{
 		Use:   "lsp",
@@ -86,7 +89,7 @@ func lspRun(opts *Options) error {
 	}
 	err := lsp.Serve(opts.IO.In, opts.IO.Out, lsp.Options{
 		Today: today, Getenv: opts.Getenv, Version: build.Current().Version,
-		Debounce: lsp.DefaultDebounce, Log: log,
+		Debounce: lsp.DefaultDebounce, Log: log, History: opts.History,
 	})
 	if errors.Is(err, lsp.ErrExitWithoutShutdown) {
 		return cmdutil.ErrSilent // exit 1, as the protocol asks

@@ -75,7 +75,7 @@ func recordRun(opts *Options) error {
 		if err != nil {
 			return err
 		}
-		h := history(opts, doc)
+		h := readHistory(opts, doc)
 		rep := review.Assess(doc, opts.Today(), review.Options{GitReviews: h.reviews})
 		p := cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut)
 		if err := ask(opts, p, doc, rep); err != nil {
@@ -221,7 +221,7 @@ func recordKind(opts *Options, doc *roadmap.Document) string {
 	if opts.Kind != "" {
 		return opts.Kind
 	}
-	h := history(opts, doc)
+	h := readHistory(opts, doc)
 	return review.DefaultKind(review.Assess(doc, opts.Today(), review.Options{GitReviews: h.reviews}))
 }
 
@@ -308,7 +308,7 @@ func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 	}
 	carried := 0
 	for _, c := range r.Carried {
-		if strings.HasPrefix(c, "Carried over: ") {
+		if strings.HasPrefix(c, review.NoteCarried) {
 			carried++
 		}
 	}

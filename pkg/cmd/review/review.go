@@ -20,6 +20,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -33,7 +34,10 @@ const DefaultFile = "roadmap.md"
 type Options struct {
 	IO    *iostreams.IOStreams
 	Today func() civil.Date
-	// Git answers the history questions; tests give it a pinned environment.
+	// History is what the file's past is read from (git); nil reads it
+	// with Git.
+	History history.Provider
+	// Git commits a record (--commit); tests give it a pinned environment.
 	Git *gitx.Client
 	// Getenv reads ROADMAP_CONFIG, the lint configuration a record is
 	// checked against.
@@ -68,7 +72,7 @@ type Options struct {
 
 // NewCmdReview builds the command. runF replaces reviewRun in flag tests.
 func NewCmdReview(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, Git: gitx.Default, LockWait: editlock.DefaultWait}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, History: f.HistoryProvider(), Git: gitx.Default, LockWait: editlock.DefaultWait}
 	var done []string
 	var rates rateFlags
 	cmd := &cobra.Command{
@@ -266,7 +270,7 @@ func reviewRun(opts *Options) error {
 		return err
 	}
 	today := opts.Today()
-	h := history(opts, doc)
+	h := readHistory(opts, doc)
 	rep := review.Assess(doc, today, review.Options{GitReviews: h.reviews})
 	rep.Changes = h.changes(doc, rep.Since(doc))
 	if opts.Format == "json" {
@@ -296,47 +300,55 @@ func load(opts *Options, warn bool) (*roadmap.Document, error) {
 // fileHistory is what git (or, without it, the file system) says about
 // the roadmap.
 type fileHistory struct {
-	path     string
-	repo     *gitx.Repo
-	commits  []gitx.Commit // every commit that touched the file, newest first
+	path string
+	// source answers for the file; nil when it has no history there.
+	source   history.Provider
+	commits  []history.Commit // every commit that touched the file, newest first
 	reviews  map[string]civil.Date
 	fallback string
 	err      error // git was there but failed
 }
 
-func history(opts *Options, doc *roadmap.Document) *fileHistory {
+// provider is where the file's past is read from.
+func (o *Options) provider() history.Provider {
+	switch {
+	case o.History != nil:
+		return o.History
+	case o.Git != nil:
+		return history.Git{Client: o.Git}
+	}
+	return history.Default
+}
+
+func readHistory(opts *Options, doc *roadmap.Document) *fileHistory {
 	h := &fileHistory{path: opts.File}
 	if opts.File == "-" {
 		h.fallback = "no git history (the roadmap was read from standard input): review dates come from the review log"
 		return h
 	}
-	var fb gitx.Fallbacks
-	repo, err := opts.Git.Open(opts.File)
-	if err == nil {
-		h.repo = repo
-		h.commits, err = repo.Log(opts.File)
-	}
+	var fb history.Fallbacks
+	p := opts.provider()
+	commits, err := p.Log(opts.File)
 	if err != nil {
-		if fb.Add(err) {
-			h.repo = nil
-			h.fallback = fb.Message()
-		} else {
+		if !fb.Add(err) {
 			h.err = err
 		}
+		h.fallback = fb.Message()
 		return h
 	}
+	h.source, h.commits = p, commits
 	h.reviews = review.DatesFromCommits(h.commits, opts.Today())
 	return h
 }
 
 // changes is what changed in the file since the day given.
 func (h *fileHistory) changes(doc *roadmap.Document, since civil.Date) *review.Changes {
-	c := &review.Changes{Source: "git", Since: since, Commits: []gitx.Commit{}, Fallback: h.fallback}
+	c := &review.Changes{Source: "git", Since: since, Commits: []history.Commit{}, Fallback: h.fallback}
 	sinceTime := time.Time{}
 	if !since.IsZero() {
 		sinceTime = time.Date(since.Year(), since.Time().Month(), since.Time().Day(), 0, 0, 0, 0, time.Local)
 	}
-	if h.repo == nil {
+	if h.source == nil {
 		c.Source = "file"
 		if info, err := os.Stat(h.path); err == nil {
 			c.LastChange = info.ModTime()
@@ -360,7 +372,7 @@ func (h *fileHistory) changes(doc *roadmap.Document, since civil.Date) *review.C
 		}
 	}
 	if !since.IsZero() {
-		if st, err := h.repo.DiffStat(h.path, sinceTime); err == nil {
+		if st, err := h.source.DiffStat(h.path, sinceTime); err == nil {
 			c.Stat = &st
 		}
 	}

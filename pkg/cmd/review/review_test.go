@@ -18,6 +18,8 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
+	"github.com/roadmapcli/roadmap/pkg/history/historytest"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -653,5 +655,39 @@ func TestLabelsAndLateness(t *testing.T) {
 	}
 	if label(review.None) != "none" || label("quarterly") != "quarterly review" {
 		t.Errorf("labels")
+	}
+}
+
+// TestHistoryFromTheFactory: the command reads the file's past from the
+// provider the Factory hands it, here a scripted one: its review commit
+// is the last review, and its commits since are what changed.
+func TestHistoryFromTheFactory(t *testing.T) {
+	path := copyExample(t, "team/marcus-feld.md")
+	at := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d.Add(12 * time.Hour) }
+	fake := &historytest.Repo{
+		Files: map[string][]historytest.Commit{path: {
+			{Time: at("2026-11-01"), Subject: "marcus: start"},
+			{Time: at("2026-12-06"), Subject: "review: check-in 2026-12-06"},
+			{Time: at("2026-12-07"), Author: "Lucía Fernández", Subject: "marcus: a new person action"},
+		}},
+		Stats: map[string]history.Stat{path: {Added: 4, Deleted: 1}},
+	}
+	ios, _, out, _ := iostreams.Test()
+	f := &cmdutil.Factory{IOStreams: ios, Today: today("2026-12-08"), History: fake}
+	cmd := NewCmdReview(f, nil)
+	cmd.SetArgs([]string{path})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  Due:    nothing today\n",
+		"  Last:   check-in on 2026-12-06, from a review commit\n",
+		"Changes since the last review (2026-12-06)\n",
+		"  2 commits, +4 -1 lines\n",
+		" 2026-12-07 Lucía Fernández  marcus: a new person action\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
 	}
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/export"
-	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
@@ -28,6 +28,8 @@ type Options struct {
 	IO     *iostreams.IOStreams
 	Today  func() civil.Date
 	Getenv func(string) string
+	// History says when each plan was reviewed in git.
+	History history.Provider
 
 	Paths       []string
 	Format      string
@@ -39,7 +41,7 @@ type Options struct {
 
 // NewCmdStatus builds the command. runF replaces statusRun in flag tests.
 func NewCmdStatus(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv}
+	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, History: f.HistoryProvider()}
 	cmd := &cobra.Command{
 		Use:   "status [DIR...]",
 		Short: "One row per roadmap: owner, target, next checkpoint, overdue, lint errors",
@@ -111,14 +113,18 @@ func statusRun(opts *Options) error {
 		configPath = opts.Getenv("ROADMAP_CONFIG")
 	}
 	today := opts.Today()
-	fallbacks := &gitx.Fallbacks{}
+	fallbacks := &history.Fallbacks{}
+	provider := opts.History
+	if provider == nil {
+		provider = history.Default
+	}
 	var mu sync.Mutex
 	var rows []status.Row
 	res := lint.Run(lint.RunOptions{
 		Paths:   paths,
 		Today:   today,
 		Configs: &lint.ConfigResolver{Explicit: configPath},
-		History: lint.GitHistory(gitx.Default, today, fallbacks),
+		History: history.FactsFunc(provider, today, fallbacks),
 		Visit: func(doc *roadmap.Document, hist lint.History, findings []lint.Finding) {
 			row := status.NewRow(doc, hist, findings, today)
 			mu.Lock()
