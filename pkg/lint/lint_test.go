@@ -387,3 +387,11 @@ func TestProseBlanksComments(t *testing.T) {
 		t.Error("text without comments must come back unchanged")
 	}
 }
+
+func TestSlotThatIsALinkIsNoPlaceholder(t *testing.T) {
+	src := strings.Replace(clean, "## Next quarter\n", "## Next quarter\n- Notes are [here] and [fill in].\n\n[here]: https://example.com/notes\n\n", 1)
+	fs := lintString(t, src, nil)
+	if got := rulesOf(fs); got != "RM021" || !strings.Contains(fs[0].Message, "[fill in]") {
+		t.Errorf("findings = %v", fs)
+	}
+}

@@ -146,11 +146,27 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 			continue
 		}
 		for _, sp := range roadmap.FindPlaceholders(line) {
+			if line[sp[0]] == '[' && c.linkDefined(line[sp[0]+1:sp[1]-1]) {
+				continue // "[here]" with "[here]: https://…" below is a link
+			}
 			col := utf8.RuneCountInString(line[:sp[0]]) + 1
 			report(roadmap.Position{Line: n, Column: col},
 				roadmap.Position{Line: n, Column: col + utf8.RuneCountInString(line[sp[0]:sp[1]])}, line[sp[0]:sp[1]])
 		}
 	}
+}
+
+// linkDefined reports whether the body defines a link reference named
+// label ("[here]: https://…"), in any case.
+func (c *Context) linkDefined(label string) bool {
+	want := "[" + strings.ToLower(strings.TrimSpace(label)) + "]:"
+	for n := c.Doc.Frontmatter.EndLine + 1; n <= c.Doc.LineCount(); n++ {
+		t := bytes.TrimLeft(c.Doc.LineBytes(n), " ")
+		if len(t) > len(want) && t[0] == '[' && strings.EqualFold(string(t[:len(want)]), want) {
+			return true
+		}
+	}
+	return false
 }
 
 // eachFrontmatterString calls fn with each of the header's free-text
