@@ -5,15 +5,23 @@ import (
 	"runtime/debug"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/lint/vague"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
+
+// idLadderKnown is the one rule that reads the ladders.
+const idLadderKnown = "RM022"
 
 // Linter runs the catalogue over documents. It is safe for concurrent use.
 type Linter struct {
 	Today civil.Date
 	// Config sets severities and extra phrases; nil means the defaults.
 	Config *Config
+	// Only, when set, runs just these rules (by id), at the severities
+	// the configuration gives: for a caller that answers for a few rules,
+	// as review --record does for the 30-day window's.
+	Only map[string]bool
 }
 
 // RulePanic reports a rule that crashed on a file. The other rules' findings
@@ -39,11 +47,14 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		matcher = l.Config.matcher
 	}
 	sup := parseSuppressions(doc)
-	ladders, _ := laddersFor(l.Config) // a bad ladder file is the run's error (Run), and RM022 is skipped
 	unread := doc.Fatal() || !doc.Frontmatter.Decoded
 	var out []Finding
 	var crash error
+	var ladders *ladder.Set
 	for _, r := range catalogue {
+		if l.Only != nil && !l.Only[r.ID] {
+			continue
+		}
 		sev := r.Severity
 		if l.Config != nil {
 			if s, ok := l.Config.Rules[r.ID]; ok {
@@ -58,6 +69,12 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		// report what is merely unread.
 		if r.ID != idDocumentValid && (unread || !r.appliesTo(doc.Frontmatter.Kind)) {
 			continue
+		}
+		// Loading the ladders costs more than linting a file: only for
+		// the rule that reads them. A bad ladder file is the run's error
+		// (Run), and RM022 is skipped.
+		if r.ID == idLadderKnown && ladders == nil {
+			ladders, _ = laddersFor(l.Config)
 		}
 		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, History: hist, Ladders: ladders, rule: r, severity: sev}
 		if err := runRule(r, c); err != nil && crash == nil {

@@ -22,8 +22,9 @@ var windowRules = map[string]bool{"RM006": true, "RM015": true}
 // warnings of the record, not refusals (the words are the person's).
 var actionRules = map[string]bool{"RM005": true, "RM007": true, "RM008": true, "RM020": true, "RM021": true}
 
-// lintResult lints the file a record would write, as `roadmap lint` would
-// on the record's day with the configuration in effect for the file. A
+// lintResult lints the file a record would write with the rules the
+// record answers for, as `roadmap lint` would on the record's day with the
+// configuration in effect for the file. A
 // configuration that cannot be read is lint's to report: the defaults
 // apply here.
 func lintResult(opts *Options, result []byte, today civil.Date) (*roadmap.Document, []lint.Finding) {
@@ -36,7 +37,14 @@ func lintResult(opts *Options, result []byte, today civil.Date) (*roadmap.Docume
 	if err != nil {
 		cfg = nil
 	}
-	findings, _ := (&lint.Linter{Today: today, Config: cfg}).Lint(nd, lint.History{})
+	only := map[string]bool{}
+	for id := range windowRules {
+		only[id] = true
+	}
+	for id := range actionRules {
+		only[id] = true
+	}
+	findings, _ := (&lint.Linter{Today: today, Config: cfg, Only: only}).Lint(nd, lint.History{})
 	return nd, findings
 }
 
