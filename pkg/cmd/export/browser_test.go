@@ -23,10 +23,18 @@ const requireChromium = "ROADMAP_REQUIRE_CHROMIUM"
 // temporary directory and are removed.
 const screenshotsEnv = "ROADMAP_SCREENSHOTS"
 
+// allPagesEnv opens every example, not only the ones that differ most (a
+// promotion with two entries, a change across tracks with a dimension not
+// rated, a disconnect, the dashboard); ROADMAP_SCREENSHOTS does too.
+const allPagesEnv = "ROADMAP_BROWSER_ALL"
+
 // browserPage is a generated page to open in the browser.
 type browserPage struct {
 	name string
 	html string
+	// full pages are always opened; the others, which look alike, with
+	// ROADMAP_BROWSER_ALL (the test shares two cores with the suite).
+	full bool
 }
 
 // examplePages renders every example roadmap's export page and the team
@@ -43,10 +51,11 @@ func examplePages(t *testing.T) []browserPage {
 			if filepath.Base(f) == "README.md" {
 				continue
 			}
-			out = append(out, browserPage{name: strings.TrimSuffix(filepath.Base(f), ".md"), html: run(t, "export", f)})
+			name := strings.TrimSuffix(filepath.Base(f), ".md")
+			out = append(out, browserPage{name: name, html: run(t, "export", f), full: name == "promotion" || name == "marcus-feld" || name == "career-change-designer"})
 		}
 	}
-	out = append(out, browserPage{name: "team-dashboard", html: run(t, "status", "../../../examples/team", "--format", "html")})
+	out = append(out, browserPage{name: "team-dashboard", html: run(t, "status", "../../../examples/team", "--format", "html"), full: true})
 	return out
 }
 
@@ -68,7 +77,8 @@ func run(t *testing.T, args ...string) string {
 
 // TestPagesInChromium opens every example's page, and the team dashboard,
 // in headless Chromium at 1280 and 390 CSS pixels, in light and dark mode,
-// and prints it on A4 and Letter: the screenshots are not blank, the page never scrolls sideways
+// and prints it on A4 and Letter (by default four pages that differ most;
+// ROADMAP_BROWSER_ALL=1 for every example): the screenshots are not blank, the page never scrolls sideways
 // on a phone, the dark page is dark, the print is one or two pages, and the
 // page logs no error and requests nothing but itself.
 func TestPagesInChromium(t *testing.T) {
@@ -100,8 +110,12 @@ func runInChromium(t *testing.T, pages []browserPage) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 
+	all := os.Getenv(allPagesEnv) != "" || os.Getenv(screenshotsEnv) != ""
 	for _, pg := range pages {
 		t.Run(pg.name, func(t *testing.T) {
+			if !pg.full && !all {
+				t.Skipf("one of the examples that look alike: %s=1 opens it too", allPagesEnv)
+			}
 			path := filepath.Join(dir, pg.name+".html")
 			if err := os.WriteFile(path, []byte(pg.html), 0o644); err != nil {
 				t.Fatal(err)
@@ -111,11 +125,16 @@ func runInChromium(t *testing.T, pages []browserPage) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, v := range []struct {
+			views := []struct {
 				width  int
 				mobile bool
 				dark   bool
-			}{{1280, false, false}, {390, true, false}, {1280, false, true}} {
+			}{{1280, false, false}, {390, true, false}, {1280, false, true}}
+			papers := []struct {
+				name string
+				size [2]float64
+			}{{"a4", chromium.A4}, {"letter", chromium.Letter}}
+			for _, v := range views {
 				if err := p.SetDarkMode(ctx, v.dark); err != nil {
 					t.Fatal(err)
 				}
@@ -159,10 +178,7 @@ func runInChromium(t *testing.T, pages []browserPage) {
 					t.Errorf("%s: background %v, dark mode %v", name, bg, v.dark)
 				}
 			}
-			for _, paper := range []struct {
-				name string
-				size [2]float64
-			}{{"a4", chromium.A4}, {"letter", chromium.Letter}} {
+			for _, paper := range papers {
 				pdf, err := p.PrintPDF(ctx, paper.size)
 				if err != nil {
 					t.Fatal(err)
