@@ -410,6 +410,8 @@ var judgeTable = []vagueCase{
 	{"person", "Ask the Head of Nursing at St Mary's about the ward lead post", "yes"},
 	{"person", "Email the department head at 東京大学", "yes"},
 	{"person", "Ask a recruiter at Stripe", "no"},
+	{"person", "`@liam.k` on the PM Slack (Principal PM, Expensify)", "yes"},
+	{"person", "Ask about `@Transactional` in the billing service", "no"},
 	{"person", "Ask someone at 腾讯 about the interview loop", "no"},
 	{"person", "Talk to the 데이터 team", "no"},
 	{"person", "Ask a senior engineer at 네이버 for advice", "no"},

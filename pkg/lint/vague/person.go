@@ -328,6 +328,9 @@ func (s *scratch) hasHandle(from, end int) bool {
 		}
 		i += j
 		if s.inSpan(i, spanCode) {
+			if s.handleSpan(i) {
+				return true // "`@liam.k` on the PM Slack": a handle set as code
+			}
 			continue
 		}
 		after := i+1 < len(text) && isWordByte(text[i+1])
@@ -371,4 +374,23 @@ func (s *scratch) roleAside(k int) bool {
 		}
 	}
 	return false
+}
+
+// handleSpan: the code span holding byte i is a chat handle and nothing
+// else ("`@liam.k`"), as people set handles; code that merely holds an '@'
+// ("`@Transactional` usage", "`git log --author=@me`") is not.
+func (s *scratch) handleSpan(i int) bool {
+	j := s.spanFrom(i+1) - 1
+	sp := &s.spans[j]
+	inner := strings.Trim(s.text[sp.start:sp.end], "`")
+	if len(inner) < 2 || inner[0] != '@' || inner[1] < 'a' || inner[1] > 'z' {
+		return false
+	}
+	for k := 1; k < len(inner); k++ {
+		c := inner[k]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
