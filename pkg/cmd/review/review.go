@@ -503,7 +503,7 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 		p.line("  %s    %d. %s", cs.Green("done"), a.Index, a.Title)
 	}
 	if r.Window.Ended {
-		p.line("  %s", cs.Yellow("The 30-day window has ended: pin the next three actions (--record --action ... x3)."))
+		p.line("  %s", cs.Yellow("The 30-day window has ended: pin the next three actions (--record --action ... x3), or keep the open ones with new dates (--record --keep-actions)."))
 	}
 
 	writeChanges(p, cs, r)
