@@ -45,6 +45,9 @@ type Result struct {
 	Files    int
 	Findings []Finding
 	Errors   []error
+	// Dirs is how many of the named paths were directories (walked), so a
+	// command can tell "nothing to lint here" from "only files skipped".
+	Dirs int
 }
 
 // job is one file to lint. requireKey marks files found by walking: they
@@ -68,7 +71,7 @@ var skipDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_mo
 
 // Run lints every roadmap the options name.
 func Run(opts RunOptions) *Result {
-	jobs, errs := collect(opts)
+	jobs, dirs, errs := collect(opts)
 	outcomes := make([]outcome, len(jobs))
 	workers := opts.Workers
 	if workers <= 0 {
@@ -91,7 +94,7 @@ func Run(opts RunOptions) *Result {
 	close(next)
 	wg.Wait()
 
-	res := &Result{Errors: errs}
+	res := &Result{Errors: errs, Dirs: dirs}
 	seenErr := map[string]bool{}
 	for _, o := range outcomes {
 		if o.linted {
@@ -151,20 +154,33 @@ func lintOne(j job, opts RunOptions) (o outcome) {
 
 // collect turns the paths into jobs in a stable order: arguments in the
 // order given, each directory's files in lexical order, duplicates once.
-func collect(opts RunOptions) ([]job, []error) {
-	var jobs []job
-	var errs []error
+// A directory named on the command line is walked even when it is a
+// symbolic link; links met inside the walk are not followed (they could
+// loop). The working directory is read once, and each directory's
+// configuration is looked up once, however many files it holds.
+func collect(opts RunOptions) (jobs []job, dirs int, errs []error) {
 	seen := map[string]bool{}
+	cwd, _ := os.Getwd()
+	type cfgResult struct {
+		cfg *Config
+		err error
+	}
+	cfgs := map[string]cfgResult{}
 	configFor := func(dir string) (*Config, error) {
 		if opts.Configs == nil {
 			return nil, nil
 		}
-		return opts.Configs.For(dir)
+		if r, ok := cfgs[dir]; ok {
+			return r.cfg, r.err
+		}
+		cfg, err := opts.Configs.For(dir)
+		cfgs[dir] = cfgResult{cfg, err}
+		return cfg, err
 	}
 	add := func(j job) {
 		key := j.path
-		if abs, err := filepath.Abs(j.path); err == nil && !j.stdin {
-			key = abs
+		if !j.stdin && !filepath.IsAbs(key) && cwd != "" {
+			key = filepath.Join(cwd, key)
 		}
 		if seen[key] {
 			return
@@ -187,7 +203,15 @@ func collect(opts RunOptions) ([]job, []error) {
 			add(job{path: p, requireKey: opts.RoadmapsOnly && err == nil}) // reading it reports what is wrong
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		dirs++
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow a root that is a link; a trailing
+			// separator makes the system resolve it, and the paths under it
+			// keep the name the user gave.
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &roadmap.FileError{Path: path, Msg: "cannot read: " + unwrapPathError(err)})
 				if d != nil && d.IsDir() {
@@ -196,11 +220,11 @@ func collect(opts RunOptions) ([]job, []error) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+				if path != root && (skipDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
 					return fs.SkipDir
 				}
 				cfg, cerr := configFor(path)
-				if cerr == nil && path != p && cfg.Ignored(path) {
+				if cerr == nil && path != root && cfg.Ignored(path) {
 					return fs.SkipDir
 				}
 				return nil
@@ -230,7 +254,7 @@ func collect(opts RunOptions) ([]job, []error) {
 			errs = append(errs, err)
 		}
 	}
-	return jobs, errs
+	return jobs, dirs, errs
 }
 
 func unwrapPathError(err error) string {

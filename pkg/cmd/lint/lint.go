@@ -21,6 +21,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
@@ -41,6 +42,8 @@ type Options struct {
 	ListRules bool
 	// RoadmapsOnly skips named files that are not roadmaps.
 	RoadmapsOnly bool
+	// AllowEmpty lets directories with no roadmap pass (exit 0).
+	AllowEmpty bool
 	// Fix applies the fixes that have exactly one correct edit; with
 	// DryRun it prints their diff instead.
 	Fix    bool
@@ -135,6 +138,7 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print the unified diff of the fixes and change nothing")
 	fl.DurationVar(&opts.LockWait, "lock-wait", editlock.DefaultWait, "with --fix: how long to wait while another process edits a file")
 	fl.BoolVar(&opts.RoadmapsOnly, "roadmaps-only", false, "skip named files whose frontmatter has no roadmap: key (for pre-commit hooks that pass every Markdown file)")
+	fl.BoolVar(&opts.AllowEmpty, "allow-empty", false, "exit 0 when the directories given hold no roadmap (by default that is an error: a CI job that lints nothing must not pass)")
 	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
 		for _, r := range lint.Rules() {
@@ -203,10 +207,25 @@ func finish(opts *Options, res *lint.Result, fallbacks *history.Fallbacks) error
 	if len(res.Errors) > 0 {
 		return &cmdutil.InputError{Err: errors.Join(res.Errors...)}
 	}
+	if res.Files == 0 && res.Dirs > 0 && !opts.AllowEmpty {
+		return &cmdutil.InputError{Err: fmt.Errorf("roadmap: no roadmap found in %s, so nothing was linted (a roadmap is a Markdown file whose frontmatter has a roadmap: key; pass --allow-empty when none is expected)", named(opts.Paths))}
+	}
 	if min, ok := failOn(opts.FailOn); ok && lint.AtLeast(res.Findings, min) > 0 {
 		return cmdutil.ErrSilent
 	}
 	return nil
+}
+
+// named lists the paths given, as a message shows them.
+func named(paths []string) string {
+	if len(paths) == 0 {
+		return "."
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = safetext.Name(p)
+	}
+	return strings.Join(out, ", ")
 }
 
 // note says once per run, not once per file, that some files had no git

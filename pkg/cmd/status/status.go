@@ -5,6 +5,8 @@ package status
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -106,6 +108,11 @@ func statusRun(opts *Options) error {
 	for _, p := range paths {
 		if p == "-" {
 			return cmdutil.FlagErrorf("status reads directories and files, not standard input")
+		}
+		// One message for a path that is not there: not "no roadmaps
+		// found" and then a hint to create it as a roadmap.
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: no such directory (status summarises the roadmaps in a directory; check the path)", safetext.Name(p))}
 		}
 	}
 	configPath := opts.Config
