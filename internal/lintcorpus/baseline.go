@@ -171,9 +171,14 @@ func rOf(c Counts) string { return fmt.Sprintf("%d of %d faults found", c.TP, c.
 
 // Table is the per-rule table in Markdown, as README publishes it.
 func (b *Baseline) Table() string {
+	return b.TableFor("[testdata/lint-corpus/](testdata/lint-corpus/)")
+}
+
+// TableFor is the table for the corpus in dir (Markdown text).
+func (b *Baseline) TableFor(dir string) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "Measured on %d roadmaps in [testdata/lint-corpus/](testdata/lint-corpus/): %d correct, %d with %d labelled faults.\n",
-		b.Files, b.Correct, b.Files-b.Correct, b.All.Expected)
+	fmt.Fprintf(&sb, "Measured on %d roadmaps in %s: %d correct, %d with %d labelled faults.\n",
+		b.Files, dir, b.Correct, b.Files-b.Correct, b.All.Expected)
 	fmt.Fprintf(&sb, "Correct files on which lint raises no warning or error: %d of %d.\n\n", b.Silent, b.Correct)
 	sb.WriteString("| rule | faults | strict found / false alarms / missed | precision | recall | loose found / false alarms / missed | precision | recall |\n")
 	sb.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|\n")
