@@ -90,12 +90,21 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 			}
 			break
 		}
-		groupAfter := j < end && toks[j].f&fSoft != 0 && s.isGroupNoun(j)
+		groupAfter := j < end && toks[j].f&fSoft != 0 && s.isGroupNoun(j) || s.eventIn(k, j)
 		afterSlot := k == from && slot || k > from && t.f&fSoft != 0 && s.is(k-1, cPersonSlot)
+		// the run may continue a proper noun that began with an acronym:
+		// "at the AWS Summit Lagos" is a place to be, not a person
+		lead := k
+		for lead > from && toks[lead].f&fSoft != 0 && toks[lead-1].f&(fCap|fAllCaps) != 0 &&
+			toks[lead-1].f&fSentStart == 0 && !s.is(lead-1, cStop) && !s.nameLike(lead-1, native) {
+			lead--
+		}
 		switch {
 		case groupAfter:
+		case s.roleAside(j - 1):
+			return WhyPerson // "Pedir a Marta Castillo (Head of Analytics)": a name with its role
 		case names >= 2:
-			if k == from || !s.is(k-1, cOrgPrep) {
+			if lead == from || !s.is(lead-1, cOrgPrep) {
 				return WhyPerson
 			}
 			// an article after "with": "com a Ana Souza", "with the Dana"
@@ -279,7 +288,7 @@ func (s *scratch) roleAhead(k, end int) int {
 		if s.is(j, cRoleHead) {
 			return j
 		}
-		if s.is(j, cStop) {
+		if s.is(j, cStop) && !s.is(j, cRoleModifier) {
 			return -1
 		}
 	}
@@ -393,4 +402,14 @@ func (s *scratch) handleSpan(i int) bool {
 		}
 	}
 	return true
+}
+
+// eventIn: a word of the run [k, j) names an event ("Summit", "Meetup").
+func (s *scratch) eventIn(k, j int) bool {
+	for i := k; i < j; i++ {
+		if s.is(i, cEvent) {
+			return true
+		}
+	}
+	return false
 }

@@ -57,6 +57,8 @@ const (
 	cParticle                        // particles and adverbs after a verb ("up", "out", "deeply")
 	cPlace                           // place and thing pronouns ("somewhere", "something")
 	cAbstract                        // a word with an abstract noun's ending ("observability")
+	cEvent                           // event-nouns ("summit", "meetup")
+	cRoleModifier                    // role-modifiers ("new", "acting")
 
 	cKnown class = 1 << 63 // the token's classes have been looked up
 )
@@ -104,6 +106,8 @@ var lexiconFiles = []struct {
 	{"topic-preps", cTopicPrep, false},
 	{"verb-particles", cParticle, false},
 	{"place-pronouns", cPlace, false},
+	{"event-nouns", cEvent, false},
+	{"role-modifiers", cRoleModifier, false},
 }
 
 // lexFilter has a bit set for every lexicon word's lexHash: most words of
