@@ -125,10 +125,11 @@ func renameKey(doc *roadmap.Document, f lint.Finding) (Fix, bool) {
 
 // addFormatKey adds the format version, the one required key whose value
 // is never in doubt, as the first field. Other missing keys (title, kind,
-// started, target) are the writer's to fill.
+// started, target) are the writer's to fill. JSON is left alone: the key
+// goes inside the object with a comma only when other fields follow.
 func addFormatKey(doc *roadmap.Document, f lint.Finding) (Fix, bool) {
 	fm := doc.Frontmatter
-	if f.Subject != "roadmap" || f.Suggestion == "" || fm.Syntax == "" || fm.EndLine <= fm.StartLine {
+	if f.Subject != "roadmap" || f.Suggestion == "" || fm.Syntax == "" || fm.Syntax == "json" || fm.EndLine <= fm.StartLine {
 		return Fix{}, false
 	}
 	line := "roadmap: " + f.Suggestion

@@ -1,4 +1,4 @@
-// Package roadmap reads a career roadmap file (format 1): YAML or TOML
+// Package roadmap reads a career roadmap file (format 1): YAML, TOML or JSON
 // frontmatter and a Markdown body of known sections, into one Document
 // whose every element carries its true position in the file.
 package roadmap
@@ -61,13 +61,14 @@ type Document struct {
 
 // Frontmatter is the decoded header. Positions of keys are in Fields.
 type Frontmatter struct {
-	// Syntax is "yaml", "toml", or "" when the file has no frontmatter.
+	// Syntax is "yaml", "toml", "json", or "" when the file has no frontmatter.
 	Syntax string
 	// Decoded is true when the header could be read as fields at all (it
 	// is false after a syntax error): rules that read its values run only
 	// then.
 	Decoded bool
-	// StartLine and EndLine are the lines of the opening and closing delimiters.
+	// StartLine and EndLine are the lines of the opening and closing delimiters
+	// (of the braces, for JSON written as a bare object).
 	StartLine, EndLine int
 
 	Roadmap int

@@ -27,10 +27,19 @@ const MaxFrontmatterBytes = 64 << 10
 
 // frontmatterBlock is where the header lies in the normalised text.
 type frontmatterBlock struct {
-	syntax             string // "yaml" or "toml"
-	startLine, endLine int    // lines of the delimiters
+	syntax string // "yaml", "toml" or "json"
+	opener string // the opening delimiter: "---", "+++", ";;;", or "{" for a bare JSON object
+	closer string // the delimiter that closes it
+	// startLine and endLine are the lines of the delimiters; for a bare
+	// JSON object, of its opening and closing braces.
+	startLine, endLine int
 	content            []byte
-	bodyStart          int // offset of the first byte after the closing delimiter line
+	contentStart       int  // offset of content in the normalised text
+	bodyStart          int  // offset of the first byte after the closing delimiter line
+	closed             bool // false: no closing delimiter, content runs to the end of the file
+	// trailing is the offset of text after a bare JSON object's closing
+	// brace on its line, or -1.
+	trailing int
 }
 
 var (
@@ -38,39 +47,102 @@ var (
 	tomlTableRe = regexp.MustCompile(`^\s*\[\s*"?([A-Za-z0-9_.-]+)"?\s*\]`)
 )
 
-// splitFrontmatter finds the header. It returns a nil block and no problem
-// when the file simply has none.
-func (p *parser) splitFrontmatter() (*frontmatterBlock, *Problem) {
+// splitFrontmatter finds the header: a delimited block (YAML `---` closed
+// by `---` or `...`, TOML `+++`, JSON `;;;`) or a bare JSON object, opening
+// on line 1. It returns nil when the file has none, and a block that is
+// not closed when the opening delimiter has no match.
+//
+// A delimiter is a whole line in the first column (trailing blanks
+// allowed): an indented `---` inside a block scalar, or a `}` closing a
+// nested object, does not end the header.
+func (p *parser) splitFrontmatter() *frontmatterBlock {
 	s := p.src
 	first := strings.TrimRight(string(s.lineText(1)), " \t")
-	var syntax, closeYAML, closeAlt string
-	switch first {
-	case "---":
-		syntax, closeYAML, closeAlt = "yaml", "---", "..."
-	case "+++":
-		syntax, closeYAML, closeAlt = "toml", "+++", "+++"
+	b := &frontmatterBlock{opener: first, closer: first, startLine: 1, trailing: -1}
+	alt := first
+	switch {
+	case first == "---":
+		b.syntax, alt = "yaml", "..."
+	case first == "+++":
+		b.syntax = "toml"
+	case first == ";;;":
+		b.syntax = "json"
+	case strings.HasPrefix(first, "{") && !strings.HasPrefix(first, "{{"):
+		// "{{" opens a template or shortcode, never a JSON object.
+		b.syntax, b.opener, b.closer = "json", "{", "}"
+		p.braceBlock(b)
+		return b
 	default:
-		return nil, nil
+		return nil
+	}
+	b.contentStart = len(s.text)
+	if s.lineCount() > 1 {
+		b.contentStart = s.textStarts[1]
 	}
 	for line := 2; line <= s.lineCount(); line++ {
 		t := strings.TrimRight(string(s.lineText(line)), " \t")
-		if t != closeYAML && t != closeAlt {
+		if t != b.closer && t != alt {
 			continue
 		}
-		b := &frontmatterBlock{syntax: syntax, startLine: 1, endLine: line}
-		contentStart := s.textStarts[1]
-		contentEnd := s.textStarts[line-1]
-		b.content = s.text[contentStart:contentEnd]
+		b.endLine, b.closed = line, true
+		b.content = s.text[b.contentStart:s.textStarts[line-1]]
 		b.bodyStart = len(s.text)
 		if line < s.lineCount() {
 			b.bodyStart = s.textStarts[line]
 		}
-		return b, nil
+		return b
 	}
-	return nil, &Problem{
-		Pos: s.lineStart(1), Severity: SeverityError, Code: "frontmatter-unterminated", Fatal: true,
-		Message: fmt.Sprintf("frontmatter opened with %q on line 1 is never closed", first),
-		Hint:    fmt.Sprintf("add a line %q after the last field", closeYAML),
+	b.endLine, b.content, b.bodyStart = s.lineCount(), s.text[b.contentStart:], len(s.text)
+	return b
+}
+
+// braceBlock finds where a bare JSON object ends: at the brace that
+// closes the first one, outside strings (as hugo reads JSON front
+// matter). A string never closed ends with its line, so one missing quote
+// is a syntax error inside the header instead of a header that swallows
+// the file.
+func (p *parser) braceBlock(b *frontmatterBlock) {
+	s := p.src
+	t := s.text
+	depth := 0
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '"':
+			for i++; i < len(t) && t[i] != '"' && t[i] != '\n'; i++ {
+				if t[i] == '\\' && i+1 < len(t) && t[i+1] != '\n' {
+					i++
+				}
+			}
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth > 0 {
+				continue
+			}
+			b.closed, b.content = true, t[:i+1]
+			b.endLine = s.pos(i).Line
+			lineEnd := s.lineEnd(b.endLine)
+			if len(trimSpaceBytes(t[i+1:lineEnd])) > 0 {
+				b.trailing = i + 1
+			}
+			b.bodyStart = min(lineEnd+1, len(t))
+			return
+		}
+	}
+	b.endLine, b.content, b.bodyStart = s.lineCount(), t, len(t)
+}
+
+// unterminated is the fatal problem of a header that is never closed.
+func (p *parser) unterminated(b *frontmatterBlock) Problem {
+	hint := fmt.Sprintf("add a line %q after the last field", b.closer)
+	if b.opener == "{" {
+		hint = "close the object: each `{` needs its `}`, the last one after the last field"
+	}
+	return Problem{
+		Pos: p.src.lineStart(1), Severity: SeverityError, Code: "frontmatter-unterminated", Fatal: true,
+		Message: fmt.Sprintf("frontmatter opened with %q on line 1 is never closed", b.opener),
+		Hint:    hint,
 	}
 }
 
@@ -87,10 +159,18 @@ func (p *parser) parseFrontmatter(b *frontmatterBlock) {
 			"keep only the roadmap fields in the header and move prose into the body")
 		return
 	}
-	if len(bytes.TrimSpace(stripYAMLComments(b.content))) == 0 {
+	if b.trailing >= 0 {
+		p.problem(p.src.pos(b.trailing), SeverityError, "json-syntax",
+			fmt.Sprintf("text after the frontmatter's closing `}` on line %d", b.endLine),
+			"start the Markdown on the line after the `}`")
+	}
+	content := b.content
+	if b.syntax != "json" {
+		content = stripYAMLComments(content) // TOML comments start with # too
+	}
+	if len(bytes.TrimSpace(content)) == 0 {
 		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-empty",
-			"frontmatter is empty",
-			"add roadmap: 1, title, kind, started and target; `roadmap init` writes a complete header")
+			"frontmatter is empty", p.emptyHint())
 		return
 	}
 	var root *yaml.Node
@@ -99,6 +179,8 @@ func (p *parser) parseFrontmatter(b *frontmatterBlock) {
 		root = p.decodeYAML(b)
 	case "toml":
 		root = p.decodeTOML(b)
+	case "json":
+		root = p.decodeJSON(b)
 	}
 	if root == nil {
 		return
@@ -145,8 +227,7 @@ func (p *parser) decodeYAML(b *frontmatterBlock) *yaml.Node {
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-empty", "frontmatter is empty",
-			"add roadmap: 1, title, kind, started and target; `roadmap init` writes a complete header")
+		p.problem(p.src.lineStart(1), SeverityError, "frontmatter-empty", "frontmatter is empty", p.emptyHint())
 		return nil
 	}
 	root := doc.Content[0]
@@ -300,7 +381,7 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 	root = deref(root)
 	if root.Kind != yaml.MappingNode {
 		p.problem(p.nodePos(root), SeverityError, "wrong-type",
-			"frontmatter must be a set of `key: value` fields", "start with `roadmap: 1` on its own line")
+			"frontmatter must be a set of fields", "start with `"+p.kv("roadmap", "1")+"` on its own line")
 		return
 	}
 	fm.Decoded = true
@@ -311,14 +392,14 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 				n, err := strconv.Atoi(s)
 				if err != nil {
 					p.fieldProblem(v, key, "wrong-type",
-						fmt.Sprintf("roadmap: %q is not a format version", s), "write roadmap: 1")
+						fmt.Sprintf("roadmap: %q is not a format version", s), "write "+p.kv("roadmap", "1"))
 					return
 				}
 				fm.Roadmap = n
 				if n != FormatVersion {
 					p.problem(p.nodePos(v), SeverityError, "unsupported-version",
 						fmt.Sprintf("roadmap format %d is not supported; this version of the tool reads format %d", n, FormatVersion),
-						"write roadmap: 1, or upgrade the roadmap tool")
+						"write "+p.kv("roadmap", "1")+", or upgrade the roadmap tool")
 				}
 			}
 		case "title":
@@ -378,14 +459,14 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 	})
 	for _, req := range []string{"roadmap", "title", "kind", "started", "target"} {
 		if _, ok := fm.Fields[req]; !ok {
-			hint := "add `" + req + ": …` to the frontmatter"
+			hint := "add `" + p.kv(req, "…") + "` to the frontmatter"
 			switch req {
 			case "roadmap":
-				hint = "add `roadmap: 1` as the first field"
+				hint = "add `" + p.kv("roadmap", "1") + "` as the first field"
 			case "started":
-				hint = "add the plan's start date, e.g. `started: 2026-11-02`"
+				hint = "add the plan's start date, e.g. `" + p.kv("started", "2026-11-02") + "`"
 			case "kind":
-				hint = "add `kind: " + strings.Join(Kinds, "|") + "`"
+				hint = "add `" + p.kv("kind", strings.Join(Kinds, "|")) + "`"
 			case "target":
 				hint = "add a target with role, level, industry and 2-3 companies"
 			}
@@ -430,7 +511,7 @@ func (p *parser) eachField(v *yaml.Node, path string, known []string, fn func(ke
 		}
 		p.fieldProblem(v, path, "wrong-type",
 			fmt.Sprintf("%s must be a set of fields (%s), not %s", path, strings.Join(known, ", "), describe(v)),
-			fmt.Sprintf("indent its fields under `%s:` on the lines below", lastPart(path)))
+			p.fieldsHint(path))
 		return
 	}
 	seen := map[string]int{}
@@ -484,7 +565,7 @@ func (p *parser) scalar(v *yaml.Node, path, want string) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
 		p.fieldProblem(v, path, "wrong-type",
 			fmt.Sprintf("%s must be %s, not %s", path, want, describe(v)),
-			fmt.Sprintf("write it on one line: `%s: …`", lastPart(path)))
+			fmt.Sprintf("write it on one line: `%s`", p.kv(lastPart(path), "…")))
 		return "", false
 	}
 	return strings.TrimSpace(v.Value), true
@@ -511,13 +592,13 @@ func (p *parser) date(v *yaml.Node, path string) civil.Date {
 		if fixed, ok := civil.ParseYearFirst(s); ok {
 			p.problem(p.nodePos(v), SeverityError, "bad-date",
 				fmt.Sprintf("%s: %q is not a date in the form YYYY-MM-DD", path, s),
-				fmt.Sprintf("write it as `%s: %s`", lastPart(path), fixed))
+				fmt.Sprintf("write it as `%s`", p.kv(lastPart(path), fixed.String())))
 			p.about(path, fixed.String())
 			return civil.Date{}
 		}
 		p.problem(p.nodePos(v), SeverityError, "bad-date",
 			fmt.Sprintf("%s: %q is not a date", path, s),
-			fmt.Sprintf("write it as YYYY-MM-DD, e.g. `%s: 2027-06-30`", lastPart(path)))
+			fmt.Sprintf("write it as YYYY-MM-DD, e.g. `%s`", p.kv(lastPart(path), "2027-06-30")))
 		p.about(path, "")
 		return civil.Date{}
 	}
@@ -533,7 +614,7 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 	if v.Kind != yaml.SequenceNode {
 		p.problem(p.nodePos(v), SeverityError, "wrong-type",
 			fmt.Sprintf("%s must be a list, not %s", path, describe(v)),
-			fmt.Sprintf("write `%s: [Acme, Globex]`", lastPart(path)))
+			fmt.Sprintf("write `%s`", p.kv(lastPart(path), "[Acme, Globex]")))
 		p.about(path, p.oneItemList(v))
 		if v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
 			// The one value is what the list would hold; the rules that
@@ -667,10 +748,11 @@ func (p *parser) oneItemList(v *yaml.Node) string {
 
 // scalarSpan is the extent of a YAML scalar written on one line: a plain
 // value exactly as yaml read it, or a quoted one up to its closing quote.
+// JSON values have one too (a JSON string is a YAML double-quoted one).
 // Block scalars, tagged or multi-line values, and TOML (whose decoder
 // keeps no columns) have none.
 func (p *parser) scalarSpan(v *yaml.Node) (Span, bool) {
-	if p.doc.Frontmatter.Syntax != "yaml" || v == nil || v.Kind != yaml.ScalarNode || v.Line < 1 || v.Column < 1 || v.Line > p.src.lineCount() {
+	if syntax := p.doc.Frontmatter.Syntax; syntax != "yaml" && syntax != "json" || v == nil || v.Kind != yaml.ScalarNode || v.Line < 1 || v.Column < 1 || v.Line > p.src.lineCount() {
 		return Span{}, false
 	}
 	line := p.src.lineText(v.Line)
@@ -721,4 +803,52 @@ func closingQuote(s []byte, quote byte) int {
 		}
 	}
 	return -1
+}
+
+// kv writes a field as the header's syntax spells it, for hints: value is
+// given as YAML writes it (a number, a date, a flow list, a word) and
+// quoted where TOML or JSON need it.
+func (p *parser) kv(key, value string) string {
+	syntax := p.doc.Frontmatter.Syntax
+	if syntax != "toml" && syntax != "json" {
+		return key + ": " + value
+	}
+	quote := func(v string) string {
+		if _, err := strconv.Atoi(v); err == nil {
+			return v
+		}
+		if _, err := civil.Parse(v); err == nil && syntax == "toml" {
+			return v // a TOML date is not a string
+		}
+		return strconv.Quote(v)
+	}
+	if strings.HasPrefix(value, "[") && strings.HasSuffix(value, "]") {
+		items := strings.Split(value[1:len(value)-1], ", ")
+		for i, it := range items {
+			items[i] = quote(it)
+		}
+		value = "[" + strings.Join(items, ", ") + "]"
+	} else {
+		value = quote(value)
+	}
+	if syntax == "toml" {
+		return key + " = " + value
+	}
+	return strconv.Quote(key) + ": " + value
+}
+
+func (p *parser) emptyHint() string {
+	return fmt.Sprintf("add %s, title, kind, started and target; `roadmap init` writes a complete header",
+		p.kv("roadmap", "1"))
+}
+
+// fieldsHint says how to write path as a set of fields in the header's syntax.
+func (p *parser) fieldsHint(path string) string {
+	switch p.doc.Frontmatter.Syntax {
+	case "toml":
+		return fmt.Sprintf("put its fields under a `[%s]` table", path)
+	case "json":
+		return fmt.Sprintf("write it as an object: `%q: {…}`", lastPart(path))
+	}
+	return fmt.Sprintf("indent its fields under `%s:` on the lines below", lastPart(path))
 }

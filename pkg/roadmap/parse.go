@@ -47,9 +47,9 @@ func (p *parser) run() {
 			"save the file as UTF-8")
 		return
 	}
-	block, prob := p.splitFrontmatter()
-	if prob != nil {
-		p.doc.Problems = append(p.doc.Problems, *prob)
+	block := p.splitFrontmatter()
+	if block != nil && !block.closed {
+		p.doc.Problems = append(p.doc.Problems, p.unterminated(block))
 		return
 	}
 	bodyStart := 0
@@ -75,7 +75,7 @@ func (p *parser) noFrontmatter() {
 		if t == "" {
 			continue
 		}
-		if t == "---" || t == "+++" {
+		if t == "---" || t == "+++" || t == ";;;" {
 			p.problem(p.src.lineStart(line), SeverityError, "no-frontmatter",
 				fmt.Sprintf("frontmatter must start on line 1, but %q is on line %d", t, line),
 				"remove the lines above it")
@@ -149,23 +149,14 @@ func isSpace(c byte) bool {
 func HasRoadmapKey(raw []byte) bool {
 	p := &parser{doc: &Document{Raw: raw}}
 	p.src = newSource(raw)
-	block, prob := p.splitFrontmatter()
-	var lines []byte
-	syntax := ""
-	switch {
-	case block != nil:
-		lines, syntax = block.content, block.syntax
-	case prob != nil:
-		syntax = "yaml"
-		if first := p.src.lineText(1); len(first) >= 3 && first[0] == '+' {
-			syntax = "toml"
-		}
-		if len(p.src.textStarts) > 1 {
-			lines = p.src.text[p.src.textStarts[1]:]
-		}
-	default:
+	block := p.splitFrontmatter()
+	if block == nil {
 		return false
 	}
+	if block.syntax == "json" {
+		return jsonHasKey(block.content, "roadmap")
+	}
+	lines, syntax := block.content, block.syntax
 	for len(lines) > 0 {
 		line := lines
 		if i := indexByte(lines, '\n'); i >= 0 {
