@@ -25,6 +25,13 @@ type Context struct {
 	rule     *Rule
 	severity Severity
 	findings []Finding
+	shared   *docShared
+}
+
+// docShared is what the rules of one Lint call work out once for the
+// document and share.
+type docShared struct {
+	unfilled map[int]bool // by item offset
 }
 
 // Report records a finding spanning start to end (end may be zero: the

@@ -47,6 +47,7 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		matcher = l.Config.matcher
 	}
 	sup := parseSuppressions(doc)
+	shared := &docShared{}
 	unread := doc.Fatal() || !doc.Frontmatter.Decoded
 	var out []Finding
 	var crash error
@@ -76,7 +77,7 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 		if r.ID == idLadderKnown && ladders == nil {
 			ladders, _ = laddersFor(l.Config)
 		}
-		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, History: hist, Ladders: ladders, rule: r, severity: sev}
+		c := &Context{Doc: doc, Today: l.Today, Vague: matcher, History: hist, Ladders: ladders, rule: r, severity: sev, shared: shared}
 		if err := runRule(r, c); err != nil && crash == nil {
 			crash = err
 		}

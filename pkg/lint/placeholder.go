@@ -112,9 +112,13 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 	inComment := false
 	for n := 1; n <= c.Doc.LineCount(); n++ {
 		raw := c.Doc.LineBytes(n)
-		t := bytes.TrimLeft(raw, " \t")
-		if fence == "" && !inComment && bytes.IndexByte(raw, '[') < 0 && bytes.IndexByte(raw, '<') < 0 &&
-			!bytes.HasPrefix(t, []byte("```")) && !bytes.HasPrefix(t, []byte("~~~")) {
+		i := 0
+		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t') {
+			i++
+		}
+		t := raw[i:]
+		fenceLine := len(t) >= 3 && (t[0] == '`' || t[0] == '~')
+		if fence == "" && !inComment && !fenceLine && !maySlot(raw) {
 			continue // most lines: nothing to look at
 		}
 		line := string(raw)
@@ -156,6 +160,25 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 	}
 }
 
+// maySlot is a quick test for a line that may hold a slot: a '<', or a
+// '[' that is not a task box ("[ ]", "[x]").
+func maySlot(raw []byte) bool {
+	if bytes.IndexByte(raw, '<') >= 0 {
+		return true
+	}
+	for i := bytes.IndexByte(raw, '['); i >= 0; {
+		if !(i+2 < len(raw) && raw[i+2] == ']' && (raw[i+1] == ' ' || raw[i+1] == 'x' || raw[i+1] == 'X')) {
+			return true
+		}
+		j := bytes.IndexByte(raw[i+1:], '[')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
 // linkDefined reports whether the body defines a link reference named
 // label ("[here]: https://…"), in any case.
 func (c *Context) linkDefined(label string) bool {
@@ -192,7 +215,23 @@ func eachFrontmatterString(fm roadmap.Frontmatter, fn func(path, value string)) 
 
 // unfilled reports whether an item (sub-bullets included) is a
 // placeholder or holds a slot: RM021's to report, so the rules that read
-// items leave it alone.
+// items leave it alone. Several rules ask it of the same items: the
+// answer is kept for the document.
+func (c *Context) unfilled(it roadmap.Item) bool {
+	if c.shared == nil {
+		return unfilled(it)
+	}
+	if v, ok := c.shared.unfilled[it.Pos.Offset]; ok {
+		return v
+	}
+	v := unfilled(it)
+	if c.shared.unfilled == nil {
+		c.shared.unfilled = map[int]bool{}
+	}
+	c.shared.unfilled[it.Pos.Offset] = v
+	return v
+}
+
 func unfilled(it roadmap.Item) bool {
 	text := prose(it.Full().Text)
 	if len(roadmap.FindPlaceholders(text)) > 0 || roadmap.IsPlaceholder(text) || len(roadmap.FindLabelledPlaceholders(text)) > 0 {
@@ -228,17 +267,14 @@ func inSlot(text string, start, end int) bool {
 
 // unfilledAction is unfilled for an action, whose title (without its kind
 // marker and due date) may be all placeholder: "- [ ] TBD (course)".
-func unfilledAction(a roadmap.Action) bool {
-	return unfilled(a.Item) || roadmap.IsPlaceholder(prose(a.Title))
+func (c *Context) unfilledAction(a roadmap.Action) bool {
+	return c.unfilled(a.Item) || roadmap.IsPlaceholder(prose(a.Title))
 }
 
 // unfilledValue is unfilled for a frontmatter value.
 func unfilledValue(v string) bool {
 	return len(roadmap.FindPlaceholders(v)) > 0 || roadmap.StartsWithPlaceholder(v)
 }
-
-// placeholderItem is unfilled under the name the kind rules use.
-func placeholderItem(it roadmap.Item) bool { return unfilled(it) }
 
 // clip shortens a long placeholder for the message.
 func clip(s string) string {

@@ -43,7 +43,7 @@ func checkActionsThree(c *Context) {
 
 func checkActionConcrete(c *Context) {
 	for _, a := range c.Doc.Actions {
-		if a.Done || unfilledAction(a) {
+		if a.Done || c.unfilledAction(a) {
 			continue
 		}
 		// A conversation with nobody named is RM008's to report; saying
@@ -113,7 +113,7 @@ func checkActionDated(c *Context) {
 		if a.Due.IsZero() {
 			// A date that failed to parse is RM001's; "due TBD" and an
 			// action that is all placeholder are RM021's.
-			if a.DuePos.IsZero() && !unfilledAction(a) {
+			if a.DuePos.IsZero() && !c.unfilledAction(a) {
 				c.ReportItem(a.Item, fmt.Sprintf("action %d has no due date", a.Index),
 					dueHint(we))
 			}
@@ -158,7 +158,7 @@ func checkActionMix(c *Context) {
 
 func checkPersonNamed(c *Context) {
 	for _, a := range c.Doc.Actions {
-		if a.Done || a.Kind != roadmap.ActionPerson || unfilledAction(a) {
+		if a.Done || a.Kind != roadmap.ActionPerson || c.unfilledAction(a) {
 			continue
 		}
 		if !vague.NamesPerson(prose(actionText(a))) {

@@ -51,7 +51,7 @@ func checkGapCovered(c *Context) {
 
 func checkGapEvidence(c *Context) {
 	for _, g := range c.Doc.Gap {
-		if na, _ := g.NotApplicable(); na || g.Evidence != "" || unfilled(g.Item) {
+		if na, _ := g.NotApplicable(); na || g.Evidence != "" || c.unfilled(g.Item) {
 			continue
 		}
 		if g.EvidenceNear != "" {

@@ -70,7 +70,7 @@ func checkBridgeWork(c *Context) {
 			"split it: 6–12 months of bridge work, then the job search")
 	}
 	for _, m := range b.Milestones {
-		if m.Artifact == "" && !placeholderItem(m.Item) {
+		if m.Artifact == "" && !c.unfilled(m.Item) {
 			c.ReportItem(m.Item, "this bridge-work milestone names no visible artifact",
 				"end it with `Artifact:` and what others will see: a portfolio piece, a certificate, a published post")
 		}
@@ -113,7 +113,7 @@ func checkExploreCandidates(c *Context) {
 			"one item per role: `- **Role** … Talk to: Name (role), Name (role)`")
 	}
 	for _, cand := range e.Candidates {
-		if placeholderItem(cand.Item) {
+		if c.unfilled(cand.Item) {
 			continue
 		}
 		n := 0

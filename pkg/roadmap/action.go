@@ -25,7 +25,7 @@ func (p *parser) action(it Item, index int) Action {
 	if len(it.Children) > 0 {
 		full = it.Full()
 	}
-	if m := kindMarkerRe.FindStringSubmatch(full.Text); m != nil {
+	if m := findKindMarker(full.Text); m != nil {
 		a.Kind = strings.ToLower(m[1])
 	} else {
 		a.Kind, a.KindInferred = InferActionKind(it.Text), true
@@ -55,9 +55,20 @@ func (p *parser) action(it Item, index int) Action {
 		a.DueText = word
 		a.DuePos = full.PosOf(at)
 	}
-	title = kindMarkerRe.ReplaceAllString(title, "")
+	if strings.IndexByte(title, '(') >= 0 {
+		title = kindMarkerRe.ReplaceAllString(title, "")
+	}
 	a.Title = strings.TrimRight(strings.Join(strings.Fields(title), " "), " —–-,;")
 	return a
+}
+
+// findKindMarker is kindMarkerRe's submatch, skipping the expression for
+// the texts with no bracket at all.
+func findKindMarker(s string) []string {
+	if strings.IndexByte(s, '(') < 0 {
+		return nil
+	}
+	return kindMarkerRe.FindStringSubmatch(s)
 }
 
 // cutDueClause removes "— due 2026-11-20" (or "(by 2026-11-20)") spanning
@@ -246,7 +257,7 @@ func skipSpaces(s string, i int) int {
 // -1, -1 when it has none). `init --action` uses it to add only what is
 // missing.
 func ActionMarks(text string) (hasKind bool, dueStart, dueEnd int) {
-	hasKind = kindMarkerRe.MatchString(text)
+	hasKind = findKindMarker(text) != nil
 	m := findDue(text)
 	if m == nil {
 		return hasKind, -1, -1

@@ -213,6 +213,15 @@ func saysNone(e string) bool {
 	if e == "" || len(e) > 60 {
 		return false
 	}
+	first := strings.TrimLeft(e, " *_(")
+	if first == "" {
+		return false
+	}
+	switch first[0] {
+	case 'n', 'N', 'z', 'Z', '-', 0xe2: // none, nothing, not yet, no, nil, zero, dashes
+	default:
+		return false
+	}
 	t := strings.ToLower(strings.Trim(strings.TrimSpace(stripEmphasis(e)), ".!;,()*_ "))
 	switch t {
 	case "—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero":

@@ -74,23 +74,26 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 		if c, ok := e.column("months", "month"); ok {
 			monthText = "months " + c.Text + "\n" + full.Text // a "Months" column: "1–2"
 		}
-		if loc := monthNumRe.FindStringSubmatchIndex(monthText); loc != nil {
-			m.FromMonth, _ = strconv.Atoi(monthText[loc[2]:loc[3]])
-			m.ToMonth = m.FromMonth
-			if loc[4] >= 0 {
-				m.ToMonth, _ = strconv.Atoi(monthText[loc[4]:loc[5]])
-			}
-		}
-		for _, sm := range monthNumRe.FindAllStringSubmatch(monthText, -1) {
-			for _, g := range sm[1:] {
-				if n, err := strconv.Atoi(g); err == nil && n > maxMonth {
-					maxMonth = n
+		if ascii.IndexFold(monthText, "month") >= 0 {
+			for k, loc := range monthNumRe.FindAllStringSubmatchIndex(monthText, -1) {
+				from, _ := strconv.Atoi(monthText[loc[2]:loc[3]])
+				to := from
+				if loc[4] >= 0 {
+					to, _ = strconv.Atoi(monthText[loc[4]:loc[5]])
 				}
+				if k == 0 {
+					m.FromMonth, m.ToMonth = from, to
+				}
+				maxMonth = max(maxMonth, from, to)
 			}
 		}
+		// Months named with their year, only where no month label says it:
+		// the expression is the costliest part of reading a milestone.
 		var own monthSpan
-		own.add(full.Text)
-		named.add(full.Text)
+		if m.FromMonth == 0 {
+			own.add(full.Text)
+			named.merge(own)
+		}
 		dates := civil.Dates(full.Text)
 		for _, d := range dates {
 			if d.After(lastDate) {
@@ -126,7 +129,7 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 	}
 	b.Months = maxMonth
 	if b.Months == 0 {
-		b.Months = named.months()
+		b.Months = named.months() // every milestone was read for month names
 	}
 	if b.Months == 0 && !lastDate.IsZero() && !started.IsZero() {
 		b.Months = monthsBetween(started, lastDate)
@@ -188,7 +191,11 @@ func (e entry) column(words ...string) (Item, bool) {
 
 func artifactOf(full Item) (string, Position) {
 	text := full.Text
+	// A label needs its colon or its emphasis.
 	for _, w := range artifactLabels {
+		if strings.IndexByte(text, ':') < 0 && !strings.Contains(text, "**") && !strings.Contains(text, "__") {
+			break
+		}
 		if loc := findLabelWord(text, w); loc != nil {
 			rest := text[loc[1]:]
 			if i := strings.IndexByte(rest, '\n'); i >= 0 && strings.TrimSpace(rest[:i]) != "" {
@@ -229,6 +236,19 @@ func (s *monthSpan) add(text string) {
 				s.last = n
 			}
 		}
+	}
+}
+
+// merge widens s to cover o.
+func (s *monthSpan) merge(o monthSpan) {
+	if o.first == 0 {
+		return
+	}
+	if s.first == 0 || o.first < s.first {
+		s.first = o.first
+	}
+	if o.last > s.last {
+		s.last = o.last
 	}
 }
 

@@ -179,10 +179,27 @@ func placeholderTokenAt(s string, i int) int {
 	for j < len(s) && ascii.IsWordRune(rune(s[j])) && s[j] < utf8.RuneSelf {
 		j++
 	}
-	if j == i || ascii.WordAt(s, j) || !placeholderWords[strings.ToLower(s[i:j])] {
+	if j-i < 3 || j-i > 5 || ascii.WordAt(s, j) || !isPlaceholderWord(s[i:j]) {
 		return 0
 	}
 	return j - i
+}
+
+// isPlaceholderWord is placeholderWords[lower(w)] without the copy: it is
+// asked of the first word of every item.
+func isPlaceholderWord(w string) bool {
+	var b [5]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return placeholderWords[string(b[:len(w)])]
 }
 
 func runLen(s string, i int, unit string) int {
