@@ -10,13 +10,14 @@ import (
 )
 
 // IsWordRune reports whether r is a word character: a letter, digit or
-// combining mark in any script. The underscore is not one: in Markdown it
-// is emphasis, and "_due 2026-12-01_" holds the word "due".
+// mark in any script, or the zero-width (non-)joiner that Indic scripts
+// write inside words. The underscore is not one: in Markdown it is
+// emphasis, and "_due 2026-12-01_" holds the word "due".
 func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
 	}
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0x200C || r == 0x200D)
 }
 
 // WordAt reports whether the character starting at byte i of s is a word

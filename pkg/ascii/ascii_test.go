@@ -11,7 +11,7 @@ func TestWordCharacters(t *testing.T) {
 		want bool
 	}{
 		{'a', true}, {'Z', true}, {'7', true}, {'_', false}, {'-', false}, {' ', false}, {'é', true},
-		{'林', true}, {'한', true}, {'Ж', true}, {'ع', true}, {'ह', true}, {'\u0301', true}, // combining acute
+		{'林', true}, {'한', true}, {'Ж', true}, {'ع', true}, {'ह', true}, {'\u0301', true}, {'\u093E', true}, {'\u200D', true}, // combining acute, Devanagari vowel sign aa (Mc), ZWJ
 		{'—', false}, {'·', false}, {'🎯', false}, {'\uFFFD', false},
 	} {
 		if got := IsWordRune(tc.r); got != tc.want {
