@@ -103,8 +103,42 @@ func (s *scratch) vagueClause(a, b int) (int, bool) {
 			return 0, false
 		}
 		return a, true
+	case s.is(v, cGenericIntl):
+		return a, s.intlVague(v+1, b) // "Mejorar mis habilidades de liderazgo"
+	case b-1 > v && s.is(b-1, cGenericIntl):
+		return a, s.intlVague(v, b-1) // the verb last, in German: "SQL-Kenntnisse vertiefen"
 	}
 	return 0, false
+}
+
+// intlVague judges the object [from, end) of a verb of learning or effort
+// in Spanish, Portuguese, French, Italian or German. The lexicons know
+// these languages less well than English, so it takes more to call one
+// vague: a capacity or a known topic must be named, and nothing concrete
+// (a handle, a person, a deliverable, a named course or book).
+func (s *scratch) intlVague(from, end int) bool {
+	topic := false
+	for k := from; k < end && !topic; k++ {
+		topic = s.toks[k].f&fProtected == 0 && s.is(k, cSkill|cTopic)
+	}
+	if !topic {
+		return false
+	}
+	// German capitalises every noun: a run of capitals names nothing
+	// there, so it is not read as a name, and a person is only one after
+	// "mit", "con", "avec" … or a handle
+	if ok, why := s.concrete(from, UnlessConcrete, false); ok && why != WhyName {
+		return false
+	}
+	if s.deliverable(from, end) != "" || s.hasHandle(from, end) {
+		return false
+	}
+	for k := from + 1; k < end; k++ {
+		if s.is(k-1, cPersonSlot) && s.toks[k].f&(fCap|fUncased) != 0 && s.toks[k].f&fSoft != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // topicPrep finds the preposition that introduces the topic right after a
@@ -188,9 +222,8 @@ func (s *scratch) npHead(j, b int) int {
 	if j >= b {
 		return -1
 	}
-	switch s.word(j) {
-	case "my", "our", "your", "their", "his", "her", "the", "a", "an", "some", "more", "better", "stronger", "deeper", "solid", "good", "strong":
-		j++
+	if s.is(j, cPossessive|cDefinite|cIndefinite|cComparative|cState) {
+		j++ // "my", "the", "a", "more", "solid" …
 	}
 	h := -1
 	for k := j; k < b && k < j+maxNP; k++ {
@@ -276,11 +309,8 @@ func (s *scratch) concreteObject(from, b, verb, topicAt int) bool {
 				}
 			}
 		}
-		switch s.word(k) {
-		case "the", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your":
-			if s.specificNP(k+1, b) {
-				return true
-			}
+		if s.is(k, cDefinite|cPossessive) && s.specificNP(k+1, b) {
+			return true
 		}
 		if t.f&fPossessive != 0 && (s.nameLike(k, native) || t.f&(fAllCaps|fUpperIn) != 0) {
 			return true // "Stripe's API", "Dana's approach"
@@ -324,11 +354,8 @@ func (s *scratch) specificNP(k, b int) bool {
 	}
 	// after "my", an activity is a capacity too: "my Excel modelling",
 	// "my data storytelling" (but "the onboarding" is a thing)
-	if k > 0 && h > k && strings.HasSuffix(s.word(h), "ing") {
-		switch s.word(k - 1) {
-		case "my", "our", "your":
-			return false
-		}
+	if k > 0 && h > k && strings.HasSuffix(s.word(h), "ing") && s.is(k-1, cPossessive) {
+		return false
 	}
 	for j := k; j <= h; j++ {
 		if !s.genericHead(j) {
@@ -352,8 +379,7 @@ func (s *scratch) namedResource(from, r int) bool {
 			break
 		}
 		w := s.word(k)
-		switch w {
-		case "a", "an", "some", "any", "more", "few", "several":
+		if s.is(k, cIndefinite) || w == "more" {
 			return false
 		}
 		if toks[k].f&fPossessive != 0 {
@@ -410,11 +436,8 @@ func (s *scratch) clauseNamesRole(a, b int) bool {
 		switch {
 		case s.is(k, cRoleNoun):
 			// "above my manager" points at a person, not at the target
-			if k > a {
-				switch s.word(k - 1) {
-				case "my", "our", "his", "her", "their", "your":
-					continue
-				}
+			if k > a && s.is(k-1, cPossessive) {
+				continue
 			}
 			return true
 		case s.is(k, cLevel) && w != "senior" && w != "junior" && w != "mid":

@@ -13,7 +13,10 @@
 // role is vague. Those matches carry Judged. The words the judgement reads
 // (verbs of learning and of making, topics, capacities, deliverables, role
 // titles, honorifics …) are data too: data/words/*.txt, one lexicon of word
-// classes (words.go). A text is split into words once; a word costs one map
+// classes (words.go). The judgement reads English best; in Spanish,
+// Portuguese, French, Italian and German it knows the verbs of learning and
+// effort, capacities and determiners, and calls an action vague only when
+// it names a capacity or a known topic and nothing concrete. A text is split into words once; a word costs one map
 // look-up at most, most words none. No regular expression is involved.
 //
 // # Phrase syntax

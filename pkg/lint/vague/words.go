@@ -59,6 +59,10 @@ const (
 	cAbstract                        // a word with an abstract noun's ending ("observability")
 	cEvent                           // event-nouns ("summit", "meetup")
 	cRoleModifier                    // role-modifiers ("new", "acting")
+	cPossessive                      // possessives ("my", "mis", "meine")
+	cDefinite                        // definites ("the", "el", "der")
+	cIndefinite                      // indefinites ("a", "some", "un")
+	cGenericIntl                     // generic-verbs-intl ("mejorar", "vertiefen")
 
 	cKnown class = 1 << 63 // the token's classes have been looked up
 )
@@ -108,6 +112,10 @@ var lexiconFiles = []struct {
 	{"place-pronouns", cPlace, false},
 	{"event-nouns", cEvent, false},
 	{"role-modifiers", cRoleModifier, false},
+	{"possessives", cPossessive, false},
+	{"definites", cDefinite, false},
+	{"indefinites", cIndefinite, false},
+	{"generic-verbs-intl", cGenericIntl, false},
 }
 
 // lexFilter has a bit set for every lexicon word's lexHash: most words of
@@ -155,6 +163,7 @@ var (
 	notNames         = loadWords("not-names")
 	roleStems        = loadWords("role-stems")
 	abstractSuffixes = loadWords("abstract-suffixes")
+	skillSuffixes    = loadWords("skill-suffixes")
 )
 
 // wordList is a list of lower-cased words.
@@ -196,6 +205,16 @@ func classOf(w string) class {
 		for _, suf := range abstractSuffixes {
 			if strings.HasSuffix(w, suf) {
 				c |= cAbstract
+				break
+			}
+		}
+	}
+	// a German compound or a Romance plural that ends in a capacity:
+	// "Führungskompetenzen", "habilidades"
+	if last := w[len(w)-1]; len(w) >= 6 && c&cSkill == 0 && (last >= 0x80 || strings.IndexByte("ntzesd", last) >= 0) {
+		for _, suf := range skillSuffixes {
+			if strings.HasSuffix(w, suf) {
+				c |= cSkill
 				break
 			}
 		}
