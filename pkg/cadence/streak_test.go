@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
@@ -44,5 +45,36 @@ func TestStreakUnknown(t *testing.T) {
 	noStart := roadmap.Parse("r.md", []byte(strings.Replace(strings.Replace(header, "%s", "", 1), "started: 2026-01-10\n", "", 1)))
 	if _, ok := StreakOf(noStart, date("2026-03-01")); ok {
 		t.Errorf("a roadmap without a start date has a streak")
+	}
+}
+
+// TestCheckins: every due date from the start (2026-01-10) with what
+// answered it; a review commit on a day the log has no entry counts, one
+// on a logged day does not count twice.
+func TestCheckins(t *testing.T) {
+	d := doc(t, "", "### 2026-02-08 · check-in\n### 2026-05-20 · check-in\n")
+	dues, s, ok := Checkins(d, []civil.Date{date("2026-05-20"), date("2026-06-15")}, date("2026-08-25"))
+	if !ok {
+		t.Fatal("no check-ins")
+	}
+	var got []string
+	for _, c := range dues {
+		got = append(got, c.Due.String()+" "+c.State+" "+c.Review.String())
+	}
+	want := []string{
+		"2026-02-10 kept 2026-02-08",
+		"2026-03-08 late 2026-05-20",
+		"2026-04-08 missed ",
+		"2026-05-08 missed ",
+		"2026-06-20 kept 2026-06-15",
+		"2026-07-15 overdue ",
+		"2026-08-15 missed ",
+		"2026-09-15 next ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("check-ins:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if wantS := (Streak{Cadence: "monthly", Kept: 3, Late: 1, Missed: 3, Overdue: true, Next: date("2026-07-15")}); s != wantS {
+		t.Errorf("streak %+v, want %+v", s, wantS)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	exportcmd "github.com/roadmapcli/roadmap/pkg/cmd/export"
 	gapcmd "github.com/roadmapcli/roadmap/pkg/cmd/gap"
+	historycmd "github.com/roadmapcli/roadmap/pkg/cmd/history"
 	"github.com/roadmapcli/roadmap/pkg/cmd/initcmd"
 	laddercmd "github.com/roadmapcli/roadmap/pkg/cmd/ladder"
 	lintcmd "github.com/roadmapcli/roadmap/pkg/cmd/lint"
@@ -30,4 +31,5 @@ func addCommands(root *cobra.Command, f *cmdutil.Factory) {
 	root.AddCommand(reviewcmd.NewCmdReview(f, nil))
 	root.AddCommand(lspcmd.NewCmdLSP(f, nil))
 	root.AddCommand(exportcmd.NewCmdExport(f, nil))
+	root.AddCommand(historycmd.NewCmdHistory(f, nil))
 }

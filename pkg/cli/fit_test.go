@@ -23,6 +23,7 @@ var tableCommands = [][]string{
 	{"gap", cjkTeam + "/li-na.md"},
 	{"gap", "--ladder", "software-engineer", "--from", "senior", "--to", "principal"},
 	{"plan", cjkTeam + "/sato-misaki.md"},
+	{"history", cjkTeam + "/li-na.md"},
 	{"lint", "--list-rules"},
 }
 
