@@ -25,16 +25,20 @@ func (p *parser) action(it Item, index int) Action {
 	if len(it.Children) > 0 {
 		full = it.Full()
 	}
-	if m := findKindMarker(full.Text); m != nil {
+	title := it.Text
+	if l, ok := ReadLabel(it.Text); ok && isKind(l.Name) {
+		// "- [ ] **Course:** Finish chapters 1–3 …": the kind as a label.
+		a.Kind, title = strings.ToLower(l.Name), it.Text[l.End:]
+	} else if m := findKindMarker(full.Text); m != nil {
 		a.Kind = strings.ToLower(m[1])
 	} else {
 		a.Kind, a.KindInferred = InferActionKind(it.Text), true
 	}
-	title := it.Text
 	m := findDue(full.Text)
 	if m == nil {
 		m = findLooseDue(full.Text)
 	}
+	cut := len(it.Text) - len(title) // the kind label taken off the title
 	if m != nil {
 		raw := full.Text[m[4]:m[5]]
 		a.DuePos = full.PosOf(m[4])
@@ -48,8 +52,8 @@ func (p *parser) action(it Item, index int) Action {
 				fmt.Sprintf("action %d: due date %q is not a date", index, raw), "write it as YYYY-MM-DD")
 		}
 		a.Due = d
-		if m[1] <= len(it.Text) {
-			title = cutDueClause(it.Text, m[0], m[1])
+		if m[1] <= len(it.Text) && m[0] >= cut {
+			title = cutDueClause(it.Text[cut:], m[0]-cut, m[1]-cut)
 		}
 	} else if at, word := findDueWord(full.Text); at >= 0 {
 		a.DueText = word
@@ -60,6 +64,14 @@ func (p *parser) action(it Item, index int) Action {
 	}
 	a.Title = strings.TrimRight(strings.Join(strings.Fields(title), " "), " —–-,;")
 	return a
+}
+
+func isKind(name string) bool {
+	switch strings.ToLower(name) {
+	case ActionProject, ActionCourse, ActionPerson:
+		return true
+	}
+	return false
 }
 
 // findKindMarker is kindMarkerRe's submatch, skipping the expression for

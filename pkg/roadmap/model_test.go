@@ -534,14 +534,15 @@ A paragraph | with pipes | is not a table.
 
 func TestDueDatesPeopleWrite(t *testing.T) {
 	for text, want := range map[string]string{
-		"Scope the proposal (project) — due Fri 2026-11-20":      "2026-11-20|Scope the proposal",
-		"Scope the proposal (project) due on Friday, 2026-11-20": "2026-11-20|Scope the proposal",
-		"Scope the proposal 📅 2026-11-20 (project)":              "2026-11-20|Scope the proposal",
-		"Scope the proposal (project) — 2026-11-20":              "2026-11-20|Scope the proposal",
-		"Scope the proposal (project), 2026-11-20.":              "2026-11-20|Scope the proposal",
-		"Scope the proposal (project) [2026-11-20]":              "2026-11-20|Scope the proposal",
-		"Read the 2026-11-01 incident review (course)":           "|Read the 2026-11-01 incident review",
-		"Re-read the RFC from 2026-11-01 (course)":               "|Re-read the RFC from 2026-11-01",
+		"Scope the proposal (project) — due Fri 2026-11-20":        "2026-11-20|Scope the proposal",
+		"Scope the proposal (project) due on Friday, 2026-11-20":   "2026-11-20|Scope the proposal",
+		"Scope the proposal 📅 2026-11-20 (project)":                "2026-11-20|Scope the proposal",
+		"Scope the proposal (project) — 2026-11-20":                "2026-11-20|Scope the proposal",
+		"Scope the proposal (project), 2026-11-20.":                "2026-11-20|Scope the proposal",
+		"Scope the proposal (project) [2026-11-20]":                "2026-11-20|Scope the proposal",
+		"Read the 2026-11-01 incident review (course)":             "|Read the 2026-11-01 incident review",
+		"Re-read the RFC from 2026-11-01 (course)":                 "|Re-read the RFC from 2026-11-01",
+		"**Course:** Finish chapters 1–3 of DDIA — due 2026-11-20": "2026-11-20|Finish chapters 1–3 of DDIA",
 	} {
 		d := parseBody(t, "## Next 30 days\n- [ ] "+text+"\n")
 		a := d.Actions[0]
@@ -564,5 +565,15 @@ func TestLabelledPlaceholders(t *testing.T) {
 		if got := fmt.Sprint(FindLabelledPlaceholders(s)); got != want && !(want == "[]" && got == "[]") {
 			t.Errorf("FindLabelledPlaceholders(%q) = %s, want %s", s, got, want)
 		}
+	}
+}
+
+func TestKindAsALabel(t *testing.T) {
+	d := parseBody(t, "## Next 30 days\n- [ ] **Person:** Ask Ana Souza for 15 minutes — due 2026-11-20\n- [ ] Projected growth review (course)\n")
+	if a := d.Actions[0]; a.Kind != ActionPerson || a.KindInferred || a.Title != "Ask Ana Souza for 15 minutes" {
+		t.Errorf("action 1 = %q %q %v", a.Title, a.Kind, a.KindInferred)
+	}
+	if a := d.Actions[1]; a.Kind != ActionCourse || a.KindInferred {
+		t.Errorf("action 2 = %q %q", a.Title, a.Kind)
 	}
 }
