@@ -5,7 +5,6 @@ package report
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/jsonout"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
@@ -451,11 +451,6 @@ func csvRow(r []string) []string {
 	return out
 }
 
-// WriteJSON writes v as indented JSON with a trailing newline, without
-// HTML escaping (so "<" and "&" stay readable).
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
+// WriteJSON writes v as every command's --format json does: indented,
+// with a trailing newline, "<" and "&" as written (see pkg/jsonout).
+func WriteJSON(w io.Writer, v any) error { return jsonout.Write(w, v) }

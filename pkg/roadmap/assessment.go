@@ -1,13 +1,13 @@
 package roadmap
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
+	"github.com/roadmapcli/roadmap/pkg/jsonout"
 )
 
 // SectionAssessment is the key of the "## Assessment" section: dated
@@ -112,33 +112,42 @@ func (d *Document) LatestAssessment() (Assessment, bool) {
 	return best, found
 }
 
-// MarshalJSON writes the stable shape documented in docs/assessment.md,
-// the same in every command that prints an entry.
-func (a Assessment) MarshalJSON() ([]byte, error) {
-	type rating struct {
-		Dimension string `json:"dimension"`
-		Label     string `json:"label"`
-		Self      int    `json:"self"`
-		Manager   int    `json:"manager"`
-		Reason    string `json:"reason"`
-		Line      int    `json:"line"`
-		Column    int    `json:"column"`
-	}
-	v := struct {
-		Date    *civil.Date `json:"date"`
-		Note    string      `json:"note"`
-		Ratings []rating    `json:"ratings"`
-		Line    int         `json:"line"`
-		Column  int         `json:"column"`
-	}{Note: a.Note, Ratings: []rating{}, Line: a.Heading.Pos.Line, Column: a.Heading.Pos.Column}
+// AssessmentJSON is an entry in the stable shape documented in
+// docs/assessment.md.
+type AssessmentJSON struct {
+	Date    *civil.Date  `json:"date"`
+	Note    string       `json:"note"`
+	Ratings []RatingJSON `json:"ratings"`
+	Line    int          `json:"line"`
+	Column  int          `json:"column"`
+}
+
+// RatingJSON is one dimension's rating in AssessmentJSON.
+type RatingJSON struct {
+	Dimension string `json:"dimension"`
+	Label     string `json:"label"`
+	Self      int    `json:"self"`
+	Manager   int    `json:"manager"`
+	Reason    string `json:"reason"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+}
+
+// MarshalJSON writes the documented shape wherever an entry is printed
+// (show, gap, status), through the one JSON encoding.
+func (a Assessment) MarshalJSON() ([]byte, error) { return jsonout.Marshal(a.JSON()) }
+
+// JSON is the entry in its documented JSON shape.
+func (a Assessment) JSON() AssessmentJSON {
+	v := AssessmentJSON{Note: a.Note, Ratings: []RatingJSON{}, Line: a.Heading.Pos.Line, Column: a.Heading.Pos.Column}
 	if !a.Date.IsZero() {
 		v.Date = &a.Date
 	}
 	for _, r := range a.Ratings {
-		v.Ratings = append(v.Ratings, rating{Dimension: r.Dimension, Label: r.Label, Self: r.Self, Manager: r.Manager,
+		v.Ratings = append(v.Ratings, RatingJSON{Dimension: r.Dimension, Label: r.Label, Self: r.Self, Manager: r.Manager,
 			Reason: r.Reason, Line: r.Pos.Line, Column: r.Pos.Column})
 	}
-	return json.Marshal(v)
+	return v
 }
 
 var (

@@ -11,6 +11,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/editlock"
 	"github.com/roadmapcli/roadmap/pkg/gitx"
+	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
@@ -171,7 +172,7 @@ func recordRun(opts *Options) error {
 			res.Commit = &CommitInfo{Message: message}
 		}
 		if opts.Format == "json" {
-			return writeJSON(opts.IO.Out, res)
+			return report.WriteJSON(opts.IO.Out, res)
 		}
 		if _, err := io.WriteString(opts.IO.Out, res.Diff); err != nil {
 			return err
@@ -198,7 +199,7 @@ func recordRun(opts *Options) error {
 		res.Commit = &CommitInfo{Hash: hash, Message: message}
 	}
 	if opts.Format == "json" {
-		return writeJSON(opts.IO.Out, res)
+		return report.WriteJSON(opts.IO.Out, res)
 	}
 	return writeRecorded(opts.IO.Out, res, today)
 }

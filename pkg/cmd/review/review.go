@@ -5,7 +5,6 @@
 package review
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -22,6 +21,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/gitx"
 	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
@@ -274,7 +274,7 @@ func reviewRun(opts *Options) error {
 	rep := review.Assess(doc, today, review.Options{GitReviews: h.reviews})
 	rep.Changes = h.changes(doc, rep.Since(doc))
 	if opts.Format == "json" {
-		return writeJSON(opts.IO.Out, rep)
+		return report.WriteJSON(opts.IO.Out, rep)
 	}
 	return writeReport(opts.IO.Out, opts.IO.ColorScheme(), doc, rep)
 }
@@ -377,12 +377,6 @@ func (h *fileHistory) changes(doc *roadmap.Document, since civil.Date) *review.C
 		}
 	}
 	return c
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // label names a checkpoint kind in a sentence.

@@ -3,7 +3,6 @@
 package show
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -75,9 +74,7 @@ func showRun(opts *Options) error {
 		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 	}
 	if opts.Format == "json" {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(NewView(doc))
+		return report.WriteJSON(opts.IO.Out, NewView(doc))
 	}
 	return writeText(opts.IO.Out, opts.IO.ColorScheme(), doc)
 }
