@@ -432,9 +432,10 @@ var notApplicableRe = regexp.MustCompile(`(?i)^(?:n/?a|not applicable|does not a
 // NotApplicable reports whether the item says its dimension does not apply
 // to this move, and the reason it gives ("" when it gives none).
 func (g GapItem) NotApplicable() (bool, string) {
-	loc := notApplicableRe.FindStringIndex(g.Detail)
+	d := g.Detail[skipDecoration(g.Detail, 0):] // "🙋 does not apply: …"
+	loc := notApplicableRe.FindStringIndex(d)
 	if loc == nil {
 		return false, ""
 	}
-	return true, strings.TrimSpace(g.Detail[loc[1]:])
+	return true, strings.TrimSpace(d[loc[1]:])
 }

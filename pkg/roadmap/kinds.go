@@ -202,6 +202,9 @@ func artifactOf(full Item) (string, Position) {
 				rest = rest[:i]
 			}
 			if a := strings.TrimSpace(rest); a != "" {
+				if saysNone(a) {
+					return "", Position{} // "Artifact: none yet" names none
+				}
 				return a, full.PosOf(loc[0])
 			}
 		}

@@ -577,3 +577,10 @@ func TestKindAsALabel(t *testing.T) {
 		t.Errorf("action 2 = %q %q", a.Title, a.Kind)
 	}
 }
+
+func TestArtifactThatSaysNone(t *testing.T) {
+	d := parseBody(t, "## Bridge work\n- Months 1–2: the CKA exam. Artifact: none yet.\n- Months 3–4: Artifact: the certificate.\n")
+	if b := d.Bridge; len(b.Milestones) != 2 || b.Milestones[0].Artifact != "" || b.Milestones[1].Artifact != "the certificate." {
+		t.Errorf("milestones = %+v", b.Milestones)
+	}
+}

@@ -320,6 +320,7 @@ func TestGapItemNotApplicable(t *testing.T) {
 		{"does not apply: the target is an entry-level role with no reports.", true, "the target is an entry-level role with no reports."},
 		{"N/A — I already mentor two people.", true, "I already mentor two people."},
 		{"n/a", true, ""},
+		{"🙋 does not apply: I have a mentor already.", true, "I have a mentor already."},
 		{"Not applicable", true, ""},
 		{"I mentor nobody on purpose.", false, ""},
 		{"nap-time is not a dimension", false, ""},
