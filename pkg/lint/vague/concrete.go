@@ -254,12 +254,8 @@ func (s *scratch) monthAsName(k int) bool {
 		!s.is(n, cTopic|cRoleWord|cDate|cStop) {
 		return true
 	}
-	if k > 0 && toks[k].f&fSoft != 0 && s.is(k-1, cPersonSlot) {
-		switch s.word(k - 1) {
-		case "to", "from", "in", "on", "at", "by":
-		default:
-			return true
-		}
+	if k > 0 && toks[k].f&fSoft != 0 && s.is(k-1, cPersonSlot) && !s.is(k-1, cMonthBlocker) {
+		return true
 	}
 	return false
 }

@@ -191,13 +191,8 @@ func (s *scratch) vagueIntent(j, b int) bool {
 	}
 	// spent effort: "(more|extra|some|a lot of) time into"
 	k := j
-	for k < b && k < j+4 {
-		switch s.word(k) {
-		case "more", "extra", "some", "a", "lot", "lots", "of", "quality", "dedicated", "my", "regular", "much":
-			k++
-			continue
-		}
-		break
+	for k < b && k < j+4 && s.is(k, cEffortQuantifier) {
+		k++
 	}
 	if k < b && s.is(k, cEffort) && next(k+1, cTopicPrep) {
 		return true
@@ -456,8 +451,7 @@ func (s *scratch) describesToday(k, b int) bool {
 	// the marker opens the clause: "Staff Engineer, up from my current
 	// role" wants a role; "Currently a senior designer" says what is
 	for j := k; j < b && j < k+3; j++ {
-		switch s.word(j) {
-		case "been", "currently", "today", "i'm", "am", "was", "were", "now":
+		if s.is(j, cPresent) {
 			return true
 		}
 	}
@@ -607,24 +601,11 @@ func (s *scratch) verbPosition(i int) bool {
 	if t.f&(fSoft|fBreak|fSentStart) != fSoft || p.f&fAlpha == 0 {
 		return true
 	}
-	switch w := s.word(i - 1); w {
-	case "to", "and", "or", "then", "also", "me", "us", "them", "him", "her", "not", "never", "always", "maybe", "perhaps", "finally", "first":
+	switch {
+	case s.is(i-1, cVerbOpener|cHedge):
 		return true
-	case "i", "we", "you", "they", "she", "he", "it", "who", "that", "which", "my", "our", "your", "their", "his", "its", "the", "a", "an", "this":
+	case s.is(i-1, cSubject):
 		return false
-	default:
-		if strings.HasSuffix(w, "ly") || s.is(i-1, cFiller|cGenericVerb) || s.hedge(i-1) {
-			return true
-		}
 	}
-	return false
-}
-
-// hedge: token k is a one-word hedge of the built-in list ("maybe").
-func (s *scratch) hedge(k int) bool {
-	switch s.word(k) {
-	case "maybe", "perhaps", "possibly", "probably", "hopefully", "somehow", "ideally", "eventually":
-		return true
-	}
-	return false
+	return strings.HasSuffix(s.word(i-1), "ly") || s.is(i-1, cFiller|cGenericVerb)
 }

@@ -301,9 +301,7 @@ func (s *scratch) specifier(k, end int) bool {
 	if k >= end {
 		return false
 	}
-	switch s.word(k) {
-	case "of", "at", "on", "for", "in", "from":
-	default:
+	if !s.is(k, cRoleSpecifier) {
 		return false
 	}
 	k++

@@ -20,49 +20,56 @@ import (
 type class uint64
 
 const (
-	cStop          class = 1 << iota // stop-words: function words, never a name
-	cTopic                           // topics: fields of work and topics ("leadership", "Kubernetes")
-	cSkill                           // skills: a capacity ("skills", "knowledge")
-	cTime                            // time-words ("week", "spare")
-	cComparative                     // comparatives ("deeper", "bigger")
-	cState                           // state-adjectives ("comfortable", "fluent")
-	cEffort                          // effort-nouns ("time", "energy")
-	cRoleWord                        // role-words: titles and levels, not names
-	cGenericVerb                     // generic-verbs and their forms
-	cFiller                          // fillers before a verb ("I want to")
-	cMeansPrep                       // means-preps ("with", "using")
-	cDeliverable                     // deliverables ("doc", "talk", "PR")
-	cResource                        // resources ("course", "book")
-	cMaking                          // making-verbs and their forms
-	cNamedObject                     // named-object-verbs and their forms
-	cPosition                        // position-nouns ("level", "step")
-	cTargetCue                       // target-cues ("above", "next")
-	cRoleNoun                        // role-nouns ("engineer", "teacher")
-	cLevel                           // levels ("staff", "principal")
-	cLevelWord                       // level-words ("senior", "product")
-	cRoleHead                        // role-heads ("manager", "CTO")
-	cUniqueRole                      // unique-roles ("CTO", "founder")
-	cPersonSlot                      // person-slots ("ask", "with")
-	cPersonNoun                      // person-nouns ("feedback")
-	cOrgPrep                         // org-preps ("at", "about")
-	cGroupNoun                       // group-nouns ("team", "engineers")
-	cImperative                      // imperatives ("ask", "book")
-	cNameParticle                    // name-particles ("de", "van")
-	cTitleParticle                   // title-particles ("of", "the", "de")
-	cTitleBefore                     // titles-before ("dr", "श्री")
-	cTitleAfter                      // titles-after ("जी", "님")
-	cDate                            // dates: month and weekday names
-	cNumber                          // numbers written out ("two", "dozen")
-	cTopicPrep                       // prepositions that join a verb to its topic ("into", "on")
-	cParticle                        // particles and adverbs after a verb ("up", "out", "deeply")
-	cPlace                           // place and thing pronouns ("somewhere", "something")
-	cAbstract                        // a word with an abstract noun's ending ("observability")
-	cEvent                           // event-nouns ("summit", "meetup")
-	cRoleModifier                    // role-modifiers ("new", "acting")
-	cPossessive                      // possessives ("my", "mis", "meine")
-	cDefinite                        // definites ("the", "el", "der")
-	cIndefinite                      // indefinites ("a", "some", "un")
-	cGenericIntl                     // generic-verbs-intl ("mejorar", "vertiefen")
+	cStop             class = 1 << iota // stop-words: function words, never a name
+	cTopic                              // topics: fields of work and topics ("leadership", "Kubernetes")
+	cSkill                              // skills: a capacity ("skills", "knowledge")
+	cTime                               // time-words ("week", "spare")
+	cComparative                        // comparatives ("deeper", "bigger")
+	cState                              // state-adjectives ("comfortable", "fluent")
+	cEffort                             // effort-nouns ("time", "energy")
+	cRoleWord                           // role-words: titles and levels, not names
+	cGenericVerb                        // generic-verbs and their forms
+	cFiller                             // fillers before a verb ("I want to")
+	cMeansPrep                          // means-preps ("with", "using")
+	cDeliverable                        // deliverables ("doc", "talk", "PR")
+	cResource                           // resources ("course", "book")
+	cMaking                             // making-verbs and their forms
+	cNamedObject                        // named-object-verbs and their forms
+	cPosition                           // position-nouns ("level", "step")
+	cTargetCue                          // target-cues ("above", "next")
+	cRoleNoun                           // role-nouns ("engineer", "teacher")
+	cLevel                              // levels ("staff", "principal")
+	cLevelWord                          // level-words ("senior", "product")
+	cRoleHead                           // role-heads ("manager", "CTO")
+	cUniqueRole                         // unique-roles ("CTO", "founder")
+	cPersonSlot                         // person-slots ("ask", "with")
+	cPersonNoun                         // person-nouns ("feedback")
+	cOrgPrep                            // org-preps ("at", "about")
+	cGroupNoun                          // group-nouns ("team", "engineers")
+	cImperative                         // imperatives ("ask", "book")
+	cNameParticle                       // name-particles ("de", "van")
+	cTitleParticle                      // title-particles ("of", "the", "de")
+	cTitleBefore                        // titles-before ("dr", "श्री")
+	cTitleAfter                         // titles-after ("जी", "님")
+	cDate                               // dates: month and weekday names
+	cNumber                             // numbers written out ("two", "dozen")
+	cTopicPrep                          // prepositions that join a verb to its topic ("into", "on")
+	cParticle                           // particles and adverbs after a verb ("up", "out", "deeply")
+	cPlace                              // place and thing pronouns ("somewhere", "something")
+	cAbstract                           // a word with an abstract noun's ending ("observability")
+	cEvent                              // event-nouns ("summit", "meetup")
+	cRoleModifier                       // role-modifiers ("new", "acting")
+	cPossessive                         // possessives ("my", "mis", "meine")
+	cDefinite                           // definites ("the", "el", "der")
+	cIndefinite                         // indefinites ("a", "some", "un")
+	cGenericIntl                        // generic-verbs-intl ("mejorar", "vertiefen")
+	cEffortQuantifier                   // effort-quantifiers ("more", "a lot of")
+	cPresent                            // present-markers ("been", "currently")
+	cVerbOpener                         // verb-openers ("to", "and then")
+	cSubject                            // subjects ("I", "their")
+	cRoleSpecifier                      // role-specifiers ("at", "on")
+	cMonthBlocker                       // month-name-blockers ("from", "by")
+	cHedge                              // the one-word hedges of data/hedges.txt ("maybe")
 
 	cKnown class = 1 << 63 // the token's classes have been looked up
 )
@@ -116,6 +123,12 @@ var lexiconFiles = []struct {
 	{"definites", cDefinite, false},
 	{"indefinites", cIndefinite, false},
 	{"generic-verbs-intl", cGenericIntl, false},
+	{"effort-quantifiers", cEffortQuantifier, false},
+	{"present-markers", cPresent, false},
+	{"verb-openers", cVerbOpener, false},
+	{"subjects", cSubject, false},
+	{"role-specifiers", cRoleSpecifier, false},
+	{"month-name-blockers", cMonthBlocker, false},
 }
 
 // lexFilter has a bit set for every lexicon word's lexHash: most words of
@@ -150,6 +163,13 @@ var lexicon = func() map[string]class {
 				continue
 			}
 			lex[w] |= f.c
+		}
+	}
+	// the hedges list is the one reader of hedges: its one-word phrases
+	// are a class too ("maybe work on" puts the verb after a hedge)
+	for _, p := range builtin().Hedges {
+		if w := strings.ToLower(strings.TrimLeft(p, "!~")); w != "" && !strings.ContainsAny(w, " -'’") {
+			lex[w] |= cHedge
 		}
 	}
 	return lex
