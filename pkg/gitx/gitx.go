@@ -140,6 +140,12 @@ type Client struct {
 	mu    sync.Mutex
 	dirs  map[string]dirResult // resolved directory -> its repository root, or why none
 	repos map[string]*Repo     // root -> repository
+	real  map[string]string    // absolute directory -> itself with symbolic links resolved
+
+	// The working directory, read once: filepath.Abs reads it on every
+	// call, and a lint run asked three times per file.
+	cwdOnce sync.Once
+	cwd     string
 
 	runs atomic.Int64 // git processes started, for tests
 }
@@ -191,7 +197,7 @@ func (c *Client) Open(path string) (*Repo, error) {
 	if _, err := c.git(); err != nil {
 		return nil, &UnavailableError{Path: path, Reason: NoGit}
 	}
-	dir, err := resolveDir(path)
+	dir, err := c.resolveDir(path)
 	if err != nil {
 		return nil, err
 	}
@@ -238,20 +244,52 @@ func (c *Client) Open(path string) (*Repo, error) {
 	return r, nil
 }
 
-// resolveDir is the absolute, symlink-free directory of path.
-func resolveDir(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
+// resolveDir is the absolute, symlink-free directory of path (path
+// itself when it is a directory). Links are resolved once per directory.
+func (c *Client) resolveDir(path string) (string, error) {
+	abs := c.abs(path)
 	dir := abs
 	if info, err := os.Stat(abs); err != nil || !info.IsDir() {
 		dir = filepath.Dir(abs)
 	}
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real
+	return c.realDir(dir), nil
+}
+
+// abs is filepath.Abs with the working directory read once.
+func (c *Client) abs(path string) string {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path)
 	}
-	return dir, nil
+	c.cwdOnce.Do(func() { c.cwd, _ = os.Getwd() })
+	if c.cwd == "" {
+		if a, err := filepath.Abs(path); err == nil {
+			return a
+		}
+		return path
+	}
+	return filepath.Join(c.cwd, path)
+}
+
+// realDir is dir with its symbolic links resolved, remembered per
+// directory.
+func (c *Client) realDir(dir string) string {
+	c.mu.Lock()
+	r, ok := c.real[dir]
+	c.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = dir
+	if e, err := filepath.EvalSymlinks(dir); err == nil {
+		r = e
+	}
+	c.mu.Lock()
+	if c.real == nil {
+		c.real = map[string]string{}
+	}
+	c.real[dir] = r
+	c.mu.Unlock()
+	return r
 }
 
 // cached answers from what is known about dir or an ancestor, as long as
@@ -393,14 +431,15 @@ type Repo struct {
 // Rel returns path relative to the repository root, with forward slashes,
 // as git names it.
 func (r *Repo) Rel(path string) (string, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	} else if realDir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		abs = filepath.Join(realDir, filepath.Base(abs))
+	abs := r.c.abs(path)
+	// The directory's links are resolved once for all its files; only a
+	// file that is itself a link costs a resolution of its own.
+	if info, err := os.Lstat(abs); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+	} else {
+		abs = filepath.Join(r.c.realDir(filepath.Dir(abs)), filepath.Base(abs))
 	}
 	rel, err := filepath.Rel(r.Root, abs)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {

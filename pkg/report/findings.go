@@ -93,11 +93,10 @@ type LintJSON struct {
 }
 
 // WriteFindingsJSON writes the stable JSON object; findings is never null.
+// The findings are written one at a time (see writeJSONStreaming).
 func WriteFindingsJSON(w io.Writer, files int, fs []lint.Finding) error {
-	if fs == nil {
-		fs = []lint.Finding{}
-	}
-	return WriteJSON(w, LintJSON{Files: files, Findings: fs, Summary: lint.Summarize(fs)})
+	head := LintJSON{Files: files, Findings: []lint.Finding{}, Summary: lint.Summarize(fs)}
+	return writeJSONStreaming(w, head, "findings", len(fs), func(i int) any { return fs[i] })
 }
 
 // WriteFindingsGitHub writes GitHub Actions workflow commands, which the

@@ -158,7 +158,7 @@ func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error
 			Name: "roadmap", Version: opts.Version, InformationURI: InformationURI,
 			Rules: make([]sarifRule, 0, len(opts.Rules)),
 		}},
-		Results:    make([]sarifResult, 0, len(fs)),
+		Results:    []sarifResult{}, // streamed below
 		ColumnKind: "unicodeCodePoints",
 	}
 	index := map[string]int{}
@@ -184,7 +184,8 @@ func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error
 	}
 	run.OriginalURIBaseIDs = map[string]sarifBaseURI{srcRoot: base}
 	seen := map[string]int{}
-	for _, f := range fs {
+	result := func(i int) any {
+		f := fs[i]
 		msg := f.Message
 		if f.Hint != "" {
 			msg += " (" + f.Hint + ")"
@@ -196,7 +197,7 @@ func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error
 		hash := lineHash(f.Context)
 		key := f.File + "\x00" + f.Rule + "\x00" + hash
 		seen[key]++
-		run.Results = append(run.Results, sarifResult{
+		return sarifResult{
 			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
 			Message: sarifMessage{Text: msg},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
@@ -204,7 +205,7 @@ func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error
 				Region:           sarifRegion{StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn},
 			}}},
 			PartialFingerprints: map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", hash, seen[key])},
-		})
+		}
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(opts.Errors) == 0}
 	for _, err := range opts.Errors {
@@ -212,7 +213,8 @@ func WriteFindingsSARIF(w io.Writer, fs []lint.Finding, opts SARIFOptions) error
 			sarifNotification{Level: "error", Message: sarifMessage{Text: err.Error()}})
 	}
 	run.Invocations = []sarifInvocation{inv}
-	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	// The results are written one at a time (see writeJSONStreaming).
+	return writeJSONStreaming(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}, "results", len(fs), result)
 }
 
 // artifactURI turns a file path into a URI reference: relative paths stay
