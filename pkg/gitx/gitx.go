@@ -767,11 +767,24 @@ func (f *Fallbacks) Add(err error) bool {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.first == nil || (ue.Reason == NoGit && f.first.Reason != NoGit) {
+	// The example named is the same whatever order the workers report in:
+	// the weightiest reason, then the first path in sorted order.
+	if f.first == nil || reasonRank(ue.Reason) < reasonRank(f.first.Reason) ||
+		(ue.Reason == f.first.Reason && ue.Path < f.first.Path) {
 		f.first = ue
 	}
 	f.n++
 	return true
+}
+
+func reasonRank(r Reason) int {
+	switch r {
+	case NoGit:
+		return 0
+	case GitFailed:
+		return 1
+	}
+	return 2
 }
 
 // Count is how many paths fell back.

@@ -490,3 +490,17 @@ func TestOutsideRepositoriesCostsOneProcess(t *testing.T) {
 		t.Errorf("a repository beside plain directories: %v, %v", r, err)
 	}
 }
+
+// The note names the same example file whatever order the files were
+// read in (the workers report in any order).
+func TestFallbacksExampleIsDeterministic(t *testing.T) {
+	for _, order := range [][]string{{"b.md", "a.md", "c.md"}, {"c.md", "b.md", "a.md"}, {"a.md", "c.md", "b.md"}} {
+		var f Fallbacks
+		for _, p := range order {
+			f.Add(&UnavailableError{Path: p, Reason: NotRepo})
+		}
+		if msg := f.MessageWith("x"); msg != "no git history for 3 files (not in a git repository, e.g. a.md): x" {
+			t.Errorf("order %v: %s", order, msg)
+		}
+	}
+}
