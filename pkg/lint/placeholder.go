@@ -51,9 +51,6 @@ func checkPlaceholder(c *Context) {
 		}
 	})
 	unit := func(it roadmap.Item, from int) {
-		for _, sp := range roadmap.FindLabelledPlaceholders(it.Text) {
-			report(it.PosOf(sp[0]), it.PosOf(sp[1]), it.Text[sp[0]:sp[1]])
-		}
 		text := prose(it.Text)
 		if from <= len(text) && roadmap.IsPlaceholder(text[from:]) {
 			start := from + len(text[from:]) - len(strings.TrimLeft(text[from:], " \t"))
@@ -62,8 +59,11 @@ func checkPlaceholder(c *Context) {
 	}
 	var walk func(it roadmap.Item)
 	walk = func(it roadmap.Item) {
+		for _, sp := range roadmap.FindLabelledPlaceholders(it.Text) {
+			report(it.PosOf(sp[0]), it.PosOf(sp[1]), it.Text[sp[0]:sp[1]])
+		}
 		unit(it, 0)
-		if l, ok := roadmap.ReadLabel(it.Text); ok {
+		if l, ok := roadmap.ReadLabel(it.Text); ok && l.End < len(it.Text) {
 			unit(it, l.End)
 		}
 		for _, ch := range it.Children {

@@ -27,7 +27,37 @@ func checkLadderKnown(c *Context) {
 	c.checkRole("target.ladder", "target.level", fm.Target.Ladder, fm.Target.Level)
 }
 
+// knownRoles remembers, per set of ladders, the ladder and level pairs
+// found known: a team's roadmaps name the same few, and looking a level up
+// folds the case of every level of its track.
+var knownRoles sync.Map // knownRole → struct{}
+
+type knownRole struct {
+	set          *ladder.Set
+	track, level string
+}
+
 func (c *Context) checkRole(trackPath, levelPath, trackID, levelName string) {
+	key := knownRole{c.Ladders, trackID, levelName}
+	if _, ok := knownRoles.Load(key); ok {
+		return
+	}
+	if c.roleProblem(trackPath, levelPath, trackID, levelName) {
+		return
+	}
+	knownRoles.Store(key, struct{}{})
+}
+
+// roleProblem reports what is wrong with a ladder and level, and whether
+// anything was (or could not be checked).
+func (c *Context) roleProblem(trackPath, levelPath, trackID, levelName string) bool {
+	n := len(c.findings)
+	c.checkRoleOnce(trackPath, levelPath, trackID, levelName)
+	return len(c.findings) > n || c.Doc.FieldProblem(trackPath) || c.Doc.FieldProblem(levelPath) ||
+		unfilledValue(trackID) || unfilledValue(levelName)
+}
+
+func (c *Context) checkRoleOnce(trackPath, levelPath, trackID, levelName string) {
 	if strings.TrimSpace(trackID) == "" || unfilledValue(trackID) || c.Doc.FieldProblem(trackPath) {
 		return
 	}

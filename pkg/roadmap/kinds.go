@@ -351,6 +351,15 @@ type Candidate struct {
 // only with their colon).
 var talkToRe = regexp.MustCompile(`(?i)\b(?:(?:talk|speak|chat)\s+(?:to|with)\s*(?:\*\*|__)?\s*:?|(?:people|contacts?|ask|who to ask|conversations?)\s*(?:\*\*|__)?\s*:)\s*(?:\*\*|__)?\s*`)
 
+// findTalkTo is talkToRe's match, skipping the expression for texts that
+// hold neither a colon nor a verb it starts with.
+func findTalkTo(s string) []int {
+	if strings.IndexByte(s, ':') < 0 && ascii.IndexFold(s, "talk") < 0 && ascii.IndexFold(s, "speak") < 0 && ascii.IndexFold(s, "chat") < 0 {
+		return nil
+	}
+	return talkToRe.FindStringIndex(s)
+}
+
 func readExploration(s *Section) *Exploration {
 	if s == nil {
 		return nil
@@ -374,13 +383,13 @@ func contacts(it Item) []Item {
 	var out []Item
 	own := it
 	if !it.IsHeading() {
-		if loc := talkToRe.FindStringIndex(it.Text); loc != nil {
+		if loc := findTalkTo(it.Text); loc != nil {
 			out = append(out, splitItem(it.Slice(loc[1], len(it.Text)))...)
 			own = Item{}
 		}
 	}
 	for _, c := range it.Children {
-		if loc := talkToRe.FindStringIndex(c.Text); loc != nil && loc[0] == skipDecoration(c.Text, 0) {
+		if loc := findTalkTo(c.Text); loc != nil && loc[0] == skipDecoration(c.Text, 0) {
 			out = append(out, splitItem(c.Slice(loc[1], len(c.Text)))...)
 			for _, g := range c.Descendants() {
 				out = append(out, splitItem(g)...)

@@ -100,6 +100,11 @@ func FindPlaceholders(s string) [][2]int {
 	}
 	var out [][2]int
 	for i := 0; i < len(s); i++ {
+		k := strings.IndexAny(s[i:], "`<[")
+		if k < 0 {
+			break
+		}
+		i += k
 		switch s[i] {
 		case '`':
 			if end := strings.IndexByte(s[i+1:], '`'); end >= 0 {
@@ -308,15 +313,17 @@ func FindLabelledPlaceholders(s string) [][2]int {
 	}
 	var out [][2]int
 	for i := 1; i < len(s); i++ {
-		if s[i] != ':' || !labelBefore(s, i) {
-			continue
+		c := strings.IndexByte(s[i:], ':')
+		if c < 0 {
+			break
 		}
+		i += c
 		j := i + 1
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '*' || s[j] == '_') {
 			j++
 		}
 		n := placeholderTokenAt(s, j)
-		if n == 0 {
+		if n == 0 || !labelBefore(s, i) {
 			continue
 		}
 		k := j + n
