@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
@@ -17,6 +18,24 @@ func StringEnumFlag(cmd *cobra.Command, p *string, name, short, defaultValue str
 	*p = defaultValue
 	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return options, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// FormatFlag registers --format with the output formats a command writes,
+// the first being the default. The names and what each is for come from
+// report's registry: --help lists the choices and the default, shell
+// completion offers each with its description, and a typo gets the
+// nearest name.
+func FormatFlag(cmd *cobra.Command, p *string, formats ...string) {
+	*p = formats[0]
+	cmd.Flags().VarP(&enumValue{value: p, options: formats}, "format", "",
+		fmt.Sprintf("output format: {%s}", strings.Join(formats, "|")))
+	described := make([]string, len(formats))
+	for i, f := range formats {
+		described[i] = f + "\t" + report.FormatHelp(f)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return described, cobra.ShellCompDirectiveNoFileComp
 	})
 }
 

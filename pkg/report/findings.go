@@ -10,16 +10,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
-// Lint output formats.
-const (
-	FormatText   = "text"
-	FormatSARIF  = "sarif"
-	FormatGitHub = "github"
-)
-
-// LintFormats are the formats `roadmap lint` writes.
-var LintFormats = []string{FormatText, FormatJSON, FormatSARIF, FormatGitHub}
-
 // WriteFindingsText writes one line per finding:
 //
 //	path:12:3: error RM005/action-concrete: message (hint)

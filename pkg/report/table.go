@@ -19,17 +19,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
-// Output formats for tabular data.
-const (
-	FormatTable    = "table"
-	FormatMarkdown = "markdown"
-	FormatCSV      = "csv"
-	FormatJSON     = "json"
-)
-
-// TableFormats are the formats every tabular command accepts.
-var TableFormats = []string{FormatTable, FormatMarkdown, FormatCSV, FormatJSON}
-
 // Table is a header row and data rows of plain-text cells. Headers are
 // lowercase in every table of every command (one case, a test in
 // pkg/cli holds it).

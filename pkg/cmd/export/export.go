@@ -17,14 +17,9 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/export"
 	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
-)
-
-// Formats export writes.
-const (
-	FormatHTML = "html"
-	FormatSVG  = "svg"
 )
 
 // Options are export's inputs, filled by NewCmdExport.
@@ -82,7 +77,7 @@ The page goes to standard output unless -o names a file.`,
 			return exportRun(opts)
 		},
 	}
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", FormatHTML, []string{FormatHTML, FormatSVG}, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatHTML, report.FormatSVG)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
 	laddercmd.AddLaddersFlag(cmd, &opts.LaddersDir)
@@ -105,7 +100,7 @@ func exportRun(opts *Options) error {
 	in := export.Input{Doc: doc, Today: today}
 
 	var buf bytes.Buffer
-	if opts.Format == FormatSVG {
+	if opts.Format == report.FormatSVG {
 		a, ok := doc.LatestAssessment()
 		if !ok {
 			return &cmdutil.InputError{Err: fmt.Errorf("%s has no Assessment entry to draw (add one: `roadmap review %s --record --rate skills=3,scope=2`, or see docs/assessment.md)",

@@ -20,9 +20,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
-// Formats `gap` accepts.
-var Formats = []string{report.FormatTable, report.FormatMarkdown, report.FormatJSON}
-
 // Options holds what `gap` needs.
 type Options struct {
 	IO *iostreams.IOStreams
@@ -116,7 +113,7 @@ standard input.`,
 	cmd.Flags().StringVar(&opts.From, "from", "", "current level: LEVEL of --ladder, or TRACK/LEVEL (optional with --to)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "target level: LEVEL of --ladder, or TRACK/LEVEL")
 	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, Formats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatTable, report.FormatMarkdown, report.FormatJSON)
 	_ = cmd.RegisterFlagCompletionFunc("ladder", completeTrack)
 	_ = cmd.RegisterFlagCompletionFunc("from", completeLevel)
 	_ = cmd.RegisterFlagCompletionFunc("to", completeLevel)

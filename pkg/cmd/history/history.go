@@ -15,16 +15,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/report"
 )
 
-// Output formats of `history`.
-const (
-	FormatText     = "text"
-	FormatMarkdown = report.FormatMarkdown
-	FormatJSON     = report.FormatJSON
-)
-
-// Formats `history` accepts.
-var Formats = []string{FormatText, FormatMarkdown, FormatJSON}
-
 // Options are history's inputs, filled by NewCmdHistory.
 type Options struct {
 	IO    *iostreams.IOStreams
@@ -94,7 +84,7 @@ docs/history-json.md). Use - as FILE to read standard input.`,
 			return historyRun(opts)
 		},
 	}
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", FormatText, Formats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatMarkdown, report.FormatJSON)
 	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no note about missing git history")
 	return cmd
@@ -123,9 +113,9 @@ func historyRun(opts *Options) error {
 		fmt.Fprintln(opts.IO.ErrOut, "roadmap: note: "+t.Fallback)
 	}
 	switch opts.Format {
-	case FormatJSON:
+	case report.FormatJSON:
 		return report.WriteJSON(opts.IO.Out, t)
-	case FormatMarkdown:
+	case report.FormatMarkdown:
 		return writeMarkdown(opts.IO.Out, t)
 	}
 	return writeText(opts.IO, t)

@@ -40,7 +40,7 @@ overrides with its own ladders/*.yaml. The origin column says which.`,
 		},
 	}
 	AddLaddersFlag(cmd, &opts.LaddersDir)
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, report.TableFormats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.TableFormats...)
 	return cmd
 }
 

@@ -98,7 +98,7 @@ Columns: ` + strings.Join(Columns, ", ") + `.
 	cmd.Flags().StringVar(&opts.To, "to", "", "last level to show (id or alias)")
 	cmd.Flags().StringSliceVar(&opts.Columns, "columns", nil,
 		"comma-separated columns: "+strings.Join(Columns, ","))
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, report.TableFormats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.TableFormats...)
 	_ = cmd.RegisterFlagCompletionFunc("from", completeLevelOfArg)
 	_ = cmd.RegisterFlagCompletionFunc("to", completeLevelOfArg)
 	_ = cmd.RegisterFlagCompletionFunc("columns", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -130,7 +130,7 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 		},
 	}
 	fl := cmd.Flags()
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatText, report.LintFormats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.LintFormats...)
 	cmdutil.StringEnumFlag(cmd, &opts.FailOn, "fail-on", "", "error", failOnLevels, "lowest severity that makes the exit status 1")
 	fl.StringVar(&opts.Config, "config", "", "configuration file to use for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
 	fl.StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in findings and to find its configuration")

@@ -18,12 +18,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/report"
 )
 
-// FormatMermaid is the flowchart format only `paths` offers.
-const FormatMermaid = "mermaid"
-
-// Formats are the formats `paths` accepts.
-var Formats = append(append([]string{}, report.TableFormats...), FormatMermaid)
-
 // Options holds what `paths` needs.
 type Options struct {
 	IO         *iostreams.IOStreams
@@ -62,7 +56,7 @@ GitHub renders it.`,
 		},
 	}
 	laddercmd.AddLaddersFlag(cmd, &opts.LaddersDir)
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, Formats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatTable, report.FormatMarkdown, report.FormatCSV, report.FormatJSON, report.FormatMermaid)
 	return cmd
 }
 
@@ -125,7 +119,7 @@ func pathsRun(opts *Options) error {
 			j.Moves = append(j.Moves, m.JSON())
 		}
 		return report.WriteJSON(out, j)
-	case FormatMermaid:
+	case report.FormatMermaid:
 		return writeMermaid(out, set, from, moves)
 	}
 

@@ -16,18 +16,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/report"
 )
 
-// Output formats of `plan`.
-const (
-	FormatText     = "text"
-	FormatMarkdown = report.FormatMarkdown
-	FormatJSON     = report.FormatJSON
-	FormatICS      = "ics"
-	FormatMermaid  = "mermaid"
-)
-
-// Formats `plan` accepts.
-var Formats = []string{FormatText, FormatMarkdown, FormatJSON, FormatICS, FormatMermaid}
-
 // Options holds what `plan` needs.
 type Options struct {
 	IO    *iostreams.IOStreams
@@ -93,7 +81,7 @@ standard input.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", FormatText, Formats, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatMarkdown, report.FormatJSON, report.FormatICS, report.FormatMermaid)
 	return cmd
 }
 
@@ -112,13 +100,13 @@ func planRun(opts *Options) error {
 	p := plan.Build(doc, today, plan.Options{})
 	out := opts.IO.Out
 	switch opts.Format {
-	case FormatJSON:
+	case report.FormatJSON:
 		return report.WriteJSON(out, NewView(doc, p))
-	case FormatICS:
+	case report.FormatICS:
 		return Calendar(p).WriteICS(out)
-	case FormatMermaid:
+	case report.FormatMermaid:
 		return Gantt(p).WriteMermaid(out)
-	case FormatMarkdown:
+	case report.FormatMarkdown:
 		return writeMarkdown(out, doc, p)
 	}
 	return writeText(opts.IO, doc, p)

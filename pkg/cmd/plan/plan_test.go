@@ -13,6 +13,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/plan/icstest"
+	"github.com/roadmapcli/roadmap/pkg/report"
 )
 
 func day(s string) func() civil.Date {
@@ -91,7 +92,7 @@ func examples(t *testing.T) []string {
 func TestICSExamples(t *testing.T) {
 	for _, f := range examples(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			first, _, err := run(t, f, FormatICS, "2026-11-21")
+			first, _, err := run(t, f, report.FormatICS, "2026-11-21")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -141,11 +142,11 @@ func TestICSExamples(t *testing.T) {
 					t.Errorf("DTSTAMP = %q, want it from --today", ev.Get("DTSTAMP")[0].Value)
 				}
 			}
-			again, _, _ := run(t, f, FormatICS, "2026-11-21")
+			again, _, _ := run(t, f, report.FormatICS, "2026-11-21")
 			if again != first {
 				t.Error("two runs on the same day differ")
 			}
-			later, _, _ := run(t, f, FormatICS, "2027-02-01")
+			later, _, _ := run(t, f, report.FormatICS, "2027-02-01")
 			cal2, err := icstest.Parse([]byte(later))
 			if err != nil {
 				t.Fatal(err)
@@ -182,7 +183,7 @@ func TestICSUIDsSurviveEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	uidsOf := func(file string) []string {
-		out, _, err := run(t, file, FormatICS, "2026-11-21")
+		out, _, err := run(t, file, report.FormatICS, "2026-11-21")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -202,7 +203,7 @@ func TestICSUIDsSurviveEdits(t *testing.T) {
 }
 
 func TestJSONShape(t *testing.T) {
-	out, _, err := run(t, "../../../examples/promotion.md", FormatJSON, "2026-11-21")
+	out, _, err := run(t, "../../../examples/promotion.md", report.FormatJSON, "2026-11-21")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,12 +235,12 @@ func TestBadInputs(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("---\nroadmap: 1\ntitle: T\nkind: promotion\nstarted: soon\ntarget: {role: X}\n---\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := run(t, bad, FormatText, "2026-11-21")
+	_, _, err := run(t, bad, report.FormatText, "2026-11-21")
 	var ie *cmdutil.InputError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "bad.md:5:10: started:") {
 		t.Errorf("error = %v, want an input error at bad.md:5:10", err)
 	}
-	_, _, err = run(t, filepath.Join(dir, "missing.md"), FormatText, "2026-11-21")
+	_, _, err = run(t, filepath.Join(dir, "missing.md"), report.FormatText, "2026-11-21")
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("error = %v", err)
 	}
@@ -255,7 +256,7 @@ func TestStdinAndColour(t *testing.T) {
 	ios.SetStdoutTTY(true)
 	ios.SetColorEnabled(true)
 	ios.SetTerminalWidth(60)
-	if err := planRun(&Options{IO: ios, Today: day("2026-11-21"), File: "-", StdinName: "mine.md", Format: FormatText}); err != nil {
+	if err := planRun(&Options{IO: ios, Today: day("2026-11-21"), File: "-", StdinName: "mine.md", Format: report.FormatText}); err != nil {
 		t.Fatal(err)
 	}
 	s := out.String()
@@ -274,7 +275,7 @@ func TestStdinAndColour(t *testing.T) {
 		}
 	}
 	// Not a terminal: no colour.
-	text, _, _ := run(t, "../../../examples/stalled.md", FormatText, "2026-11-21")
+	text, _, _ := run(t, "../../../examples/stalled.md", report.FormatText, "2026-11-21")
 	if strings.Contains(text, "\x1b[") {
 		t.Error("colour without a terminal")
 	}

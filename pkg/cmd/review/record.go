@@ -171,7 +171,7 @@ func recordRun(opts *Options) error {
 		if opts.Commit {
 			res.Commit = &CommitInfo{Message: message}
 		}
-		if opts.Format == "json" {
+		if opts.Format == report.FormatJSON {
 			return report.WriteJSON(opts.IO.Out, res)
 		}
 		if _, err := io.WriteString(opts.IO.Out, res.Diff); err != nil {
@@ -198,7 +198,7 @@ func recordRun(opts *Options) error {
 		}
 		res.Commit = &CommitInfo{Hash: hash, Message: message}
 	}
-	if opts.Format == "json" {
+	if opts.Format == report.FormatJSON {
 		return report.WriteJSON(opts.IO.Out, res)
 	}
 	return writeRecorded(opts.IO.Out, res, today)

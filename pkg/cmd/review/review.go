@@ -170,7 +170,7 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 		},
 	}
 	fl := cmd.Flags()
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", "text", []string{"text", "json"}, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatJSON)
 	fl.BoolVar(&opts.Record, "record", false, "record a review in FILE: a Review log entry, ticks and pinned actions")
 	cmdutil.StringEnumFlag(cmd, &opts.Kind, "kind", "", "", roadmap.ReviewKinds, "with --record: the kind of review (default: the one due, else check-in)")
 	fl.StringArrayVar(&opts.Notes, "note", nil, "with --record: a note for the entry, one list item (repeatable)")
@@ -273,7 +273,7 @@ func reviewRun(opts *Options) error {
 	h := readHistory(opts, doc)
 	rep := review.Assess(doc, today, review.Options{GitReviews: h.reviews})
 	rep.Changes = h.changes(doc, rep.Since(doc))
-	if opts.Format == "json" {
+	if opts.Format == report.FormatJSON {
 		return report.WriteJSON(opts.IO.Out, rep)
 	}
 	return writeReport(opts.IO.Out, opts.IO.ColorScheme(), doc, rep)

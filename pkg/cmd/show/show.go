@@ -57,7 +57,7 @@ script with jq. The JSON shape is stable; see docs/show-json.md.`,
 			return showRun(opts)
 		},
 	}
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", "text", []string{"text", "json"}, "output format")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatJSON)
 	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
 	return cmd
 }
@@ -73,7 +73,7 @@ func showRun(opts *Options) error {
 	for _, p := range doc.Problems {
 		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 	}
-	if opts.Format == "json" {
+	if opts.Format == report.FormatJSON {
 		return report.WriteJSON(opts.IO.Out, NewView(doc))
 	}
 	return writeText(opts.IO.Out, opts.IO.ColorScheme(), doc)

@@ -78,19 +78,13 @@ in a weekly CI job to keep a team's plans alive.`,
 			return statusRun(opts)
 		},
 	}
-	cmdutil.StringEnumFlag(cmd, &opts.Format, "format", "", report.FormatTable, Formats, "output format (html: the team dashboard, one page)")
+	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatTable, report.FormatMarkdown, report.FormatCSV, report.FormatJSON, report.FormatHTML)
 	cmd.Flags().BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any review is overdue")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no note about missing git history")
 	cmd.Flags().StringVar(&opts.Config, "config", "", "configuration file for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
 	return cmd
 }
-
-// FormatHTML is the team dashboard: one self-contained page (pkg/export).
-const FormatHTML = "html"
-
-// Formats status accepts: the table formats and the dashboard.
-var Formats = append(append([]string{}, report.TableFormats...), FormatHTML)
 
 // JSON is the stable shape of `roadmap status --format json`
 // (docs/status-json.md).
@@ -163,7 +157,7 @@ func statusRun(opts *Options) error {
 
 func write(opts *Options, today civil.Date, rows []status.Row, overdue int) error {
 	out := opts.IO.Out
-	if opts.Format == FormatHTML {
+	if opts.Format == report.FormatHTML {
 		return export.WriteDashboard(out, export.NewDashboard(rows, strings.Join(defaultPaths(opts.Paths), ", "), today))
 	}
 	if opts.Format == report.FormatJSON {
