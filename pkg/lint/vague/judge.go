@@ -90,6 +90,11 @@ func (s *scratch) vagueClause(a, b int) (int, bool) {
 	if v >= b || toks[v].f&(fProtected|fDigit) != 0 {
 		return 0, false
 	}
+	// an adverb before the verb: "Better understand our customers",
+	// "Really learn Go", "Beter worden in SQL"
+	if v+1 < b && (s.is(v, cComparative) || strings.HasSuffix(s.word(v), "ly")) && s.is(v+1, cGenericVerb|cGenericIntl) {
+		v++
+	}
 	switch {
 	case s.is(v, cGenericVerb):
 		if s.concreteObject(v+1, b, v, s.topicPrep(v+1, b)) {
@@ -313,7 +318,7 @@ func (s *scratch) concreteObject(from, b, verb, topicAt int) bool {
 		// a capitalised word after a preposition of means, or as the
 		// direct object of a verb whose object is a work: "with Duolingo",
 		// "Read Inspired", "Attend KubeCon"
-		if s.nameOrAcronym(k, native) {
+		if s.nameOrAcronym(k, native) && !s.adjectival(k) {
 			if k > from && k-1 != topicAt && s.is(k-1, cMeansPrep) {
 				return true
 			}

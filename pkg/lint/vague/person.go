@@ -3,6 +3,8 @@ package vague
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/roadmapcli/roadmap/pkg/ascii"
 )
 
 // NamesPerson reports whether a person action names whom to ask: a person
@@ -89,6 +91,13 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 				}
 			}
 			break
+		}
+		// "someone from Intercom's CS team", "two people from Intercom":
+		// the organisation of someone unnamed; "Bayesian methods": an
+		// adjective made from a name
+		if s.unnamedBefore(k, from) || j == k+1 && s.adjectival(k) {
+			k = j - 1
+			continue
 		}
 		groupAfter := j < end && toks[j].f&fSoft != 0 && s.isGroupNoun(j) || s.eventIn(k, j)
 		afterSlot := k == from && slot || k > from && t.f&fSoft != 0 && s.is(k-1, cPersonSlot)
@@ -205,7 +214,7 @@ func (s *scratch) nameSuffix(k int) string {
 				continue // the honorific alone ("先生に聞く": ask the teacher)
 			}
 			stem := w[:j]
-			if r, _ := utf8.DecodeLastRuneInString(stem); !isWordRune(r) {
+			if r, _ := utf8.DecodeLastRuneInString(stem); !ascii.IsWordRune(r) {
 				continue
 			}
 			if s.notName(stem) {
@@ -340,8 +349,8 @@ func (s *scratch) hasHandle(from, end int) bool {
 			}
 			continue
 		}
-		after := i+1 < len(text) && isWordByte(text[i+1])
-		before := i > 0 && isWordByte(text[i-1])
+		after := ascii.WordAt(text, i+1)
+		before := ascii.WordBefore(text, i)
 		if after && (!before || strings.IndexByte(text[i+1:min(len(text), i+255)], '.') > 0) {
 			return true
 		}
@@ -410,4 +419,41 @@ func (s *scratch) eventIn(k, j int) bool {
 		}
 	}
 	return false
+}
+
+// unnamedBefore: a word for people named by kind or number ("someone",
+// "two people", "a few folks") stands shortly before token k, across a
+// preposition: what follows is where they are from, not who they are.
+func (s *scratch) unnamedBefore(k, from int) bool {
+	prep := false
+	for j, n := k-1, 0; j >= from && n < 4; j, n = j-1, n+1 {
+		if s.toks[j+1].f&fSoft == 0 {
+			return false // "People: Sofia Marchetti" lists people by name
+		}
+		if s.is(j, cVaguePerson) {
+			return prep
+		}
+		if s.is(j, cRoleSpecifier) {
+			prep = true
+		} else if !s.is(j, cStop|cNumber) {
+			return false
+		}
+	}
+	return false
+}
+
+// adjectival: the capitalised word at k is an adjective made from a name,
+// as a lower-case noun right after it shows ("Bayesian methods", "Agile
+// practices", "Markov chains"); a person's name is followed by a
+// preposition, a time or the end ("with Priya tomorrow").
+func (s *scratch) adjectival(k int) bool {
+	n := k + 1
+	if n >= len(s.toks) || s.toks[n].f&fSoft == 0 || s.toks[n].f&(fCap|fUncased|fDigit|fProtected) != 0 || s.toks[n].f&fAlpha == 0 {
+		return false
+	}
+	if s.is(n, cStop|cTopicPrep|cTime|cFiller|cParticle|cPersonNoun|cGroupNoun) || strings.HasSuffix(s.word(n), "ly") {
+		return false
+	}
+	w := s.word(n)
+	return s.is(n, cTopic|cSkill|cDeliverable|cResource) || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/roadmapcli/roadmap/pkg/ascii"
 )
 
 // flags describe one token: its shape, what separates it from the token
@@ -190,7 +192,7 @@ func (s *scratch) findSpans() {
 				continue
 			}
 		case 'h', 'H', 'w', 'W':
-			if i == 0 || !isWordByte(text[i-1]) {
+			if !ascii.WordBefore(text, i) {
 				if end := bareURL(text, i); end > 0 {
 					s.add(i, end, spanURL)
 					i = end
@@ -395,7 +397,7 @@ func opensQuote(text string, i int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return !isWordRune(r)
+	return !ascii.IsWordRune(r)
 }
 
 // closeStraightQuote finds the '"' that closes a quote opened before i: the
@@ -410,7 +412,7 @@ func closeStraightQuote(text string, i int) int {
 		if j+1 >= len(text) {
 			return j
 		}
-		if r, _ := utf8.DecodeRuneInString(text[j+1:]); !isWordRune(r) {
+		if r, _ := utf8.DecodeRuneInString(text[j+1:]); !ascii.IsWordRune(r) {
 			return j
 		}
 		i = j + 1
@@ -432,7 +434,7 @@ func closeCurlySingle(text string, i int) int {
 			return end
 		}
 		r, _ := utf8.DecodeRuneInString(text[end:])
-		if !isWordRune(r) {
+		if !ascii.IsWordRune(r) {
 			return end
 		}
 		i = end
@@ -448,7 +450,7 @@ func opensEmphasis(text string, i, k int, c byte) bool {
 	}
 	if c == '_' && i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		if isWordRune(r) {
+		if ascii.IsWordRune(r) {
 			return false
 		}
 	}
@@ -464,7 +466,7 @@ func closeEmphasis(text string, i, k int, c byte) int {
 		ok := !isSpace(text[j-1])
 		if ok && c == '_' && j+k < len(text) {
 			r, _ := utf8.DecodeRuneInString(text[j+k:])
-			ok = !isWordRune(r)
+			ok = !ascii.IsWordRune(r)
 		}
 		if ok {
 			return j
@@ -475,20 +477,6 @@ func closeEmphasis(text string, i, k int, c byte) int {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
-
-// isWordRune: letters, digits and marks make words; the marks include the
-// spacing vowel signs of Devanagari, Bengali, Tamil … (Mc), and the zero-width
-// joiners Persian and the Indic scripts write inside words.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-	}
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == 0x200C || r == 0x200D)
-}
 
 // ASCII byte classes for the tokenizer's fast path.
 const (
@@ -570,7 +558,7 @@ func (s *scratch) tokenize() {
 				i++
 				continue
 			}
-		} else if r, w := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+		} else if r, w := utf8.DecodeRuneInString(text[i:]); !ascii.IsWordRune(r) {
 			other = true
 			i += w
 			continue
@@ -692,7 +680,7 @@ func (s *scratch) slowToken(t *token, i, limit, letters, lowers int) (int, int, 
 		if c >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
-		if isWordRune(r) {
+		if ascii.IsWordRune(r) {
 			digit := false
 			switch {
 			case r < utf8.RuneSelf && asciiClass[c] == cDigit || r >= utf8.RuneSelf && unicode.IsDigit(r):
@@ -736,7 +724,7 @@ func (s *scratch) slowToken(t *token, i, limit, letters, lowers int) (int, int, 
 			continue
 		}
 		if prevWord && (r == '\'' || r == '’') && i+w < limit {
-			if nr, _ := utf8.DecodeRuneInString(text[i+w:]); isWordRune(nr) {
+			if nr, _ := utf8.DecodeRuneInString(text[i+w:]); ascii.IsWordRune(nr) {
 				s.lower = append(s.lower, '\'')
 				prevDigit, prevWord = false, false
 				i += w

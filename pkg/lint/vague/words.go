@@ -70,6 +70,7 @@ const (
 	cRoleSpecifier                      // role-specifiers ("at", "on")
 	cMonthBlocker                       // month-name-blockers ("from", "by")
 	cHedge                              // the one-word hedges of data/hedges.txt ("maybe")
+	cVaguePerson                        // vague-persons ("someone", "people")
 
 	cKnown class = 1 << 63 // the token's classes have been looked up
 )
@@ -129,6 +130,7 @@ var lexiconFiles = []struct {
 	{"subjects", cSubject, false},
 	{"role-specifiers", cRoleSpecifier, false},
 	{"month-name-blockers", cMonthBlocker, false},
+	{"vague-persons", cVaguePerson, false},
 }
 
 // lexFilter has a bit set for every lexicon word's lexHash: most words of

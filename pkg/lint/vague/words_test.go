@@ -75,3 +75,10 @@ func TestVerbForms(t *testing.T) {
 		}
 	}
 }
+
+// The classes fit their 64-bit set, one bit left for cKnown.
+func TestClassesFit(t *testing.T) {
+	if cVaguePerson >= cKnown || len(lexiconFiles) > 60 {
+		t.Fatalf("%d lexicon files: the classes no longer fit a uint64 beside cKnown", len(lexiconFiles))
+	}
+}
