@@ -47,6 +47,17 @@ var (
 	tomlTableRe = regexp.MustCompile(`^\s*\[\s*"?([A-Za-z0-9_.-]+)"?\s*\]`)
 )
 
+// The splitter is ours rather than github.com/adrg/frontmatter's, which the
+// design named. Tried behind this function (v0.2.0, its latest release, from
+// 2021), the library closes a YAML header at an indented `---` inside a block
+// scalar (it trims each line), has no `...` closer, reports an unterminated
+// header as no header at all (we owe the user its line), does not see a
+// header after a BOM, accepts one after leading blank lines (which Hugo and
+// Jekyll do not), needs a blank line after a bare JSON object's `}`, and
+// gives no offsets, so positions could not be re-based for yaml.v3 nodes and
+// edits. It also links gopkg.in/yaml.v2 into the binary for its default
+// formats. TestFrontmatterEnds and TestBadInputs hold those cases.
+//
 // splitFrontmatter finds the header: a delimited block (YAML `---` closed
 // by `---` or `...`, TOML `+++`, JSON `;;;`) or a bare JSON object, opening
 // on line 1. It returns nil when the file has none, and a block that is
