@@ -46,12 +46,6 @@ func WordBefore(s string, i int) bool {
 	return IsWordRune(r)
 }
 
-// Bounded reports whether s[i:j] stands on word boundaries: no word
-// character touches it on either side.
-func Bounded(s string, i, j int) bool {
-	return !WordBefore(s, i) && !WordAt(s, j)
-}
-
 // IndexFold is strings.Index ignoring ASCII case; lower must be lower-case.
 func IndexFold(s, lower string) int {
 	n := len(lower)
@@ -77,21 +71,4 @@ func IndexFold(s, lower string) int {
 // lower-case.
 func HasPrefixFold(s, lower string) bool {
 	return len(s) >= len(lower) && IndexFold(s[:len(lower)], lower) == 0
-}
-
-// IndexWordFold is IndexFold for a whole word: the first match of lower in
-// s on word boundaries, or -1.
-func IndexWordFold(s, lower string) int {
-	for from := 0; from+len(lower) <= len(s); {
-		i := IndexFold(s[from:], lower)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		if Bounded(s, i, i+len(lower)) {
-			return i
-		}
-		from = i + 1
-	}
-	return -1
 }

@@ -106,16 +106,15 @@ func ParseYearFirst(s string) (Date, bool) {
 // Today is the date today in the local time zone.
 func Today() Date { return Of(time.Now()) }
 
-func (d Date) IsZero() bool          { return d.t.IsZero() }
-func (d Date) Time() time.Time       { return d.t }
-func (d Date) AddDays(n int) Date    { return Date{d.t.AddDate(0, 0, n)} }
-func (d Date) Before(o Date) bool    { return d.t.Before(o.t) }
-func (d Date) After(o Date) bool     { return d.t.After(o.t) }
-func (d Date) Equal(o Date) bool     { return d.t.Equal(o.t) }
-func (d Date) Compare(o Date) int    { return d.t.Compare(o.t) }
-func (d Date) DaysUntil(o Date) int  { return int(o.t.Sub(d.t).Hours() / 24) }
-func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
-func (d Date) Year() int             { return d.t.Year() }
+func (d Date) IsZero() bool         { return d.t.IsZero() }
+func (d Date) Time() time.Time      { return d.t }
+func (d Date) AddDays(n int) Date   { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) Before(o Date) bool   { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool    { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool    { return d.t.Equal(o.t) }
+func (d Date) Compare(o Date) int   { return d.t.Compare(o.t) }
+func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
+func (d Date) Year() int            { return d.t.Year() }
 
 // String is YYYY-MM-DD, or "" for the zero date.
 func (d Date) String() string {

@@ -158,39 +158,6 @@ type dirResult struct {
 // Default is the client the package-level functions use.
 var Default = &Client{}
 
-// Open returns the repository holding path (a file or a directory), or an
-// *UnavailableError.
-func Open(path string) (*Repo, error) { return Default.Open(path) }
-
-// LastChange returns the last commit that touched path, and false when no
-// commit did. See Repo.LastChange.
-func LastChange(path string) (Commit, bool, error) {
-	r, err := Default.Open(path)
-	if err != nil {
-		return Commit{}, false, err
-	}
-	return r.LastChange(path)
-}
-
-// CommitsSince returns the commits that touched path at or after since,
-// newest first. See Repo.CommitsSince.
-func CommitsSince(path string, since time.Time) ([]Commit, error) {
-	r, err := Default.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	return r.CommitsSince(path, since)
-}
-
-// DiffStat returns how much path changed since a time. See Repo.DiffStat.
-func DiffStat(path string, since time.Time) (Stat, error) {
-	r, err := Default.Open(path)
-	if err != nil {
-		return Stat{}, err
-	}
-	return r.DiffStat(path, since)
-}
-
 // Open returns the repository holding path (a file, which need not exist
 // yet, or a directory), or an *UnavailableError saying why there is none.
 func (c *Client) Open(path string) (*Repo, error) {

@@ -152,20 +152,6 @@ func TestHistoryFromAnySubdirectory(t *testing.T) {
 	if got := subjects(since); !reflect.DeepEqual(got, []string{"bo: re-plan"}) {
 		t.Errorf("since (a second later) = %v", got)
 	}
-
-	// The package-level functions (on Default) work the same.
-	saved := Default
-	Default = r.client()
-	t.Cleanup(func() { Default = saved })
-	if last, ok, err := LastChange("ana.md"); err != nil || !ok || last.Hash != h2 {
-		t.Errorf("package LastChange: %+v %v %v", last, ok, err)
-	}
-	if cs, err := CommitsSince("bo.md", ts("2026-10-15T00:00:00Z")); err != nil || len(cs) != 1 {
-		t.Errorf("package CommitsSince: %v %v", subjects(cs), err)
-	}
-	if st, err := DiffStat("ana.md", ts("2026-09-15T00:00:00Z")); err != nil || st.Added != 1 {
-		t.Errorf("package DiffStat: %+v %v", st, err)
-	}
 }
 
 func TestUntrackedNewAndEmpty(t *testing.T) {

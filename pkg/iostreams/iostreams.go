@@ -22,7 +22,6 @@ type IOStreams struct {
 
 	stdinTTY  bool
 	stdoutTTY bool
-	stderrTTY bool
 	color     bool
 	errColor  bool
 	width     int
@@ -76,10 +75,9 @@ func System() *IOStreams {
 		ErrOut:    os.Stderr,
 		stdinTTY:  isTerminal(os.Stdin),
 		stdoutTTY: isTerminal(os.Stdout),
-		stderrTTY: isTerminal(os.Stderr),
 	}
 	s.color = colorWanted(s.stdoutTTY)
-	s.errColor = colorWanted(s.stderrTTY)
+	s.errColor = colorWanted(isTerminal(os.Stderr))
 	termWidth := 0
 	if s.stdoutTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
@@ -142,9 +140,7 @@ func (s *IOStreams) SetColorMode(mode string) {
 	}
 }
 
-func (s *IOStreams) IsStdinTTY() bool   { return s.stdinTTY }
 func (s *IOStreams) IsStdoutTTY() bool  { return s.stdoutTTY }
-func (s *IOStreams) IsStderrTTY() bool  { return s.stderrTTY }
 func (s *IOStreams) ColorEnabled() bool { return s.color }
 
 // CanPrompt is true when a person is at the keyboard on both ends.
@@ -162,9 +158,7 @@ func (s *IOStreams) TerminalWidth() int {
 // Test setters: let in-process tests pretend to be on a terminal.
 func (s *IOStreams) SetStdinTTY(v bool)     { s.stdinTTY = v }
 func (s *IOStreams) SetStdoutTTY(v bool)    { s.stdoutTTY = v }
-func (s *IOStreams) SetStderrTTY(v bool)    { s.stderrTTY = v }
 func (s *IOStreams) SetColorEnabled(v bool) { s.color = v }
-func (s *IOStreams) SetErrColor(v bool)     { s.errColor = v }
 func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }
 
 // ColorScheme returns ANSI styling that is a no-op when colour is off.

@@ -206,17 +206,6 @@ func (s *Set) Level(ref string) (*Level, error) {
 	return t.Level(levelName)
 }
 
-// Refs lists every level reference "track/level", in track and level order.
-func (s *Set) Refs() []string {
-	var out []string
-	for _, t := range s.tracks {
-		for _, l := range t.Levels {
-			out = append(out, l.Ref())
-		}
-	}
-	return out
-}
-
 // Level finds a level of the track by id, alias or title (case-insensitive).
 func (t *Track) Level(name string) (*Level, error) {
 	n := strings.ToLower(strings.TrimSpace(name))

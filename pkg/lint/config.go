@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -355,17 +354,6 @@ func (r *ConfigResolver) find(dir string) (*Config, error) {
 	}
 	r.byDir[dir] = cfg
 	return cfg, nil
-}
-
-// RuleSeverities lists a config's overrides as "RM007=off" lines, sorted;
-// for debugging output.
-func (cfg *Config) RuleSeverities() []string {
-	var out []string
-	for id, s := range cfg.Rules {
-		out = append(out, id+"="+s.String())
-	}
-	sort.Strings(out)
-	return out
 }
 
 // displayPath shows a configuration file found by walking up relative to

@@ -143,14 +143,6 @@ func (c *Context) MissingSection(key, msg, hint string) {
 	c.ReportLine(c.anchor(), msg, hint)
 }
 
-// SectionPos is a section's heading, or the anchor when it is missing.
-func (c *Context) SectionPos(s *roadmap.Section) roadmap.Position {
-	if s == nil {
-		return c.anchor()
-	}
-	return s.Pos
-}
-
 // anchor is where findings about something missing from the body go: the
 // H1 title, else the first line after the frontmatter.
 func (c *Context) anchor() roadmap.Position {

@@ -15,11 +15,6 @@ type Range struct {
 	End   Position `json:"end"`
 }
 
-type Location struct {
-	URI   string `json:"uri"`
-	Range Range  `json:"range"`
-}
-
 type TextDocumentIdentifier struct {
 	URI string `json:"uri"`
 }
@@ -251,8 +246,6 @@ type CompletionList struct {
 
 // Completion item kinds used.
 const (
-	CompletionText     = 1
-	CompletionField    = 5
 	CompletionProperty = 10
 	CompletionValue    = 12
 	CompletionKeyword  = 14
@@ -274,11 +267,9 @@ type CompletionItem struct {
 
 // Symbol kinds used.
 const (
-	SymbolFile      = 1
 	SymbolNamespace = 3
 	SymbolField     = 8
 	SymbolEvent     = 24
-	SymbolKey       = 20
 )
 
 type DocumentSymbolParams struct {

@@ -43,8 +43,6 @@ type Violation struct {
 	Hint string
 }
 
-func (v *Violation) Error() string { return fmt.Sprintf("line %d: %s (%s)", v.Line, v.Msg, v.Hint) }
-
 // YAML measures a decoded YAML document: the first node deeper than
 // MaxFrontmatterDepth is a Violation at that node's line (as yaml.v3
 // numbers it). Aliases are not followed.
@@ -74,24 +72,6 @@ func deeperThan(n *yaml.Node, depth, limit int) *yaml.Node {
 	return nil
 }
 
-// YAMLDepth is the depth YAML measures: the number of mappings and
-// sequences around the deepest node (a document holding a scalar is 0,
-// `a: 1` is 1, `a: [1]` is 2).
-func YAMLDepth(n *yaml.Node) int {
-	if n == nil {
-		return 0
-	}
-	best := 0
-	for _, c := range n.Content {
-		d := YAMLDepth(c)
-		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
-			d++
-		}
-		best = max(best, d)
-	}
-	return best
-}
-
 func frontmatterViolation(line int) *Violation {
 	return &Violation{Line: line, Code: "too-deep",
 		Msg:  fmt.Sprintf("the frontmatter nests more than %d levels deep", MaxFrontmatterDepth),
@@ -109,7 +89,7 @@ func TOML(src []byte) *Violation {
 }
 
 // TOMLDepth returns a bound on the depth of the value TOML src decodes to
-// (a top-level key's value is at depth 1, as YAMLDepth counts), and the
+// (a top-level key's value is at depth 1: `a: 1` is 1, `a: [1]` is 2), and the
 // line where the bound first exceeds stop (or where it peaks, when it
 // never does). The scan stops at the first line past stop.
 func TOMLDepth(src []byte, stop int) (depth, line int) {
@@ -327,16 +307,6 @@ func Markdown(text []byte) *Violation {
 		}
 	}
 	return flush()
-}
-
-// LineDepth is the bound Markdown puts on how many lists and block quotes
-// contain a line that opens a list item or a quote: the markers at its
-// start, plus one for every two columns of indentation among them, plus
-// one. A line that opens nothing gets 0: it cannot be deeper than the
-// line that opened its containers.
-func LineDepth(l []byte) int {
-	d, _, _ := scanLine(l)
-	return d
 }
 
 // scanLine reads a line's container prefix: whitespace, '>' markers and

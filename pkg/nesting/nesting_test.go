@@ -237,7 +237,7 @@ func FuzzMarkdownDepth(f *testing.F) {
 		src := []byte(strings.ReplaceAll(s, "\r", "\n"))
 		bound := 0
 		for _, l := range strings.Split(string(src), "\n") {
-			bound = max(bound, LineDepth([]byte(l)))
+			bound = max(bound, lineDepth(l))
 		}
 		if bound > 4*MaxBodyDepth {
 			return // refused long before goldmark could be slow
@@ -247,4 +247,28 @@ func FuzzMarkdownDepth(f *testing.F) {
 			t.Fatalf("bound %d below goldmark's depth %d for %q", bound, real, s)
 		}
 	})
+}
+
+// YAMLDepth is the depth YAML measures, the oracle YAML is checked against: the number of mappings and
+// sequences around the deepest node (a document holding a scalar is 0,
+// `a: 1` is 1, `a: [1]` is 2).
+func YAMLDepth(n *yaml.Node) int {
+	if n == nil {
+		return 0
+	}
+	best := 0
+	for _, c := range n.Content {
+		d := YAMLDepth(c)
+		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+			d++
+		}
+		best = max(best, d)
+	}
+	return best
+}
+
+// lineDepth is the bound scanLine puts on the containers of a line.
+func lineDepth(l string) int {
+	d, _, _ := scanLine([]byte(l))
+	return d
 }

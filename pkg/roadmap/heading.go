@@ -58,16 +58,6 @@ var sectionAliases = map[string]string{
 	"self assessment": SectionAssessment,
 }
 
-// SectionAliases returns every heading each section is known by, after
-// normalisation, for documentation and completion. The map is a copy.
-func SectionAliases() map[string]string {
-	out := make(map[string]string, len(sectionAliases))
-	for k, v := range sectionAliases {
-		out[k] = v
-	}
-	return out
-}
-
 // SectionNames are the headings the format itself writes, by key: what a
 // "did you mean" suggests.
 var SectionNames = map[string]string{

@@ -207,8 +207,3 @@ func IsDimension(d string) bool {
 	}
 	return false
 }
-
-// DimensionOf reads a gap label ("Mentoring", "Scope of ownership") as a
-// dimension: one of Dimensions when it names one, else the label
-// lower-cased.
-func DimensionOf(label string) string { return dimensionOf(label) }
