@@ -74,21 +74,7 @@ func TestReleaseArchivesShipWhatTheReadmeLinks(t *testing.T) {
 	c := readGoreleaser(t)
 	root := "../.."
 	for _, a := range c.Archives {
-		shipped := map[string]bool{}
-		for _, f := range a.Files {
-			if strings.Contains(f.Src, "**") {
-				t.Errorf("archive %s: %q: name each directory's files instead of **", a.ID, f.Src)
-				continue
-			}
-			matches, err := filepath.Glob(filepath.Join(root, f.Src))
-			if err != nil || len(matches) == 0 {
-				t.Errorf("archive %s: %q matches no file", a.ID, f.Src)
-			}
-			for _, m := range matches {
-				rel, _ := filepath.Rel(root, m)
-				shipped[filepath.ToSlash(rel)] = true
-			}
-		}
+		shipped := archived(t, a.ID, a.Files)
 		readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 		if err != nil {
 			t.Fatal(err)
@@ -133,6 +119,102 @@ func TestReleaseArchivesShipWhatTheReadmeLinks(t *testing.T) {
 			t.Fatalf("found only %d linked files: the link pattern is broken", len(want))
 		}
 	}
+}
+
+// archived is the set of repository files an archive's files entries
+// match, as goreleaser matches a pattern without ** (one path segment per
+// *), by path from the repository root.
+func archived(t *testing.T, id string, files []archiveFile) map[string]bool {
+	t.Helper()
+	const root = "../.."
+	shipped := map[string]bool{}
+	for _, f := range files {
+		if strings.Contains(f.Src, "**") {
+			t.Errorf("archive %s: %q: name each directory's files instead of **", id, f.Src)
+			continue
+		}
+		matches, err := filepath.Glob(filepath.Join(root, f.Src))
+		if err != nil || len(matches) == 0 {
+			t.Errorf("archive %s: %q matches no file", id, f.Src)
+		}
+		for _, m := range matches {
+			rel, _ := filepath.Rel(root, m)
+			shipped[filepath.ToSlash(rel)] = true
+		}
+	}
+	return shipped
+}
+
+// TestReleaseDocsLinksStayInTheArchive: every relative link in a shipped
+// Markdown page (docs/*.md, the rule pages, the tour, the examples)
+// resolves to a file the archive ships too, so a reader of the unpacked
+// archive follows no link to nothing. docs/rules/README.md and the pages
+// beside it link to one another; a page added to a new directory without
+// a pattern of its own fails here.
+func TestReleaseDocsLinksStayInTheArchive(t *testing.T) {
+	c := readGoreleaser(t)
+	const root = "../.."
+	for _, a := range c.Archives {
+		shipped := archived(t, a.ID, a.Files)
+		for _, dir := range []string{"docs", "docs/rules"} {
+			pages, _ := filepath.Glob(filepath.Join(root, dir, "*.md"))
+			for _, p := range pages {
+				rel, _ := filepath.Rel(root, p)
+				if !shipped[filepath.ToSlash(rel)] {
+					t.Errorf("archive %s leaves out %s", a.ID, filepath.ToSlash(rel))
+				}
+			}
+		}
+		links := 0
+		for page := range shipped {
+			if !strings.HasSuffix(page, ".md") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(root, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range readmeLink.FindAllStringSubmatch(prose(string(b)), -1) {
+				target := m[1]
+				if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+					continue
+				}
+				links++
+				resolved := filepath.ToSlash(filepath.Clean(filepath.Join(filepath.Dir(page), target)))
+				if st, err := os.Stat(filepath.Join(root, resolved)); err != nil {
+					t.Errorf("%s links to %s, which does not exist", page, target)
+					continue
+				} else if st.IsDir() {
+					if !shippedUnder(shipped, resolved+"/") && !sourceTree(resolved+"/") {
+						t.Errorf("%s links to %s/, and archive %s ships nothing in it", page, resolved, a.ID)
+					}
+					continue
+				}
+				if !shipped[resolved] && !sourceTree(resolved) {
+					t.Errorf("%s links to %s, which archive %s leaves out", page, resolved, a.ID)
+				}
+			}
+		}
+		t.Logf("archive %s: %d links followed", a.ID, links)
+		if links < 50 {
+			t.Fatalf("followed only %d links from the shipped pages: the link pattern is broken", links)
+		}
+	}
+}
+
+// codeRe is a fenced block or a code span: what it shows is not a link.
+var codeRe = regexp.MustCompile("(?s)```.*?```|`[^`\n]*`")
+
+// prose is a Markdown page without its code.
+func prose(md string) string { return codeRe.ReplaceAllString(md, "") }
+
+func shippedUnder(shipped map[string]bool, dir string) bool {
+	for f := range shipped {
+		if strings.HasPrefix(f, dir) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestReleaseBuildsAreReproducible: the same commit gives the same
