@@ -25,7 +25,10 @@ func checkPlaceholder(c *Context) {
 		}
 		seen[key] = true
 		hint := placeholderHint
-		if strings.HasPrefix(text, "[TODO:") {
+		if roadmap.IsDateFormat(text) {
+			hint = "write the date itself, in digits: the format is the placeholder"
+		}
+		if strings.HasPrefix(text, "[TODO:") || strings.HasPrefix(text, "[[TODO:") {
 			hint += "; `roadmap init` left it for you to fill"
 		}
 		c.Report(start, end, "placeholder left unfilled: "+clip(text), hint)
@@ -36,15 +39,29 @@ func checkPlaceholder(c *Context) {
 			add(start, end, text)
 		}
 	}
+	// A list of nothing but placeholders is one finding, its slots
+	// included: the lines it is written on are its.
+	listLine := map[int]bool{}
 	for _, p := range c.Doc.Problems {
-		if p.Code == roadmap.CodePlaceholder {
-			report(p.Pos, roadmap.Position{}, p.Value)
+		if lines := c.listLines(p); p.Code == roadmap.CodePlaceholder && len(lines) > 0 {
+			add(p.Pos, roadmap.Position{}, p.Value)
+			for _, l := range lines {
+				listLine[l] = true
+			}
 		}
 	}
 	c.slotLines(func(start, end roadmap.Position, text string) {
+		if listLine[start.Line] {
+			return
+		}
 		add(start, end, text)
 		slotLine[start.Line] = true // the slot is the placeholder, not the line's item
 	})
+	for _, p := range c.Doc.Problems {
+		if p.Code == roadmap.CodePlaceholder && !listLine[p.Pos.Line] {
+			report(p.Pos, roadmap.Position{}, p.Value)
+		}
+	}
 	eachFrontmatterString(c.Doc.Frontmatter, func(path, value string) {
 		if roadmap.StartsWithPlaceholder(value) {
 			report(c.valuePos(path, value, 0), c.valuePos(path, value, len(value)), value)
@@ -92,17 +109,39 @@ func checkPlaceholder(c *Context) {
 		}
 	}
 	for _, g := range c.Doc.Gap {
-		if d := prose(g.Detail); d != "" && roadmap.StartsWithPlaceholder(d) {
+		if unfilledNote(g.Detail) {
 			if i := strings.Index(g.Text, g.Detail); i >= 0 {
 				report(g.PosOf(i), g.PosOf(i+len(g.Detail)), g.Detail)
 			} else {
 				report(g.Pos, roadmap.Position{}, g.Detail)
 			}
 		}
-		if g.Evidence != "" && roadmap.StartsWithPlaceholder(prose(g.Evidence)) {
+		if unfilledNote(g.Evidence) {
 			report(c.textAfter(g.EvidencePos, g.Evidence), roadmap.Position{}, g.Evidence)
 		}
 	}
+}
+
+// listLines are the lines of a frontmatter list that a placeholder
+// problem is about (the parser keeps its items' positions), or nil for a
+// problem about one value.
+func (c *Context) listLines(p roadmap.Problem) []int {
+	fields := c.Doc.Frontmatter.Fields
+	if p.Path == "" {
+		return nil
+	}
+	var out []int
+	for i := 0; ; i++ {
+		pos, ok := fields[fmt.Sprintf("%s.%d", p.Path, i)]
+		if !ok {
+			break
+		}
+		out = append(out, pos.Line)
+	}
+	if len(out) > 0 {
+		out = append(out, p.Pos.Line)
+	}
+	return out
 }
 
 // slotLines reports the slots on every line of the file, outside code
@@ -153,11 +192,25 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 			if line[sp[0]] == '[' && c.linkDefined(line[sp[0]+1:sp[1]-1]) {
 				continue // "[here]" with "[here]: https://…" below is a link
 			}
+			if n <= c.Doc.Frontmatter.EndLine && flowList(line, sp) {
+				// "companies: [TBD, Stripe]" is a list, not a slot: its
+				// items are judged one by one, a list of nothing but
+				// placeholders once (the parser's problem).
+				continue
+			}
 			col := utf8.RuneCountInString(line[:sp[0]]) + 1
 			report(roadmap.Position{Line: n, Column: col},
 				roadmap.Position{Line: n, Column: col + utf8.RuneCountInString(line[sp[0]:sp[1]])}, line[sp[0]:sp[1]])
 		}
 	}
+}
+
+// flowList reports whether the bracketed span sp of a frontmatter line is
+// a list of several values ("companies: [TBD, Stripe]"): it opens the
+// value and holds a comma.
+func flowList(line string, sp [2]int) bool {
+	before := strings.TrimRight(line[:sp[0]], " \t")
+	return strings.IndexByte(line[sp[0]:sp[1]], ',') >= 0 && (strings.HasSuffix(before, ":") || strings.HasSuffix(before, "="))
 }
 
 // maySlot is a quick test for a line that may hold a slot: a '<', or a

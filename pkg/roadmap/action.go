@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/roadmapcli/roadmap/pkg/ascii"
 	"github.com/roadmapcli/roadmap/pkg/civil"
@@ -177,22 +178,67 @@ func dueKeywordAt(s string, i int) int {
 
 // findDueWord finds "due TBD" or "due: ???", a due clause whose value is a
 // placeholder, and returns where the value starts and the value, or -1.
-// Only "due" counts: "by" starts too many phrases ("by myself").
+// Only "due" takes any placeholder: "by" starts too many phrases ("by
+// myself"), so after "by", after the calendar emoji and where a date
+// would end the first line ("— YYYY-MM-DD") only a date's format counts.
 func findDueWord(s string) (int, string) {
 	for i := 0; i < len(s); i++ {
-		if kw := dueKeywordAt(s, i); kw == 3 {
-			j := skipSpaces(s, i+kw)
-			if j < len(s) && s[j] == ':' {
-				j = skipSpaces(s, j+1)
-			}
-			if j < len(s) {
-				if n := placeholderTokenAt(s, j); n > 0 {
+		kw := dueKeywordAt(s, i)
+		if kw == 0 {
+			if j := calendarAt(s, i); j > 0 {
+				j = skipSpaces(s, i+j)
+				if n := dateFormatAt(s, j); n > 0 {
 					return j, s[j : j+n]
+				}
+			}
+			continue
+		}
+		j := skipSpaces(s, i+kw)
+		if j < len(s) && s[j] == ':' {
+			j = skipSpaces(s, j+1)
+		}
+		if j >= len(s) {
+			continue
+		}
+		if n := dateFormatAt(s, j); n > 0 {
+			return j, s[j : j+n]
+		}
+		if n := placeholderTokenAt(s, j); n > 0 && kw == 3 {
+			return j, s[j : j+n]
+		}
+	}
+	first := s
+	if n := strings.IndexByte(s, '\n'); n >= 0 {
+		first = s[:n]
+	}
+	t := strings.TrimRight(first, " .)]")
+	if k := strings.LastIndexAny(t, " ([,:"); k >= 0 && k+1 < len(t) {
+		if n := dateFormatAt(t, k+1); k+1+n == len(t) && n > 0 {
+			before := strings.TrimRight(t[:k+1], " ")
+			for _, sep := range []string{"—", "–", " -", ",", "(", "[", ":"} {
+				if strings.HasSuffix(before, sep) && len(before) > len(sep) {
+					return k + 1, t[k+1:]
 				}
 			}
 		}
 	}
 	return -1, ""
+}
+
+// calendarEmoji are what task plugins write before a due date.
+var calendarEmoji = []string{"📅", "🗓️", "🗓"}
+
+// calendarAt returns the length of a calendar emoji at s[i:], or 0.
+func calendarAt(s string, i int) int {
+	if s[i] < utf8.RuneSelf {
+		return 0
+	}
+	for _, cal := range calendarEmoji {
+		if strings.HasPrefix(s[i:], cal) {
+			return len(cal)
+		}
+	}
+	return 0
 }
 
 // weekdays may stand between "due" and the date: "due Fri 2026-11-20".
@@ -225,12 +271,10 @@ func findLooseDue(s string) []int {
 				}
 			}
 		}
-		for _, cal := range []string{"📅", "🗓️", "🗓"} {
-			if strings.HasPrefix(s[i:], cal) {
-				k := skipSpaces(s, i+len(cal))
-				if end := civil.DateAt(s, k); end > 0 {
-					return []int{i, end, i, i + len(cal), k, end}
-				}
+		if n := calendarAt(s, i); n > 0 {
+			k := skipSpaces(s, i+n)
+			if end := civil.DateAt(s, k); end > 0 {
+				return []int{i, end, i, i + n, k, end}
 			}
 		}
 	}

@@ -634,6 +634,19 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 		}
 		return nil
 	}
+	if vals, ok := onlyPlaceholders(v); ok {
+		// "[TBD, TBD]", or a block list of "- TBD": one list left to fill
+		// in, one fault. Nothing is read from it, so the rules that count
+		// the list leave it to RM021 (FieldProblem). A warning: an empty
+		// list is still a list, and show can print the rest. Its items'
+		// positions are kept: where the list is written.
+		p.placeholder(v, path, vals)
+		p.doc.Problems[len(p.doc.Problems)-1].Severity = SeverityWarning
+		for i, e := range v.Content {
+			p.doc.Frontmatter.Fields[fmt.Sprintf("%s.%d", path, i)] = p.nodePos(deref(e))
+		}
+		return nil
+	}
 	var out []string
 	for i, e := range v.Content {
 		s, ok := p.scalar(e, fmt.Sprintf("%s item %d", path, i+1), "a name")
@@ -649,13 +662,31 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 	return out
 }
 
+// onlyPlaceholders reports whether a list holds items and every one is a
+// placeholder, and returns them as the list is written ("[TBD, TBD]").
+func onlyPlaceholders(v *yaml.Node) (string, bool) {
+	if len(v.Content) == 0 {
+		return "", false
+	}
+	vals := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		e = deref(e)
+		if e.Kind != yaml.ScalarNode || !IsPlaceholder(e.Value) {
+			return "", false
+		}
+		vals = append(vals, strings.TrimSpace(e.Value))
+	}
+	return "[" + strings.Join(vals, ", ") + "]", true
+}
+
 // fieldProblem records an error about the value at path.
 func (p *parser) fieldProblem(v *yaml.Node, path, code, msg, hint string) {
 	p.doc.Problems = append(p.doc.Problems, Problem{Pos: p.nodePos(v), Severity: SeverityError, Code: code,
 		Message: msg, Hint: hint, Path: path})
 }
 
-// placeholder records a placeholder where a date, duration or kind belongs.
+// placeholder records a placeholder where a date, duration or kind belongs,
+// or a list of nothing but placeholders.
 func (p *parser) placeholder(v *yaml.Node, path, value string) {
 	p.doc.Problems = append(p.doc.Problems, Problem{Pos: p.nodePos(v), Severity: SeverityError, Code: CodePlaceholder,
 		Message: fmt.Sprintf("%s: %q is a placeholder", path, value), Hint: "fill it in", Path: path, Value: value})

@@ -403,6 +403,49 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
+// A date's format left where the date belongs is a placeholder; dates,
+// words and half-formats are not.
+func TestDateFormatPlaceholder(t *testing.T) {
+	for s, want := range map[string]bool{
+		"YYYY-MM-DD": true, "yyyy-mm-dd": true, "DD/MM/YYYY": true, "MM/DD/YY": true, "DD.MM.YYYY": true,
+		"YYYY-MM": true, "MM/DD": true, "2027-MM-DD": true, "YYYY/MM/DD": true,
+		"2027-12-01": false, "YYYY": false, "MM": false, "DD-DD": false, "YYYY-MM-DD-MM": false,
+		"YYY-MM-DD": false, "MMM-YYYY": false, "YYYY-MM/DD": false, "Day-Month": false, "my-dd": false,
+		"2027-12-DD": false, "mm": false, "Model": false, "YYYY-MM-DDx": false,
+	} {
+		if got := IsDateFormat(s); got != want {
+			t.Errorf("IsDateFormat(%q) = %v, want %v", s, got, want)
+		}
+		if got := IsPlaceholder(s); got != want {
+			t.Errorf("IsPlaceholder(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if got := FindLabelledPlaceholders("Due: YYYY-MM-DD. Date format: YYYY-MM-DD."); fmt.Sprint(got) != "[[5 15]]" {
+		t.Errorf("FindLabelledPlaceholders = %v, want the due date's only", got)
+	}
+}
+
+// A list of nothing but placeholders is one problem, a warning (the list
+// is empty, the rest of the file readable), and counts no company.
+func TestPlaceholderList(t *testing.T) {
+	for _, list := range []string{"[TBD, TBD]", "[TBD]", "\n    - TBD\n    - \"???\"", "[\"<company>\", \"[fill in]\"]"} {
+		d := Parse("r.md", []byte(strings.Replace(header, "companies: [A, B]", "companies: "+list, 1)))
+		var got []Problem
+		for _, p := range d.Problems {
+			if p.Code == CodePlaceholder {
+				got = append(got, p)
+			}
+		}
+		if len(got) != 1 || got[0].Severity != SeverityWarning || got[0].Path != "target.companies" || len(d.Frontmatter.Target.Companies) != 0 || d.Err() != nil {
+			t.Errorf("companies: %s: problems %+v, companies %q, err %v; want one placeholder warning", list, got, d.Frontmatter.Target.Companies, d.Err())
+		}
+	}
+	d := Parse("r.md", []byte(strings.Replace(header, "companies: [A, B]", "companies: [TBD, Stripe]", 1)))
+	if got := d.Frontmatter.Target.Companies; len(got) != 2 || d.FieldProblem("target.companies") {
+		t.Errorf("[TBD, Stripe]: companies %q, field problem %v; want both read, no list problem", got, d.FieldProblem("target.companies"))
+	}
+}
+
 func TestOneFaultOneProblem(t *testing.T) {
 	d := Parse("r.md", []byte(strings.Replace(header, "companies: [A, B]", "companies: Stripe, Adyen", 1)))
 	if got := d.Frontmatter.Target.Companies; len(got) != 1 || got[0] != "Stripe, Adyen" {

@@ -176,6 +176,10 @@ func placeholderTokenAt(s string, i int) int {
 		if n := runFold(s, i, 'x'); n >= 3 && !ascii.WordAt(s, i+n) {
 			return n
 		}
+	case c|0x20 == 'y' || c|0x20 == 'm' || c|0x20 == 'd' || '0' <= c && c <= '9':
+		if n := dateFormatAt(s, i); n > 0 {
+			return n
+		}
 	}
 	if ascii.WordBefore(s, i) {
 		return 0
@@ -188,6 +192,72 @@ func placeholderTokenAt(s string, i int) int {
 		return 0
 	}
 	return j - i
+}
+
+// dateFormatAt returns the length of a date's format written where the
+// date belongs ("YYYY-MM-DD", "DD/MM/YYYY", "yyyy-mm", "MM/DD",
+// "2027-MM-DD"), or 0: two or three groups, one separator between them,
+// each group Y, M or D repeated (each letter once; a year of 2 or 4, a
+// month or day of 1 or 2) or digits filled in (a year of 4, else 1 or 2);
+// at least three letters, and a year or both month and day among them;
+// standing as a word.
+func dateFormatAt(s string, i int) int {
+	if ascii.WordBefore(s, i) {
+		return 0
+	}
+	var sep byte
+	var used [3]bool // y, m, d
+	groups, letters, year, j := 0, 0, false, i
+	for j < len(s) {
+		c := s[j] | 0x20
+		n := 0
+		switch {
+		case '0' <= s[j] && s[j] <= '9':
+			for j+n < len(s) && '0' <= s[j+n] && s[j+n] <= '9' {
+				n++
+			}
+			if n == 4 {
+				year = true
+			} else if n > 2 {
+				return 0
+			}
+		case c == 'y' || c == 'm' || c == 'd':
+			k := strings.IndexByte("ymd", c)
+			if used[k] {
+				return 0
+			}
+			used[k] = true
+			n = runFold(s, j, c)
+			if k == 0 && n != 2 && n != 4 || k > 0 && n > 2 {
+				return 0
+			}
+			letters += n
+			year = year || k == 0
+		default:
+			return 0
+		}
+		groups++
+		j += n
+		if j+1 < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.') && (sep == 0 || sep == s[j]) && groups < 3 {
+			if d := s[j+1]; d|0x20 == 'y' || d|0x20 == 'm' || d|0x20 == 'd' || '0' <= d && d <= '9' {
+				sep = s[j]
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if groups < 2 || letters < 3 || !year && !(used[1] && used[2]) || ascii.WordAt(s, j) {
+		return 0
+	}
+	return j - i
+}
+
+// IsDateFormat reports whether s is only a date's format ("YYYY-MM-DD",
+// "DD/MM/YYYY"): a placeholder where a date belongs.
+func IsDateFormat(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && dateFormatAt(s, 0) == len(s)
 }
 
 // isPlaceholderWord is placeholderWords[lower(w)] without the copy: it is
@@ -325,6 +395,9 @@ func FindLabelledPlaceholders(s string) [][2]int {
 		n := placeholderTokenAt(s, j)
 		if n == 0 || !labelBefore(s, i) {
 			continue
+		}
+		if dateFormatAt(s, j) == n && ascii.IndexFold(s[max(0, i-20):i], "format") >= 0 {
+			continue // "Date format: YYYY-MM-DD" says how dates are written
 		}
 		k := j + n
 		for k < len(s) && (s[k] == ' ' || s[k] == '*' || s[k] == '_') {
