@@ -368,6 +368,11 @@ func write(path string, data []byte, force bool) error {
 // checkTarget refuses to overwrite a file without force, and says clearly
 // when the directory to write into does not exist.
 func checkTarget(path string, force bool) error {
+	// A path ending in a separator names a directory, whether or not it
+	// exists yet: refuse before anything is created.
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return &cmdutil.InputError{Err: fmt.Errorf("%s names a directory (give a file name, e.g. %s)", safetext.Name(path), safetext.Name(filepath.Join(path, DefaultFile)))}
+	}
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && info.IsDir():
