@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // RunOptions say what to lint and how.
@@ -48,6 +50,24 @@ type Result struct {
 	// Dirs is how many of the named paths were directories (walked), so a
 	// command can tell "nothing to lint here" from "only files skipped".
 	Dirs int
+}
+
+// Empty says the run found no roadmap in the directories it was given:
+// a run that checks nothing must not pass (lint and status exit 2 unless
+// --allow-empty). doing says what was not done, e.g. "nothing was linted";
+// paths are the paths as the user gave them (none means ".").
+func (r *Result) Empty(paths []string, doing string) error {
+	if r.Files > 0 || r.Dirs == 0 {
+		return nil
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = safetext.Name(p)
+	}
+	return fmt.Errorf("roadmap: no roadmap found in %s, so %s (a roadmap is a Markdown file whose frontmatter has a roadmap: key; pass --allow-empty when none is expected)", strings.Join(names, ", "), doing)
 }
 
 // job is one file to lint. requireKey marks files found by walking: they

@@ -21,7 +21,6 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/report"
-	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
@@ -218,25 +217,13 @@ func finish(opts *Options, res *lint.Result, fallbacks *history.Fallbacks) error
 	if len(res.Errors) > 0 {
 		return &cmdutil.InputError{Err: errors.Join(res.Errors...)}
 	}
-	if res.Files == 0 && res.Dirs > 0 && !opts.AllowEmpty {
-		return &cmdutil.InputError{Err: fmt.Errorf("roadmap: no roadmap found in %s, so nothing was linted (a roadmap is a Markdown file whose frontmatter has a roadmap: key; pass --allow-empty when none is expected)", named(opts.Paths))}
+	if err := res.Empty(opts.Paths, "nothing was linted"); err != nil && !opts.AllowEmpty {
+		return &cmdutil.InputError{Err: err}
 	}
 	if min, ok := failOn(opts.FailOn); ok && lint.AtLeast(res.Findings, min) > 0 {
 		return cmdutil.ErrSilent
 	}
 	return nil
-}
-
-// named lists the paths given, as a message shows them.
-func named(paths []string) string {
-	if len(paths) == 0 {
-		return "."
-	}
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = safetext.Name(p)
-	}
-	return strings.Join(out, ", ")
 }
 
 // note says once per run, not once per file, that some files had no git

@@ -37,6 +37,8 @@ type Options struct {
 	Format      string
 	Config      string
 	FailOverdue bool
+	// AllowEmpty lets directories with no roadmap pass (exit 0).
+	AllowEmpty bool
 	// Quiet leaves out the note about missing git history.
 	Quiet bool
 }
@@ -64,7 +66,9 @@ and a small radar of the latest assessment, and the dimensions most of the
 team is rated weakest in (where a manager's mentoring reaches most people).
 
 With --fail-overdue the exit status is 1 when any review is overdue: run it
-in a weekly CI job to keep a team's plans alive.`,
+in a weekly CI job to keep a team's plans alive. Directories that hold no
+roadmap are an error (exit 2), as for 'roadmap lint': a weekly job pointed
+at the wrong directory must not pass; --allow-empty when none is expected.`,
 		Example: `  roadmap status
   roadmap status team/ --format markdown > STATUS.md
   roadmap status team/ --format html > team.html
@@ -80,6 +84,7 @@ in a weekly CI job to keep a team's plans alive.`,
 	}
 	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatTable, report.FormatMarkdown, report.FormatCSV, report.FormatJSON, report.FormatHTML)
 	cmd.Flags().BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any review is overdue")
+	cmd.Flags().BoolVar(&opts.AllowEmpty, "allow-empty", false, "exit 0 when the directories given hold no roadmap (by default that is an error: a job that summarises nothing must not pass)")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no note about missing git history")
 	cmd.Flags().StringVar(&opts.Config, "config", "", "configuration file for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml")
@@ -149,6 +154,9 @@ func statusRun(opts *Options) error {
 	if len(res.Errors) > 0 {
 		return &cmdutil.InputError{Err: errors.Join(res.Errors...)}
 	}
+	if err := res.Empty(opts.Paths, "there is nothing to summarise"); err != nil && !opts.AllowEmpty {
+		return &cmdutil.InputError{Err: err}
+	}
 	if opts.FailOverdue && overdue > 0 {
 		return cmdutil.ErrSilent
 	}
@@ -186,9 +194,8 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 		t.Rows = append(t.Rows, []string{owner, r.Kind, target(r.Target), next, due, late, lintCell(r), r.File})
 	}
 	if len(rows) == 0 && opts.Format == report.FormatTable {
-		_, err := fmt.Fprintf(out, "no roadmaps found under %s (a roadmap is a Markdown file whose frontmatter has a roadmap: key)\n",
-			names(defaultPaths(opts.Paths)))
-		return err
+		// No table of nothing: the run's error (or --allow-empty) says it.
+		return nil
 	}
 	if err := t.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
 		return err
