@@ -22,7 +22,10 @@ type fixed struct {
 	path    string
 	applied []appliedFix
 	diff    string
-	err     error
+	// left is what lint finds in the fixed text (dry run: that text is
+	// never written, so the exit status is judged on it).
+	left []lint.Finding
+	err  error
 }
 
 type appliedFix struct {
@@ -83,10 +86,20 @@ func fixRun(opts *Options, runOpts lint.RunOptions, fallbacks *history.Fallbacks
 			}
 		}
 		note(opts, fallbacks)
-		fmt.Fprintf(opts.IO.ErrOut, "Dry run: %s in %s would be fixed; nothing was changed.\n",
-			plural(n, "finding"), plural(len(results), "file"))
+		left := leftAfter(first.Findings, results)
+		fmt.Fprintf(opts.IO.ErrOut, "Dry run: %s in %s would be fixed, %s would be left; nothing was changed.\n",
+			plural(n, "finding"), plural(len(results), "file"), plural(len(left), "finding"))
+		// The exit status is lint's on the fixed text, so a dry run can
+		// gate CI as --fix would.
+		errs = append(first.Errors, errs...)
 		if len(errs) > 0 {
 			return &cmdutil.InputError{Err: errors.Join(errs...)}
+		}
+		if err := first.Empty(opts.Paths, "nothing was linted"); err != nil && !opts.AllowEmpty {
+			return &cmdutil.InputError{Err: err}
+		}
+		if min, ok := failOn(opts.FailOn); ok && lint.AtLeast(left, min) > 0 {
+			return cmdutil.ErrSilent
 		}
 		return nil
 	}
@@ -156,6 +169,7 @@ func fixFile(opts *Options, runOpts lint.RunOptions, path string, hist lint.Hist
 	if opts.DryRun {
 		name := filepath.ToSlash(path)
 		r.diff = review.UnifiedDiff("a/"+name, "b/"+name, raw, res.Doc.Raw, 3)
+		r.left = res.Findings
 		return r
 	}
 	if opts.beforeWrite != nil {
@@ -165,6 +179,24 @@ func fixFile(opts *Options, runOpts lint.RunOptions, path string, hist lint.Hist
 		r.err = err
 	}
 	return r
+}
+
+// leftAfter is what a lint of the fixed files would find: the first run's
+// findings, with each fixed file's replaced by what is left in its fixed
+// text.
+func leftAfter(first []lint.Finding, results []fixed) []lint.Finding {
+	fixedPath := map[string]bool{}
+	var left []lint.Finding
+	for _, r := range results {
+		fixedPath[r.path] = true
+		left = append(left, r.left...)
+	}
+	for _, f := range first {
+		if !fixedPath[f.File] {
+			left = append(left, f)
+		}
+	}
+	return left
 }
 
 func plural(n int, one string) string {

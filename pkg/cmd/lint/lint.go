@@ -89,7 +89,8 @@ kind, cadence or key, a date written 2026-1-5, a single company where a
 list belongs, the roadmap: 1 key, the (hypothesis) marker), says what it
 changed on standard error, lints again and reports what is left. It edits
 under the same lock as review --record and writes nothing to a file that
-changed meanwhile. --fix --dry-run prints the unified diff instead.
+changed meanwhile. --fix --dry-run prints the unified diff instead,
+changes nothing, and exits as lint would on the fixed text.
 
 Exit status: 0 when nothing at or above --fail-on was found, 1 when something
 was, 2 when a file, the configuration or the command line is wrong.`,
