@@ -50,6 +50,7 @@ func TestScripts(t *testing.T) {
 			"bigfile":    bigFile,
 			"genbomb":    genBomb,
 			"unescape":   unescape,
+			"envescaped": envEscaped,
 			"waitfor":    waitFor,
 			"eol":        eol,
 			"padto":      padTo,
@@ -130,6 +131,16 @@ func unescape(ts *testscript.TestScript, neg bool, args []string) {
 	data, err := os.ReadFile(ts.MkAbs(args[0]))
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(unescapeString(args[1])), []byte(unescapeString(string(data))), 0o644))
+}
+
+// envescaped NAME VALUE sets NAME to VALUE with {U+XXXX} and {0xNN}
+// unescaped, so a later command can take a file name that unescape made
+// (one with a newline in it) as its argument: $NAME.
+func envEscaped(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: envescaped NAME VALUE")
+	}
+	ts.Setenv(args[0], unescapeString(args[1]))
 }
 
 var escapeRe = regexp.MustCompile(`\{U\+[0-9A-Fa-f]{4}\}|\{0x[0-9A-Fa-f]{2}\}`)

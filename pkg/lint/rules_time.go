@@ -6,6 +6,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/cadence"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 func checkReviewOverdue(c *Context) {
@@ -22,7 +23,7 @@ func checkReviewOverdue(c *Context) {
 	}
 	c.ReportLine(c.reviewAnchor(), fmt.Sprintf("the %s %s is %s overdue (due %s; %s)",
 		cp.Cadence, reviewNames[cp.Kind], plural(cp.Overdue(c.Today), "day", "days"), cp.Due, since),
-		fmt.Sprintf("run `roadmap review %s`, then log it with `--record`", c.Doc.Path))
+		fmt.Sprintf("run `roadmap review %s`, then log it with `--record`", safetext.ShellQuote(c.Doc.Path)))
 }
 
 // reviewNames name each checkpoint after its cadence: "the monthly check-in".

@@ -10,6 +10,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/lint"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // kindWanted reports whether a code action of kind answers a request
@@ -187,7 +188,7 @@ func reviewSummary(r *review.Report) string {
 		fmt.Fprintf(&b, " Next: the %s on %s.", checkpointName(r.Next.Kind), r.Next.Due)
 	}
 	if r.Due != nil {
-		fmt.Fprintf(&b, " Record it with `roadmap review %s --record`.", r.File)
+		fmt.Fprintf(&b, " Record it with `roadmap review %s --record`.", safetext.ShellQuote(r.File))
 	}
 	return b.String()
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Options are export's inputs, filled by NewCmdExport.
@@ -104,7 +105,7 @@ func exportRun(opts *Options) error {
 		a, ok := doc.LatestAssessment()
 		if !ok {
 			return &cmdutil.InputError{Err: fmt.Errorf("%s has no Assessment entry to draw (add one: `roadmap review %s --record --rate skills=3,scope=2`, or see docs/assessment.md)",
-				doc.Path, cmdutil.ShellQuote(opts.File))}
+				safetext.Name(doc.Path), cmdutil.ShellQuote(opts.File))}
 		}
 		r := export.NewRadar(export.RadarInput{Assessment: &a, TargetLevel: doc.Frontmatter.Target.Level, Size: export.RadarFull})
 		if err := export.WriteRadarSVG(&buf, r); err != nil {

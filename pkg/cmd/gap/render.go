@@ -10,6 +10,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // levelName is "senior" within one track and "track/level" across tracks.
@@ -341,7 +342,7 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 		if title == "" {
 			title = doc.Title
 		}
-		b.WriteString(cs.Bold(strings.Join(report.Wrap(doc.Path+": "+title, width-1), "\n")) + "\n")
+		b.WriteString(cs.Bold(strings.Join(report.Wrap(safetext.Name(doc.Path)+": "+safetext.Line(title), width-1), "\n")) + "\n")
 	}
 	para(heading(c))
 	for _, l := range intro(c) {
@@ -479,7 +480,7 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 		if title == "" {
 			title = doc.Title
 		}
-		fmt.Fprintf(&b, "Roadmap: `%s` (%s)\n\n", doc.Path, mdText(title))
+		fmt.Fprintf(&b, "Roadmap: %s (%s)\n\n", report.MarkdownCode(safetext.Name(doc.Path)), mdText(title))
 	}
 	for _, l := range intro(c) {
 		fmt.Fprintf(&b, "%s\n\n", mdText(l))

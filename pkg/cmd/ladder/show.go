@@ -189,7 +189,7 @@ func showRun(opts *ShowOptions) error {
 	out := opts.IO.Out
 	switch opts.Format {
 	case report.FormatMarkdown:
-		fmt.Fprintf(out, "**%s** (`%s`)\n\n", track.Title, track.ID)
+		fmt.Fprintf(out, "**%s** (`%s`)\n\n", report.MarkdownText(track.Title), track.ID)
 	case report.FormatTable:
 		fmt.Fprintln(out, strings.Join(report.Wrap(fmt.Sprintf("%s (%s)", track.Title, track.ID), opts.IO.TerminalWidth()), "\n"))
 	}
@@ -242,11 +242,11 @@ func writeSalaryNotes(out io.Writer, opts *ShowOptions, levels []*ladder.Level, 
 		if len(groups) > 0 {
 			fmt.Fprint(out, "\n**Salary notes**\n\n")
 			for _, g := range groups {
-				fmt.Fprintf(out, "- `%s`: %s\n", strings.Join(g.ids, "`, `"), g.note)
+				fmt.Fprintf(out, "- `%s`: %s\n", strings.Join(g.ids, "`, `"), report.MarkdownText(g.note))
 			}
 		}
 		if notice != "" {
-			fmt.Fprintf(out, "\n_%s_\n", notice)
+			fmt.Fprintf(out, "\n_%s_\n", report.MarkdownText(notice))
 		}
 	case report.FormatTable:
 		if len(groups) > 0 {

@@ -138,7 +138,7 @@ func pathsRun(opts *Options) error {
 	case report.FormatTable:
 		fmt.Fprintln(out, strings.Join(report.Wrap(fmt.Sprintf("Next moves from %s (%s)", from.Title, from.Ref()), opts.IO.TerminalWidth()), "\n"))
 	case report.FormatMarkdown:
-		fmt.Fprintf(out, "**Next moves from %s** (`%s`)\n\n", from.Title, from.Ref())
+		fmt.Fprintf(out, "**Next moves from %s** (`%s`)\n\n", report.MarkdownText(from.Title), from.Ref())
 	}
 	if err := tbl.Render(out, opts.Format, report.OptionsFor(opts.IO)); err != nil {
 		return err
@@ -153,19 +153,24 @@ func pathsRun(opts *Options) error {
 		}
 	case report.FormatMarkdown:
 		if from.IsTop() {
-			fmt.Fprintf(out, "\n%s\n", topLine(from))
+			fmt.Fprintf(out, "\n%s\n", report.MarkdownText(topLine(from)))
 		}
 	}
 	return nil
 }
 
+// mermaidText writes the characters Mermaid would read as markup as its
+// entity codes: a label is HTML in a flowchart, so `<img onerror=…>` from
+// a ladder file must stay text.
+var mermaidText = strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "&", "#amp;")
+
 var nonIDRe = regexp.MustCompile(`[^A-Za-z0-9]+`)
 
-// mermaidLabel quotes text for a Mermaid node label: double quotes become
-// the #quot; entity, and the text is kept on one line.
+// mermaidLabel quotes text for a Mermaid node label: double quotes and
+// markup become entities (mermaidText), and the text is kept on one line.
 func mermaidLabel(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return `"` + strings.ReplaceAll(s, `"`, "#quot;") + `"`
+	return `"` + mermaidText.Replace(s) + `"`
 }
 
 // writeMermaid prints a left-to-right flowchart: the level, one subgraph

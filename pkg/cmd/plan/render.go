@@ -298,7 +298,7 @@ func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 		}
 		meta = append(meta, t)
 	}
-	meta = append(meta, "as of "+p.Today.String(), report.MarkdownCode(doc.Path))
+	meta = append(meta, "as of "+p.Today.String(), report.MarkdownCode(safetext.Name(doc.Path)))
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 
 	b.WriteString("### Next 30 days")
@@ -322,7 +322,7 @@ func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 		b.WriteString("No actions yet.\n")
 	}
 	if p.Window != nil && p.Window.Expired {
-		b.WriteString("\n> " + expiredText(doc) + "\n")
+		b.WriteString("\n> The 30-day window has ended: pin the next three actions with " + report.MarkdownCode(reviewHint(doc)) + ".\n")
 	}
 	for _, h := range []struct {
 		hz    plan.Horizon

@@ -191,7 +191,7 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 				late = report.Plural(r.Overdue, "day", "days")
 			}
 		}
-		t.Rows = append(t.Rows, []string{owner, r.Kind, target(r.Target), next, due, late, lintCell(r), r.File})
+		t.Rows = append(t.Rows, []string{owner, r.Kind, target(r.Target), next, due, late, lintCell(r), safetext.Name(r.File)})
 	}
 	if len(rows) == 0 && opts.Format == report.FormatTable {
 		// No table of nothing: the run's error (or --allow-empty) says it.
