@@ -9,6 +9,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // itemPrefix is a list marker or checkbox typed before an action's text.
@@ -200,7 +201,7 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 		return nil, err
 	}
 	if err := p.verify(doc, rec, done); err != nil {
-		return nil, fmt.Errorf("%s: could not record the review safely (%v); nothing was written", doc.Path, err)
+		return nil, fmt.Errorf("%s: could not record the review safely (%v); nothing was written", safetext.Name(doc.Path), err)
 	}
 	return p, nil
 }

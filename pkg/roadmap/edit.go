@@ -281,7 +281,7 @@ func (d *Document) editable() error {
 		return d.editErr("the document was not parsed from a file")
 	}
 	if d.Fatal() {
-		return d.editErr("the file cannot be read as a roadmap, so it cannot be edited safely (run `roadmap show " + d.Path + "` to see why)")
+		return d.editErr("the file cannot be read as a roadmap, so it cannot be edited safely (run `roadmap show " + safetext.ShellQuote(d.Path) + "` to see why)")
 	}
 	return nil
 }

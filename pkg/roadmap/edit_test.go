@@ -487,6 +487,11 @@ func TestEditErrors(t *testing.T) {
 	if _, err := broken.AppendReview(NewReview{Date: date("2026-12-01"), Kind: ReviewCheckin}); err == nil || !strings.Contains(err.Error(), "cannot be edited safely") {
 		t.Errorf("unterminated frontmatter: %v", err)
 	}
+	// The command the message suggests quotes the path for the shell.
+	hostile := Parse("$(touch PWNED).md", []byte("---\nroadmap: 1\n"))
+	if _, err := hostile.AppendReview(NewReview{Date: date("2026-12-01"), Kind: ReviewCheckin}); err == nil || !strings.Contains(err.Error(), "(run `roadmap show '$(touch PWNED).md'` to see why)") {
+		t.Errorf("hint for a hostile name: %v", err)
+	}
 	if _, err := (&Document{Path: "x.md"}).ReplaceActions(pinned); err == nil {
 		t.Errorf("unparsed document accepted")
 	}

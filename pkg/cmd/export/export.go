@@ -4,7 +4,9 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -175,7 +177,13 @@ func write(opts *Options, data []byte) error {
 		return err
 	}
 	if err := atomicfile.WriteFile(opts.Output, data, 0o644); err != nil {
-		return &cmdutil.InputError{Err: fmt.Errorf("%s: cannot write the export: %w", opts.Output, err)}
+		// The path is named once, quoted; the system's error would repeat
+		// it (or its temporary sibling) raw.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: cannot write the export: %w", safetext.Name(opts.Output), err)}
 	}
 	return nil
 }

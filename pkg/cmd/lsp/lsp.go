@@ -15,6 +15,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/history"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/lsp"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Options are the server's inputs, filled by NewCmdLSP.
@@ -78,7 +79,7 @@ func lspRun(opts *Options) error {
 	if opts.LogFile != "" {
 		f, err := os.OpenFile(opts.LogFile, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
 		if err != nil {
-			return &cmdutil.InputError{Err: fmt.Errorf("%s: cannot open the log file: %v (give --log a file in a directory that exists)", opts.LogFile, errors.Unwrap(err))}
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: cannot open the log file: %v (give --log a file in a directory that exists)", safetext.Name(opts.LogFile), errors.Unwrap(err))}
 		}
 		defer f.Close()
 		log = f
