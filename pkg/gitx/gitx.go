@@ -158,6 +158,13 @@ type dirResult struct {
 // Default is the client the package-level functions use.
 var Default = &Client{}
 
+// Fresh returns a client with c's settings that remembers nothing yet: a
+// long-lived process asks it so that a commit made since c read a
+// repository's history is seen.
+func (c *Client) Fresh() *Client {
+	return &Client{Git: c.Git, Env: c.Env, PerFileQueries: c.PerFileQueries}
+}
+
 // Open returns the repository holding path (a file, which need not exist
 // yet, or a directory), or an *UnavailableError saying why there is none.
 func (c *Client) Open(path string) (*Repo, error) {

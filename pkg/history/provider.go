@@ -71,6 +71,18 @@ func IsUnavailable(err error) bool {
 	return ok
 }
 
+// Reopen returns p as a provider that reads version control afresh. Git
+// remembers each file's log for the life of the process, which is right
+// for one command; a long-lived process (the language server) reopens it
+// before each question so that a commit made in the meantime counts. A
+// provider that remembers nothing (a test's script) is returned as it is.
+func Reopen(p Provider) Provider {
+	if r, ok := p.(interface{ reopen() Provider }); ok {
+		return r.reopen()
+	}
+	return p
+}
+
 // Git is the Provider every command uses: git, through gitx.
 type Git struct {
 	// Client runs git; nil is gitx.Default.
@@ -86,6 +98,8 @@ func (g Git) client() *gitx.Client {
 	}
 	return g.Client
 }
+
+func (g Git) reopen() Provider { return Git{Client: g.client().Fresh()} }
 
 // Log implements Provider.
 func (g Git) Log(path string) ([]Commit, error) {

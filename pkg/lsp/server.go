@@ -379,7 +379,7 @@ func (s *Server) didOpen(p DidOpenTextDocumentParams) {
 	item := p.TextDocument
 	d := &document{uri: item.URI, path: pathOf(item.URI), version: item.Version, text: newText([]byte(item.Text))}
 	s.docs[item.URI] = d
-	s.refresh(d, true)
+	s.refresh(d)
 }
 
 func (s *Server) didChange(p DidChangeTextDocumentParams) {
@@ -399,7 +399,7 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) {
 	d.version = p.TextDocument.Version
 	d.dirty = true
 	if s.opts.Debounce <= 0 {
-		s.refresh(d, false)
+		s.refresh(d)
 		return
 	}
 	if d.timer != nil {
@@ -410,7 +410,7 @@ func (s *Server) didChange(p DidChangeTextDocumentParams) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if cur := s.docs[uri]; cur == d && d.version == version {
-			s.refresh(d, false)
+			s.refresh(d)
 		}
 	})
 }
@@ -429,11 +429,11 @@ func (s *Server) didSave(p DidSaveTextDocumentParams) {
 		d.text = newText([]byte(*p.Text))
 		d.dirty = true
 	}
-	// A save may follow a commit or a change to .roadmap.yaml or the
-	// ladders: read them again.
+	// A save may follow a change to .roadmap.yaml or the ladders: read
+	// them again (the history is read at every lint).
 	s.configs = &lint.ConfigResolver{Explicit: s.opts.Getenv("ROADMAP_CONFIG")}
 	s.ladders = map[string]*ladder.Set{}
-	s.refresh(d, true)
+	s.refresh(d)
 }
 
 func (s *Server) didClose(p DidCloseTextDocumentParams) {
@@ -452,9 +452,12 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) {
 	}
 }
 
-// refresh lints d's current text and publishes the findings; reload also
-// asks git again for the file's history. Called with s.mu held.
-func (s *Server) refresh(d *document, reload bool) {
+// refresh lints d's current text and publishes the findings. The file's
+// history is asked for again each time, from a provider that remembers
+// nothing (history.Reopen): a commit made while the file is open counts at
+// the next lint, and a lint costs a git process or two, after the
+// debounce. Called with s.mu held.
+func (s *Server) refresh(d *document) {
 	wasRoadmap := d.roadmap
 	d.roadmap = roadmap.HasRoadmapKey(d.text.b)
 	if !d.roadmap {
@@ -465,8 +468,8 @@ func (s *Server) refresh(d *document, reload bool) {
 		}
 		return
 	}
-	if reload && d.path != "" {
-		d.hist = history.FactsOf(s.opts.History, d.path, s.opts.Today(), &history.Fallbacks{})
+	if d.path != "" {
+		d.hist = history.FactsOf(history.Reopen(s.opts.History), d.path, s.opts.Today(), &history.Fallbacks{})
 	}
 	s.lint(d)
 	diags := make([]Diagnostic, 0, len(d.findings))

@@ -5,10 +5,13 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/roadmapcli/roadmap/pkg/civil"
 )
 
 // plan is a roadmap with known findings: a vague title after emoji and
@@ -514,5 +517,53 @@ func TestMalformedInput(t *testing.T) {
 		if err == nil || errors.Is(err, io.EOF) {
 			t.Errorf("%q: err %v, want a framing error", in, err)
 		}
+	}
+}
+
+// gitIn runs git in dir with a pinned identity and date.
+func gitIn(t *testing.T, dir, date string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
+		"GIT_AUTHOR_NAME=Kavya Raman", "GIT_AUTHOR_EMAIL=kavya@example.com", "GIT_AUTHOR_DATE="+date,
+		"GIT_COMMITTER_NAME=Kavya Raman", "GIT_COMMITTER_EMAIL=kavya@example.com", "GIT_COMMITTER_DATE="+date)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
+}
+
+// A long session sees the commits made during it: the date rules read
+// the file's history afresh at every lint, not what git said when the
+// file was opened (the session's git client remembered each file's log).
+func TestHistoryIsReadAfreshDuringASession(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.md")
+	if err := os.WriteFile(path, []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, dir, "2026-11-16T10:00:00Z", "init", "-q")
+	gitIn(t, dir, "2026-11-16T10:00:00Z", "add", "plan.md")
+	gitIn(t, dir, "2026-11-16T10:00:00Z", "commit", "-q", "-m", "start")
+
+	today := civil.New(2027, time.June, 1)
+	c := started(t, Options{Today: func() civil.Date { return today }})
+	u := "file://" + filepath.ToSlash(path)
+	c.open(u, plan)
+	if d := byCode(c.diagnostics(u).Diagnostics, "RM016/plan-stale"); d == nil {
+		t.Fatal("a plan last committed on 2026-11-16 is not stale on 2027-06-01")
+	}
+
+	// Committed in a terminal while the editor keeps the file open.
+	if err := os.WriteFile(path, []byte(plan+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitIn(t, dir, "2027-05-20T10:00:00Z", "commit", "-q", "-am", "plan: May rewrite")
+	c.texts[u] = plan + "\n"
+	c.replaceAll(u, 2)
+	if d := byCode(c.diagnostics(u).Diagnostics, "RM016/plan-stale"); d != nil {
+		t.Errorf("after a commit on 2027-05-20 the plan is still stale: %s", d.Message)
 	}
 }
