@@ -8,7 +8,8 @@ import (
 )
 
 // Streak is how well a roadmap keeps its check-in cadence, read from its
-// review log: every kind of review counts as a check-in, as in Schedule.
+// review log and its review commits (Checkins): every kind of review counts
+// as a check-in, as in Schedule.
 type Streak struct {
 	// Cadence is the check-in cadence ("monthly").
 	Cadence string `json:"cadence"`
@@ -16,7 +17,7 @@ type Streak struct {
 	// check-in period of the one before (the first, of the start date);
 	// 0 once the next check-in is overdue.
 	Current int `json:"current"`
-	// Kept is how many reviews the log holds from the start date to today;
+	// Kept is how many reviews were held from the start date to today;
 	// Late how many of them came after their check-in was due.
 	Kept int `json:"kept"`
 	Late int `json:"late"`
@@ -26,13 +27,6 @@ type Streak struct {
 	// Overdue is true when today is past the next check-in's due date.
 	Overdue bool       `json:"overdue"`
 	Next    civil.Date `json:"next"`
-}
-
-// StreakOf reads the streak of doc on today, and false when it cannot be
-// known (no start date, or a check-in cadence it does not understand).
-func StreakOf(doc *roadmap.Document, today civil.Date) (Streak, bool) {
-	_, s, ok := Checkins(doc, nil, today)
-	return s, ok
 }
 
 // States of a check-in that fell due.

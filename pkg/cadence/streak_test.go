@@ -30,20 +30,20 @@ func TestStreak(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := StreakOf(doc(t, tt.cadence, tt.log), date(tt.today))
+			_, got, ok := Checkins(doc(t, tt.cadence, tt.log), nil, date(tt.today))
 			if !ok || got != tt.want {
-				t.Errorf("StreakOf = %+v, %v\nwant       %+v", got, ok, tt.want)
+				t.Errorf("Checkins = %+v, %v\nwant       %+v", got, ok, tt.want)
 			}
 		})
 	}
 }
 
 func TestStreakUnknown(t *testing.T) {
-	if _, ok := StreakOf(doc(t, "cadence:\n  checkin: sometimes\n", ""), date("2026-03-01")); ok {
+	if _, _, ok := Checkins(doc(t, "cadence:\n  checkin: sometimes\n", ""), nil, date("2026-03-01")); ok {
 		t.Errorf("an unknown cadence has a streak")
 	}
 	noStart := roadmap.Parse("r.md", []byte(strings.Replace(strings.Replace(header, "%s", "", 1), "started: 2026-01-10\n", "", 1)))
-	if _, ok := StreakOf(noStart, date("2026-03-01")); ok {
+	if _, _, ok := Checkins(noStart, nil, date("2026-03-01")); ok {
 		t.Errorf("a roadmap without a start date has a streak")
 	}
 }

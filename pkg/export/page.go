@@ -32,6 +32,9 @@ type Input struct {
 	History History
 	// Cadence passes later review dates (from git) to the checkpoints.
 	Cadence cadence.Options
+	// ReviewCommits are the days of the reviews committed in git
+	// (review.ReviewDays): the streak counts them with the review log's.
+	ReviewCommits []civil.Date
 	// Generator names the program in the footer ("roadmap 1.2.0").
 	Generator string
 }
@@ -183,7 +186,7 @@ func Build(in Input) *Page {
 	p.Quarter = horizon(pl.Quarter)
 	p.LongTerm = horizon(pl.LongTerm)
 	p.Timeline = NewTimeline(doc, pl, in.Today)
-	if s, ok := cadence.StreakOf(doc, in.Today); ok {
+	if _, s, ok := cadence.Checkins(doc, in.ReviewCommits, in.Today); ok {
 		p.Streak = &s
 	}
 	h := in.History

@@ -277,7 +277,7 @@ func (tr *tracker) readVersions(p Provider, doc *roadmap.Document) error {
 		}
 		tr.t.Commits++
 		tr.commits = append(tr.commits, when)
-		if _, d, ok := review.ParseCommitMessage(v.Subject); ok {
+		if _, d, ok := review.CommitReview(v.Commit, tr.t.Today); ok {
 			tr.reviews = append(tr.reviews, d)
 		}
 		switch {

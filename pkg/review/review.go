@@ -194,11 +194,37 @@ func ParseCommitMessage(subject string) (kind string, date civil.Date, ok bool) 
 	return m[1], d, true
 }
 
+// CommitReview reads the review a commit records, as `roadmap review
+// --record --commit` writes its subject ("review: check-in 2026-12-01"):
+// its kind and day, and false for any other commit, or one made or dated
+// after today (seen from an earlier --today it has not happened). It is
+// the one reader of review commits: lint's date rules, status, export's
+// streak and `roadmap history` count the same ones.
+func CommitReview(c gitx.Commit, today civil.Date) (kind string, day civil.Date, ok bool) {
+	kind, day, ok = ParseCommitMessage(c.Subject)
+	if !ok || day.After(today) || civil.Of(c.Time).After(today) {
+		return "", civil.Date{}, false
+	}
+	return kind, day, true
+}
+
+// ReviewDays are the days of the reviews commits record (CommitReview),
+// in the commits' order: the extra review dates cadence.Checkins takes.
+func ReviewDays(commits []gitx.Commit, today civil.Date) []civil.Date {
+	var out []civil.Date
+	for _, c := range commits {
+		if _, d, ok := CommitReview(c, today); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // DatesFromCommits reads review dates from commit subjects written by
 // `roadmap review --record --commit` ("review: check-in 2026-12-01"), by
 // checkpoint kind, for cadence.Options.LastReview. A heavier review counts
 // for the lighter ones (a quarterly review is also a check-in; a rewrite
-// or re-plan is all three). Dates after today are ignored.
+// or re-plan is all three). Reviews after today are ignored.
 func DatesFromCommits(commits []gitx.Commit, today civil.Date) map[string]civil.Date {
 	covers := map[string][]string{
 		roadmap.ReviewCheckin:   {cadence.Checkin},
@@ -208,8 +234,8 @@ func DatesFromCommits(commits []gitx.Commit, today civil.Date) map[string]civil.
 	}
 	out := map[string]civil.Date{}
 	for _, c := range commits {
-		kind, d, ok := ParseCommitMessage(c.Subject)
-		if !ok || d.After(today) {
+		kind, d, ok := CommitReview(c, today)
+		if !ok {
 			continue
 		}
 		for _, k := range covers[kind] {

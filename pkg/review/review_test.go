@@ -146,6 +146,8 @@ func TestDatesFromCommits(t *testing.T) {
 		{Subject: "review: check-in 2027-01-01"}, // after today
 		{Subject: "review: monthly 2026-11-20"},  // not a kind
 		{Subject: "fix typo in review: check-in 2026-11-30"},
+		// Committed after today: seen from today it has not happened.
+		{Subject: "review: rewrite 2026-11-20", Time: day("2026-11-25").Time()},
 	}
 	got := DatesFromCommits(commits, day("2026-11-21"))
 	want := map[string]civil.Date{
@@ -155,6 +157,9 @@ func TestDatesFromCommits(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+	if days := ReviewDays(commits, day("2026-11-21")); !reflect.DeepEqual(days, []civil.Date{day("2026-11-16"), day("2026-10-01"), day("2026-06-01")}) {
+		t.Errorf("ReviewDays = %v", days)
 	}
 	if CommitMessage(roadmap.ReviewCheckin, day("2026-12-01")) != "review: check-in 2026-12-01" {
 		t.Errorf("commit message")

@@ -119,7 +119,7 @@ func exportRun(opts *Options) error {
 	if err := comparison(opts, doc, &in); err != nil {
 		return err
 	}
-	in.History, in.Cadence = readHistory(opts, doc, today)
+	in.History, in.Cadence, in.ReviewCommits = readHistory(opts, doc, today)
 	if err := export.WritePage(&buf, export.Build(in)); err != nil {
 		return err
 	}
@@ -145,11 +145,12 @@ func comparison(opts *Options, doc *roadmap.Document, in *export.Input) error {
 	return nil
 }
 
-// readHistory reads the file's commits for the sparkline and the review
-// dates git knows; without git, the review log alone, and a note says so.
-func readHistory(opts *Options, doc *roadmap.Document, today civil.Date) (export.History, cadence.Options) {
+// readHistory reads the file's commits for the sparkline, and the review
+// dates git knows for the checkpoints and the streak; without git, the
+// review log alone, and a note says so.
+func readHistory(opts *Options, doc *roadmap.Document, today civil.Date) (export.History, cadence.Options, []civil.Date) {
 	if opts.File == "-" {
-		return export.LogHistory(doc, nil), cadence.Options{}
+		return export.LogHistory(doc, nil), cadence.Options{}, nil
 	}
 	var fb history.Fallbacks
 	provider := opts.History
@@ -163,12 +164,12 @@ func readHistory(opts *Options, doc *roadmap.Document, today civil.Date) (export
 		} else {
 			fmt.Fprintf(opts.IO.ErrOut, "roadmap: note: git failed (%v): the history sparkline counts the review log only\n", err)
 		}
-		return export.LogHistory(doc, nil), cadence.Options{}
+		return export.LogHistory(doc, nil), cadence.Options{}, nil
 	}
 	if commits == nil {
 		commits = []history.Commit{}
 	}
-	return export.LogHistory(doc, commits), cadence.Options{LastReview: review.DatesFromCommits(commits, today)}
+	return export.LogHistory(doc, commits), cadence.Options{LastReview: review.DatesFromCommits(commits, today)}, review.ReviewDays(commits, today)
 }
 
 func write(opts *Options, data []byte) error {
