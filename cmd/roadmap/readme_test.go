@@ -299,3 +299,19 @@ func TestReadmeMainCommandKeepsWorking(t *testing.T) {
 		}
 	}
 }
+
+// TestLintAtTheRepositoryRoot: `roadmap lint .` in a clone lints the
+// roadmaps a user would (the examples) and is clean; the repository's
+// .roadmap.yaml ignores the files made to have findings (the lint corpus,
+// the rule and LSP test data, the tour's faulty files), which stay
+// lintable by name.
+func TestLintAtTheRepositoryRoot(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	t.Chdir(root)
+	if out, code := runRoadmap(t, []string{"lint", "--today", tourToday, "."}, ""); code != 0 || out != "" {
+		t.Errorf("`roadmap lint .` at the repository's root: exit %d, output:\n%s", code, out)
+	}
+	if out, code := runRoadmap(t, []string{"lint", "--today", tourToday, "docs/tour"}, ""); code != 1 || !strings.Contains(out, "docs/tour/vague.md:") {
+		t.Errorf("`roadmap lint docs/tour` names what .roadmap.yaml ignores: exit %d, output:\n%s", code, out)
+	}
+}

@@ -34,6 +34,7 @@ const ConfigFile = ".roadmap.yaml"
 //	  hedges: [ideally]
 //	include: ["plans/**/*.txt"]   # more files to lint when walking a directory
 //	ignore: ["archive/**"]        # files and directories never linted
+//	                              # when walking (unless named: IgnoredUnder)
 //
 // Globs are relative to the configuration file's directory; ** matches any
 // number of directories.
@@ -238,6 +239,24 @@ func didYouMean(name string, known []string) string {
 // directory) matches one of the config's ignore globs.
 func (cfg *Config) Ignored(file string) bool { return cfg != nil && cfg.matches(cfg.Ignore, file) }
 
+// IgnoredUnder is Ignored for a path met walking root, a directory named
+// on the command line: a glob that covers root itself does not apply
+// under it, since the user named it, as a file named on the command line
+// is linted whatever the globs say. So with `ignore: ["**/testdata/**"]`,
+// `roadmap lint .` skips the test data and `roadmap lint pkg/x/testdata`
+// lints it.
+func (cfg *Config) IgnoredUnder(file, root string) bool {
+	if !cfg.Ignored(file) {
+		return false
+	}
+	for _, g := range cfg.Ignore {
+		if cfg.matches([]string{g}, file) && !cfg.matches([]string{g}, root) {
+			return true
+		}
+	}
+	return false
+}
+
 // Included reports whether a path matches one of the include globs.
 func (cfg *Config) Included(file string) bool { return cfg != nil && cfg.matches(cfg.Include, file) }
 
@@ -250,7 +269,9 @@ func (cfg *Config) matches(globs []string, file string) bool {
 		return false
 	}
 	rel, err := filepath.Rel(cfg.Dir, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	// The globs name what is inside the configuration's directory, never
+	// that directory itself or anything outside it.
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return false
 	}
 	rel = filepath.ToSlash(rel)

@@ -244,7 +244,7 @@ func collect(opts RunOptions) (jobs []job, dirs int, errs []error) {
 					return fs.SkipDir
 				}
 				cfg, cerr := configFor(path)
-				if cerr == nil && path != root && cfg.Ignored(path) {
+				if cerr == nil && path != root && cfg.IgnoredUnder(path, root) {
 					return fs.SkipDir
 				}
 				return nil
@@ -259,7 +259,7 @@ func collect(opts RunOptions) (jobs []job, dirs int, errs []error) {
 				}
 				return nil
 			}
-			if cfg.Ignored(path) {
+			if cfg.IgnoredUnder(path, root) {
 				return nil
 			}
 			switch {

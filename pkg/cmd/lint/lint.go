@@ -78,9 +78,11 @@ skipped) or - for standard input. Without a PATH, the current directory.
 
 Configuration comes from --config, else $ROADMAP_CONFIG, else the nearest
 .roadmap.yaml above each file: a severity per rule (or off), extra vague
-phrases, and include/ignore globs. In a file, turn rules off with
-<!-- roadmap-disable RM007 -->, <!-- roadmap-enable -->,
-<!-- roadmap-disable-next-line RM005 --> or <!-- roadmap-disable-line RM005 -->.
+phrases, and include/ignore globs (ignore skips what a directory walk finds;
+a file or directory named as PATH is linted whatever the globs say). In a
+file, turn rules off with <!-- roadmap-disable RM007 -->,
+<!-- roadmap-enable -->, <!-- roadmap-disable-next-line RM005 --> or
+<!-- roadmap-disable-line RM005 -->.
 
 Date rules use --today (or $ROADMAP_TODAY) so CI results are reproducible.
 
