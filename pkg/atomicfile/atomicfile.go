@@ -36,6 +36,12 @@ type ReadOnlyError struct {
 }
 
 func (e *ReadOnlyError) Error() string {
+	if e.Mode.Perm()&0o222 != 0 {
+		// Someone may write it, not this user (another user's file):
+		// chmod u+w would not help.
+		return fmt.Sprintf("%s is not writable by this user (mode %04o), so nothing was written (check its owner and permissions: `ls -l %s`)",
+			safetext.Name(e.Path), e.Mode.Perm(), safetext.ShellQuote(e.Path))
+	}
 	return fmt.Sprintf("%s is read-only (mode %04o), so nothing was written (make it writable with `chmod u+w %s` and run again)",
 		safetext.Name(e.Path), e.Mode.Perm(), safetext.ShellQuote(e.Path))
 }

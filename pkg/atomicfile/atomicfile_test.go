@@ -150,3 +150,20 @@ func TestWriteFileNoReplaceRace(t *testing.T) {
 		t.Errorf("directory holds %d entries, want only the file", len(entries))
 	}
 }
+
+// The read-only message suggests what would help: chmod u+w for a file
+// nobody may write, not for another user's file that this user may not
+// (it used to say "chmod u+w" to a user who does not own the file).
+func TestReadOnlyErrorSaysWhatHelps(t *testing.T) {
+	for _, c := range []struct {
+		mode fs.FileMode
+		want string
+	}{
+		{0o444, "plan.md is read-only (mode 0444), so nothing was written (make it writable with `chmod u+w plan.md` and run again)"},
+		{0o644, "plan.md is not writable by this user (mode 0644), so nothing was written (check its owner and permissions: `ls -l plan.md`)"},
+	} {
+		if got := (&ReadOnlyError{Path: "plan.md", Mode: c.mode}).Error(); got != c.want {
+			t.Errorf("mode %04o:\n got %s\nwant %s", c.mode, got, c.want)
+		}
+	}
+}
