@@ -1,7 +1,6 @@
 package roadmap
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -44,13 +43,9 @@ func (p *parser) action(it Item, index int) Action {
 		raw := full.Text[m[4]:m[5]]
 		a.DuePos = full.PosOf(m[4])
 		d, err := civil.Parse(raw)
-		switch {
-		case errors.Is(err, civil.ErrOutOfRange):
-			p.problem(a.DuePos, SeverityWarning, "bad-date",
-				fmt.Sprintf("action %d: due date %q is outside the years %d to %d a roadmap's dates may use", index, raw, civil.MinYear, civil.MaxYear), "check the year")
-		case err != nil:
-			p.problem(a.DuePos, SeverityWarning, "bad-date",
-				fmt.Sprintf("action %d: due date %q is not a date", index, raw), "write it as YYYY-MM-DD")
+		if err != nil {
+			msg, hint := dateProblem(fmt.Sprintf("action %d: due date", index), raw, err)
+			p.problem(a.DuePos, SeverityWarning, "bad-date", msg, hint)
 		}
 		a.Due = d
 		if m[1] <= len(it.Text) && m[0] >= cut {

@@ -199,8 +199,8 @@ func (p *parser) assessmentEntry(h Item) {
 	} else {
 		d, err := civil.Parse(date)
 		if err != nil {
-			p.problem(h.Pos, SeverityWarning, "bad-date",
-				fmt.Sprintf("assessment entry date %q is not a date", date), "write it as YYYY-MM-DD")
+			msg, hint := dateProblem("assessment entry date", date, err)
+			p.problem(h.Pos, SeverityWarning, "bad-date", msg, hint)
 		}
 		a.Date, a.Note = d, note
 	}

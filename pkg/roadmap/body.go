@@ -347,6 +347,11 @@ func (p *parser) collect() {
 	p.doc.Bridge = readBridge(p.doc.Section(SectionBridgeWork), p.doc.Frontmatter.Started)
 	p.doc.Decision = readDecision(p.doc.Section(SectionDecision))
 	p.doc.Exploration = readExploration(p.doc.Section(SectionCandidates))
+	// The decision and pick dates are read from prose, where a date of a
+	// year the tool cannot use was skipped without a word (the next date
+	// became the decision's): say so at its place.
+	p.datesInRange(p.doc.Section(SectionDecision))
+	p.datesInRange(p.doc.Section(SectionCandidates))
 	p.collectAssessments()
 }
 
@@ -424,8 +429,8 @@ func (p *parser) reviewEntry(h Item, heading bool) {
 	}
 	d, err := civil.Parse(raw)
 	if err != nil {
-		p.problem(h.Pos, SeverityWarning, "bad-date",
-			fmt.Sprintf("review log entry date %q is not a date", raw), "write it as YYYY-MM-DD")
+		msg, hint := dateProblem("review log entry date", raw, err)
+		p.problem(h.Pos, SeverityWarning, "bad-date", msg, hint)
 	}
 	entry.Date = d
 	entry.Kind = ReviewKind(reviewKindWords(rest))

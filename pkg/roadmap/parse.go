@@ -1,9 +1,11 @@
 package roadmap
 
 import (
+	"errors"
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/nesting"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
@@ -90,6 +92,32 @@ func (p *parser) noFrontmatter() {
 
 func (p *parser) problem(pos Position, sev Severity, code, msg, hint string) {
 	p.doc.Problems = append(p.doc.Problems, Problem{Pos: pos, Severity: sev, Code: code, Message: msg, Hint: hint})
+}
+
+// dateProblem words a date in the body that civil.Parse refused: one of
+// a year the tool cannot use, or not a date at all.
+func dateProblem(what, raw string, err error) (msg, hint string) {
+	if errors.Is(err, civil.ErrOutOfRange) {
+		return fmt.Sprintf("%s %q is outside the years %d to %d a roadmap's dates may use", what, raw, civil.MinYear, civil.MaxYear), "check the year"
+	}
+	return fmt.Sprintf("%s %q is not a date", what, raw), "write it as YYYY-MM-DD"
+}
+
+// datesInRange reports each well-formed date in the section whose year is
+// outside civil.MinYear to MaxYear.
+func (p *parser) datesInRange(s *Section) {
+	if s == nil {
+		return
+	}
+	for _, it := range blocks(s) {
+		for _, sp := range civil.FindDates(it.Text) {
+			raw := it.Text[sp[0]:sp[1]]
+			if _, err := civil.Parse(raw); errors.Is(err, civil.ErrOutOfRange) {
+				msg, hint := dateProblem("date", raw, err)
+				p.problem(it.PosOf(sp[0]), SeverityWarning, "bad-date", msg, hint)
+			}
+		}
+	}
 }
 
 func (p *parser) fatal(pos Position, code, msg, hint string) {
