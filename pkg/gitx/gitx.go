@@ -158,11 +158,23 @@ type dirResult struct {
 // Default is the client the package-level functions use.
 var Default = &Client{}
 
-// Fresh returns a client with c's settings that remembers nothing yet: a
-// long-lived process asks it so that a commit made since c read a
-// repository's history is seen.
-func (c *Client) Fresh() *Client {
-	return &Client{Git: c.Git, Env: c.Env, PerFileQueries: c.PerFileQueries}
+// Forget drops the histories c has read, keeping which directories
+// belong to which repository: the next question about a file runs git
+// again. A command asks each question once and never needs it; a process
+// that lives past a commit (the language server) forgets before each
+// lint, so the commit counts.
+func (c *Client) Forget() {
+	c.mu.Lock()
+	repos := make([]*Repo, 0, len(c.repos))
+	for _, r := range c.repos {
+		repos = append(repos, r)
+	}
+	c.mu.Unlock()
+	for _, r := range repos {
+		r.mu.Lock()
+		r.perFile, r.queries, r.indexed, r.commits, r.byPath, r.indexErr = nil, 0, false, nil, nil, nil
+		r.mu.Unlock()
+	}
 }
 
 // Open returns the repository holding path (a file, which need not exist

@@ -71,16 +71,15 @@ func IsUnavailable(err error) bool {
 	return ok
 }
 
-// Reopen returns p as a provider that reads version control afresh. Git
+// Forget makes p read version control afresh at its next question. Git
 // remembers each file's log for the life of the process, which is right
-// for one command; a long-lived process (the language server) reopens it
-// before each question so that a commit made in the meantime counts. A
-// provider that remembers nothing (a test's script) is returned as it is.
-func Reopen(p Provider) Provider {
-	if r, ok := p.(interface{ reopen() Provider }); ok {
-		return r.reopen()
+// for one command; a long-lived process (the language server) forgets
+// before each lint so that a commit made in the meantime counts. A
+// provider that remembers nothing (a test's script) is left as it is.
+func Forget(p Provider) {
+	if f, ok := p.(interface{ forget() }); ok {
+		f.forget()
 	}
-	return p
 }
 
 // Git is the Provider every command uses: git, through gitx.
@@ -99,7 +98,7 @@ func (g Git) client() *gitx.Client {
 	return g.Client
 }
 
-func (g Git) reopen() Provider { return Git{Client: g.client().Fresh()} }
+func (g Git) forget() { g.client().Forget() }
 
 // Log implements Provider.
 func (g Git) Log(path string) ([]Commit, error) {

@@ -453,10 +453,11 @@ func (s *Server) didClose(p DidCloseTextDocumentParams) {
 }
 
 // refresh lints d's current text and publishes the findings. The file's
-// history is asked for again each time, from a provider that remembers
-// nothing (history.Reopen): a commit made while the file is open counts at
-// the next lint, and a lint costs a git process or two, after the
-// debounce. Called with s.mu held.
+// history is asked for again each time, the provider having forgotten
+// what it read (history.Forget): a commit made while the file is open
+// counts at the next lint, for one `git log` per lint of a file in a
+// repository (which directories are in none is remembered). Called with
+// s.mu held.
 func (s *Server) refresh(d *document) {
 	wasRoadmap := d.roadmap
 	d.roadmap = roadmap.HasRoadmapKey(d.text.b)
@@ -469,7 +470,8 @@ func (s *Server) refresh(d *document) {
 		return
 	}
 	if d.path != "" {
-		d.hist = history.FactsOf(history.Reopen(s.opts.History), d.path, s.opts.Today(), &history.Fallbacks{})
+		history.Forget(s.opts.History)
+		d.hist = history.FactsOf(s.opts.History, d.path, s.opts.Today(), &history.Fallbacks{})
 	}
 	s.lint(d)
 	diags := make([]Diagnostic, 0, len(d.findings))
