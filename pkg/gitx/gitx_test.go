@@ -490,3 +490,32 @@ func TestFallbacksExampleIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A client remembers each file's log (a command asks once); Forget makes
+// it ask git again, so a long-lived process sees a commit made since,
+// whether the log was read per file or as the whole repository's index.
+func TestForgetSeesLaterCommits(t *testing.T) {
+	for _, perFile := range []int{0, -1} {
+		r := newRepo(t)
+		r.commit("2026-09-01T10:00:00Z", "start", map[string]string{"a.md": "a\n"})
+		c := r.client()
+		c.PerFileQueries = perFile
+		path := filepath.Join(r.dir, "a.md")
+		repo := c.mustOpen(t, path)
+		if cs, _ := repo.Log(path); len(cs) != 1 {
+			t.Fatalf("perFile %d: %d commits, want 1", perFile, len(cs))
+		}
+		r.commit("2026-10-01T10:00:00Z", "review: check-in 2026-10-01", map[string]string{"a.md": "b\n"})
+		if cs, _ := repo.Log(path); len(cs) != 1 {
+			t.Fatalf("perFile %d: the log was read again without Forget (%d commits)", perFile, len(cs))
+		}
+		runs := c.runs.Load()
+		c.Forget()
+		if cs, _ := c.mustOpen(t, path).Log(path); len(cs) != 2 || cs[0].Subject != "review: check-in 2026-10-01" {
+			t.Errorf("perFile %d: after Forget: %v", perFile, subjects(cs))
+		}
+		if n := c.runs.Load() - runs; n != 1 {
+			t.Errorf("perFile %d: Forget cost %d git processes, want 1 (the repository is still known)", perFile, n)
+		}
+	}
+}
