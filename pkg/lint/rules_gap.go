@@ -33,12 +33,18 @@ func checkGapCovered(c *Context) {
 		// "**Mentorsip:**": the item is there, its label misspelt. Say so
 		// on its line, once.
 		if g, ok := near[dim]; ok {
+			spelling := g.NearSpelling
+			if spelling == "" {
+				spelling = dim
+			}
 			c.Report(g.LabelPos, roadmap.Position{}, fmt.Sprintf("the gap does not cover %s: %q is not a gap dimension", dim, g.Label),
-				fmt.Sprintf("did you mean `**%s:**`?", titleCase(dim)))
+				fmt.Sprintf("did you mean `**%s:**`?", titleCase(spelling)))
 			// The label is the fix's only when it is near this dimension alone.
 			sug := ""
 			if suggest.Unique(g.Label, roadmap.Dimensions) == dim {
 				sug = titleCase(dim)
+			} else if g.NearSpelling != dim && suggest.Unique(g.Label, roadmap.GapLabelWords()) == g.NearSpelling {
+				sug = titleCase(g.NearSpelling)
 			}
 			c.Annotate("gap-label-near-miss", dim, sug)
 			continue

@@ -275,8 +275,11 @@ type GapItem struct {
 	// has none).
 	LabelPos Position
 	// Near is, for a label that names no dimension, the dimension it
-	// nearly spells ("Mentorsip" is near "mentorship"), else "".
-	Near string
+	// nearly spells ("Mentorsip" is near "mentorship"), else "";
+	// NearSpelling is the word it nearly spells, the dimension's or one
+	// people mean by it ("Mentorig" is near "mentoring").
+	Near         string
+	NearSpelling string
 	// Evidence is the text after "Evidence:" (or "Proof:"), in the item's
 	// own text or any sub-bullet, or "" when none is named.
 	Evidence    string

@@ -1,6 +1,7 @@
 package roadmap
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/roadmapcli/roadmap/pkg/ascii"
@@ -132,7 +133,8 @@ func gapItems(s *Section) []GapItem {
 // startsGapItem reports whether a label opens a new gap item even under a
 // sub-heading: a dimension, or a near miss of one.
 func startsGapItem(name string) bool {
-	return IsDimension(dimensionOf(name)) || nearDimension(name) != ""
+	d, _ := nearDimension(name)
+	return IsDimension(dimensionOf(name)) || d != ""
 }
 
 // notDimensions are labels that say something about the gap rather than
@@ -169,7 +171,7 @@ func readGapItemFrom(it Item, label string, labelPos Position, from int) GapItem
 	if label != "" {
 		g.Dimension = dimensionOf(label)
 		if !IsDimension(g.Dimension) {
-			g.Near = nearDimension(label)
+			g.Near, g.NearSpelling = nearDimension(label)
 		}
 	}
 	content := it.Text[min(from, len(it.Text)):]
@@ -346,24 +348,51 @@ func findLabelWord(s, word string) []int {
 }
 
 // nearDimension is the dimension a label that names none nearly spells
-// ("Mentorsip", "Visiblity", "Skils"), or "".
-func nearDimension(label string) string {
+// ("Mentorsip", "Visiblity", "Skils"), or a word people mean by one
+// ("Mentorig" is near "mentoring"), and the word it nearly spells; "", ""
+// when it is near none.
+func nearDimension(label string) (dim, spelling string) {
 	l := strings.ToLower(strings.TrimSpace(label))
 	if l == "" || IsDimension(dimensionOf(l)) {
-		return ""
+		return "", ""
 	}
-	if d := suggest.Nearest(l, Dimensions); d != "" {
-		return d
+	near := func(w string) (string, string) {
+		if d := suggest.Nearest(w, Dimensions); d != "" {
+			return d, d
+		}
+		if len(w) >= 5 {
+			if s := suggest.Nearest(w, gapLabelWords); s != "" {
+				return dimensionWords[s], s
+			}
+		}
+		return "", ""
+	}
+	if d, s := near(l); d != "" {
+		return d, s
 	}
 	for _, w := range strings.Fields(l) {
-		if len(w) >= 4 {
-			if d := suggest.Nearest(w, Dimensions); d != "" && len(w) > 4 {
-				return d
+		if len(w) > 4 {
+			if d, s := near(w); d != "" {
+				return d, s
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
+
+// gapLabelWords are the words for a dimension a near miss is compared
+// with besides the dimensions' own names: one word each, long enough that
+// an edit away is a typo and not another word ("mentoring", "ownership").
+var gapLabelWords = func() []string {
+	var out []string
+	for w := range dimensionWords {
+		if len(w) >= 7 && !strings.Contains(w, " ") && !IsDimension(w) {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}()
 
 // nearEvidence finds a label that nearly spells Evidence ("Evidense:",
 // "**Evidance**") in an item or its sub-bullets: where RM010 points its
@@ -394,4 +423,10 @@ func nearEvidence(it Item, from int) (string, Position) {
 		}
 	}
 	return "", Position{}
+}
+
+// GapLabelWords are the one-word gap labels a near miss may be meant as:
+// the dimensions and the words people mean by them. The slice is new.
+func GapLabelWords() []string {
+	return append(append([]string(nil), Dimensions...), gapLabelWords...)
 }

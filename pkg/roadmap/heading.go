@@ -58,6 +58,124 @@ var sectionAliases = map[string]string{
 	"self assessment": SectionAssessment,
 }
 
+// aliasIndex is sectionAliases by canonical form (canonHeading): what a
+// heading is looked up in.
+var aliasIndex = func() map[string]string {
+	out := make(map[string]string, len(sectionAliases))
+	for a, k := range sectionAliases {
+		out[canonHeading(a)] = k
+	}
+	return out
+}()
+
+// aliasJoined is aliasIndex with the spaces taken out: "## Reviewlog",
+// "## Nextquarter".
+var aliasJoined = func() map[string]string {
+	out := make(map[string]string, len(aliasIndex))
+	for a, k := range aliasIndex {
+		out[strings.ReplaceAll(a, " ", "")] = k
+	}
+	return out
+}()
+
+// variantOf is the key of the alias a canonical heading is a variant of:
+// the same words run together ("Reviewlog"), or its last word singular
+// for plural or plural for singular ("Next 30 day", "Review logs"). "" when
+// none.
+func variantOf(h string) string {
+	if k, ok := aliasJoined[strings.ReplaceAll(h, " ", "")]; ok && len(h) >= 5 {
+		return k
+	}
+	if len(h) < 5 || !strings.Contains(h, " ") {
+		return "" // one short word: "Goals" is not "Goal"'s plural here
+	}
+	if t, ok := strings.CutSuffix(h, "s"); ok {
+		if k, ok := aliasIndex[t]; ok {
+			return k
+		}
+	}
+	return aliasIndex[h+"s"]
+}
+
+// numberWords are the numbers a heading may spell out ("Next thirty
+// days" is "Next 30 days", "Years two to three" is "Years 2 to 3") and
+// the spans it may abbreviate ("Next qtr").
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirty": "30", "sixty": "60", "ninety": "90",
+	// abbreviations of the spans: "Next qtr", "Next 4 wks", "Yrs 2-3"
+	"qtr": "quarter", "wks": "weeks", "yrs": "years", "yr": "year", "mos": "months", "mths": "months",
+}
+
+// canonHeading is a normalised heading in the one spelling headings are
+// compared in: numbers in digits ("thirty" is "30") and spans in full
+// ("qtr" is "quarter"), a hyphen inside a
+// word a space ("Review-log", "30-day", "long-term"; a range "2-3" stays),
+// and a number run into its unit split from it ("30days").
+func canonHeading(h string) string {
+	if !needsCanon(h) {
+		return h
+	}
+	var b strings.Builder
+	for i, w := range strings.Split(h, " ") {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		for j, part := range strings.Split(w, "-") {
+			if d, ok := numberWords[part]; ok {
+				part = d
+			}
+			if j > 0 {
+				if isDigitEnd(b.String()) && part != "" && isDigit(part[0]) {
+					b.WriteByte('-') // "2-3": a range
+				} else {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(splitNumberUnit(part))
+		}
+	}
+	return b.String()
+}
+
+// needsCanon is a quick test: most headings have no hyphen, no digit run
+// into letters and no number word.
+func needsCanon(h string) bool {
+	if strings.IndexByte(h, '-') >= 0 {
+		return true
+	}
+	for i := 1; i < len(h); i++ {
+		if isDigit(h[i-1]) && 'a' <= h[i] && h[i] <= 'z' {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(h) {
+		if _, ok := numberWords[w]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitEnd(s string) bool { return s != "" && isDigit(s[len(s)-1]) }
+
+// splitNumberUnit splits "30days" into "30 days"; "q1", "h2", "2027"
+// and "1st" stay.
+func splitNumberUnit(w string) string {
+	i := 0
+	for i < len(w) && isDigit(w[i]) {
+		i++
+	}
+	if i < 2 || i == len(w) {
+		return w
+	}
+	switch w[i:] {
+	case "st", "nd", "rd", "th", "s":
+		return w // "2nd", "1990s"
+	}
+	return w[:i] + " " + w[i:]
+}
+
 // SectionNames are the headings the format itself writes, by key: what a
 // "did you mean" suggests.
 var SectionNames = map[string]string{
@@ -77,7 +195,7 @@ var looseSingles = map[string]bool{"gap": true, "gaps": true, "target": true, "b
 // split into words, longest first.
 var aliasWords = func() [][]string {
 	var out [][]string
-	for a := range sectionAliases {
+	for a := range aliasIndex {
 		if w := headingWords(a); len(w) > 1 || looseSingles[a] {
 			out = append(out, w)
 		}
@@ -115,8 +233,11 @@ func isSectionAlias(heading string) bool {
 // sectionMatch finds the section a heading names, and whether it is the
 // whole heading (exact) or words inside it.
 func sectionMatch(heading string) (key string, exact bool) {
-	h := normalizeHeading(heading)
-	if k, ok := sectionAliases[h]; ok {
+	h := canonHeading(normalizeHeading(heading))
+	if k, ok := aliasIndex[h]; ok {
+		return k, true
+	}
+	if k := variantOf(h); k != "" {
 		return k, true
 	}
 	words := headingWords(h)
@@ -132,7 +253,7 @@ func sectionMatch(heading string) (key string, exact bool) {
 			continue
 		}
 		if at := indexWords(words, a); at >= 0 && at < bestAt {
-			best, bestAt = sectionAliases[strings.Join(a, " ")], at
+			best, bestAt = aliasIndex[strings.Join(a, " ")], at
 		}
 	}
 	if best == "" && strings.Contains(strings.ToLower(heading), "hypothes") {

@@ -408,6 +408,26 @@ func TestSectionKeyNormalizesHeadings(t *testing.T) {
 		"`Bridge work`":                  SectionBridgeWork,
 		"Long-term":                      SectionLongTerm,
 		"Something else (next quarter)":  "",
+		// one spelling: numbers in words, abbreviated spans, hyphens,
+		// words run together, a plural
+		"Next thirty days":             SectionNext30Days,
+		"Next Thirty Days 🎯":           SectionNext30Days,
+		"Thirty-day plan":              SectionNext30Days,
+		"Next 30-days":                 SectionNext30Days,
+		"Next 30days":                  SectionNext30Days,
+		"Next 30 day":                  SectionNext30Days,
+		"Next ninety days":             SectionQuarter,
+		"Next qtr":                     SectionQuarter,
+		"Years two-three (hypothesis)": SectionLongTerm,
+		"Yrs 2-3":                      SectionLongTerm,
+		"Review-log":                   SectionReviewLog,
+		"Reviewlog":                    SectionReviewLog,
+		"Review logs":                  SectionReviewLog,
+		"Gap-analysis":                 SectionGap,
+		"Next 60 days":                 "",
+		"One more thing":               "",
+		"Goals":                        "",
+		"2nd opinion":                  "",
 	} {
 		if got := SectionKey(heading); got != want {
 			t.Errorf("SectionKey(%q) = %q, want %q", heading, got, want)

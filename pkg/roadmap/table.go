@@ -180,7 +180,7 @@ func gapTable(p Item) ([]GapItem, bool) {
 		if IsDimension(g.Dimension) {
 			known = true
 		} else {
-			g.Near = nearDimension(name)
+			g.Near, g.NearSpelling = nearDimension(name)
 		}
 		var detail []string
 		for i, c := range row {
