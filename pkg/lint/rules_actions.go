@@ -48,14 +48,21 @@ func checkActionConcrete(c *Context) {
 		}
 		// A conversation with nobody named is RM008's to report; saying
 		// "talk to" is vague as well would report one fault twice.
-		judged := actionText(a)
-		if a.Kind == roadmap.ActionPerson && !vague.NamesPerson(prose(judged)) {
+		if a.Kind == roadmap.ActionPerson && !vague.NamesPerson(prose(actionText(a))) {
 			continue
 		}
-		for _, m := range c.Vague.Action(prose(judged)) {
-			if m.End > len(a.Title) {
-				continue // the phrase is in a sub-bullet, which only adds detail
-			}
+		// The action is judged whole: its title, and its sub-bullets as
+		// what it will do. A vague title is made concrete by a sub-bullet
+		// that names something concrete and is not vague itself ("- write
+		// a one-page design note", "- with Ana Lima", "- modules 1–4 of the
+		// CKAD course"); a vague sub-bullet ("- improve my skills") rescues
+		// nothing, and a vague sub-bullet under a concrete title only adds
+		// detail.
+		ms := c.Vague.Action(prose(a.Title))
+		if len(ms) == 0 || c.nestedConcrete(a) {
+			continue
+		}
+		for _, m := range ms {
 			phrase := a.Title[m.Start:m.End]
 			start, end := titleSpan(a, m.Start, m.End)
 			c.ReportText(a.Item, start, end,
@@ -63,6 +70,21 @@ func checkActionConcrete(c *Context) {
 				"say exactly what you will do: name the course, book, project, person or number, e.g. \"Finish chapters 1–3 of …\"")
 		}
 	}
+}
+
+// nestedConcrete reports whether a sub-bullet of the action, read on its
+// own, names something concrete and is not vague.
+func (c *Context) nestedConcrete(a roadmap.Action) bool {
+	for _, d := range a.Descendants() {
+		t := strings.TrimSpace(prose(d.Text))
+		if t == "" {
+			continue
+		}
+		if ok, _ := vague.Concrete(t); ok && len(c.Vague.Action(t)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // actionText is what an action says: its title, then its sub-bullets,
