@@ -23,6 +23,7 @@ func checkDocumentValid(c *Context) {
 		c.reportSeverity(sev, p.Pos, roadmap.Position{}, p.Message, p.Hint)
 		c.Annotate(p.Code, p.Path, p.Suggestion)
 	}
+	c.reportDateFaults()
 }
 
 func checkTargetNamed(c *Context) {
