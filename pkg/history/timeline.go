@@ -328,7 +328,7 @@ func (tr *tracker) version(doc *roadmap.Document, when civil.Date, commit string
 	first := !tr.haveTgt
 	tr.targetOf(doc, when, commit)
 	// The review entries new in this version say which actions a record
-	// replaced: done, or carried over unfinished (never the same action
+	// replaced: done, or dropped unfinished (never the same action
 	// reworded).
 	fresh := doc.Reviews
 	if tr.logged <= len(fresh) {
@@ -418,7 +418,7 @@ func (tr *tracker) targetOf(doc *roadmap.Document, when civil.Date, commit strin
 
 // readLog reads the actions' past from the file alone: the notes review
 // --record leaves in each entry about the actions it replaced or kept
-// (Done, Carried over, Kept), then the actions the file holds now. An
+// (Done, Dropped, Kept), then the actions the file holds now. An
 // action counts as pinned when its window began: at the last entry before
 // the first one that names it that replaced the actions, else the start
 // date.
@@ -451,7 +451,7 @@ func (tr *tracker) readLog(doc *roadmap.Document) {
 		for _, n := range review.ActionNotes(e) {
 			k := key(n.Title)
 			h := byKey[k]
-			if h == nil || (h.State == ActionDropped && n.Prefix == review.NoteCarried && h.Dropped.Before(e.Date)) {
+			if h == nil || (h.State == ActionDropped && n.Prefix == review.NoteDropped && h.Dropped.Before(e.Date)) {
 				h = &ActionHistory{Title: n.Title, Pinned: pinnedBefore(e.Date, false), State: ActionOpen}
 				tr.actions = append(tr.actions, h)
 				byKey[k] = h
@@ -459,7 +459,7 @@ func (tr *tracker) readLog(doc *roadmap.Document) {
 			switch {
 			case n.Prefix == review.NoteDone && h.State != ActionDone:
 				h.Done, h.Dropped, h.State = e.Date, civil.Date{}, ActionDone
-			case n.Prefix == review.NoteCarried && h.State == ActionOpen:
+			case n.Prefix == review.NoteDropped && h.State == ActionOpen:
 				h.Dropped, h.State = e.Date, ActionDropped
 			}
 		}
@@ -485,15 +485,15 @@ func (tr *tracker) readLog(doc *roadmap.Document) {
 }
 
 // replaces reports whether a review entry is a record that replaced the
-// actions: it notes each one it replaced, done or carried over; a record
+// actions: it notes each one it replaced, done or dropped; a record
 // that only ticks notes the ticked ones as done, and one that leaves none
-// to do is refused, so three notes, or any carried over, mean a
+// to do is refused, so three notes, or any dropped, mean a
 // replacement.
 func replaces(e roadmap.ReviewEntry) bool {
 	n := 0
 	for _, note := range review.ActionNotes(e) {
 		switch note.Prefix {
-		case review.NoteCarried:
+		case review.NoteDropped:
 			return true
 		case review.NoteDone:
 			n++

@@ -10,21 +10,28 @@ import (
 // The notes a record adds to its review-log entry about the actions it
 // replaced or kept, so nothing is lost from the file: Plan.Carried writes
 // them, ActionNotes reads them back.
+//
+// An unfinished action a record replaces is dropped from the list (history
+// says "dropped"), so its note says so: it used to read "Carried over:",
+// which a reader took for "still on my list". Files written then are read
+// back the same.
 const (
 	NoteDone    = "Done: "
-	NoteCarried = "Carried over: "
+	NoteDropped = "Dropped: "
 	NoteKept    = "Kept: "
+
+	noteDroppedOld = "Carried over: "
 )
 
 // ActionNote is one of those notes, read back.
 type ActionNote struct {
-	// Prefix is NoteDone, NoteCarried or NoteKept.
+	// Prefix is NoteDone, NoteDropped or NoteKept.
 	Prefix string
 	// Title is the action's title as the record wrote it.
 	Title string
 }
 
-// noteTail is the due-date remark after a carried or kept title:
+// noteTail is the due-date remark after a dropped or kept title:
 // "(due 2026-12-01)", "(no due date)", "(due 2026-11-20, now 2026-12-20)".
 var noteTail = regexp.MustCompile(` \((?:due \d{4}-\d{2}-\d{2}|no due date)(?:, now \d{4}-\d{2}-\d{2})?\)$`)
 
@@ -33,8 +40,11 @@ func ActionNotes(e roadmap.ReviewEntry) []ActionNote {
 	var out []ActionNote
 	for _, n := range e.Notes {
 		text := strings.TrimSpace(n.Text)
-		for _, p := range []string{NoteDone, NoteCarried, NoteKept} {
+		for _, p := range []string{NoteDone, NoteDropped, NoteKept, noteDroppedOld} {
 			if title, ok := strings.CutPrefix(text, p); ok {
+				if p == noteDroppedOld {
+					p = NoteDropped
+				}
 				if p != NoteDone {
 					title = noteTail.ReplaceAllString(title, "")
 				}

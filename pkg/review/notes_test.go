@@ -30,7 +30,7 @@ func TestActionNotesReadWhatRecordWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []ActionNote{{NoteDone, titles[0]}, {NoteDone, titles[1]}, {NoteCarried, titles[2]}}
+	want := []ActionNote{{NoteDone, titles[0]}, {NoteDone, titles[1]}, {NoteDropped, titles[2]}}
 	if got := last(pinned); !reflect.DeepEqual(got, want) {
 		t.Errorf("pinned: %q\nwant %q", got, want)
 	}
@@ -42,6 +42,12 @@ func TestActionNotesReadWhatRecordWrites(t *testing.T) {
 	want = []ActionNote{{NoteKept, titles[1]}, {NoteKept, titles[2]}}
 	if got := last(kept); !reflect.DeepEqual(got, want) {
 		t.Errorf("kept: %q\nwant %q", got, want)
+	}
+
+	// Files recorded before the note said "Dropped:" read the same.
+	old := roadmap.ReviewEntry{Notes: []roadmap.Item{{Text: "Carried over: Start the Kafka course (due 2026-12-01)"}}}
+	if got, want := ActionNotes(old), []ActionNote{{NoteDropped, "Start the Kafka course"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("old note: %q\nwant %q", got, want)
 	}
 
 	plain := roadmap.ReviewEntry{Notes: []roadmap.Item{{Text: "On track: the draft is out."}, {Text: "Done:"}}}

@@ -69,7 +69,7 @@ type Plan struct {
 	DueDefaulted []int
 	// Carried are the notes added to the entry so that replaced actions
 	// are not lost, and kept ones that moved are seen ("Done: …",
-	// "Carried over: … (due …)", "Kept: … (due …, now …)").
+	// "Dropped: … (due …)", "Kept: … (due …, now …)").
 	Carried []string
 	// Redated are the open actions kept with a new due date.
 	Redated []Redated
@@ -130,7 +130,7 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 			if !a.Due.IsZero() {
 				due = "due " + a.Due.String()
 			}
-			p.Carried = append(p.Carried, fmt.Sprintf("%s%s (%s)", NoteCarried, a.Title, due))
+			p.Carried = append(p.Carried, fmt.Sprintf("%s%s (%s)", NoteDropped, a.Title, due))
 		case done[a.Index] && !a.Done:
 			p.Carried = append(p.Carried, NoteDone+a.Title)
 		}

@@ -196,7 +196,7 @@ func TestPlanRecord(t *testing.T) {
 			wantAlready: []int{1},
 		},
 		{
-			name: "pin three, carry the rest",
+			name: "pin three, drop the rest (noted)",
 			rec: Record{Date: day("2026-12-16"), Kind: "quarterly", Done: []int{2}, Actions: []string{
 				"- [ ] Draft the stage 2 cutover plan (project) — due 2026-12-30",
 				"Start the \"Fundamentals of Data Engineering\" course (course)",
@@ -205,7 +205,7 @@ func TestPlanRecord(t *testing.T) {
 			wantEntry: "### 2026-12-16 · quarterly\n" +
 				"- Done: Scope the Ledger v3 proposal (problem, three options, staged rollout) and review it with Elena Petrova (Principal Engineer)\n" +
 				"- Done: Finish chapters 1–5 of \"The Staff Engineer's Path\" by Tanya Reilly and write a one-page note on technical vision\n" +
-				"- Carried over: Ask Samuel Achebe (Staff Engineer, Risk) for a 15-minute chat about how he assembled his staff promotion packet (due 2026-12-11)\n",
+				"- Dropped: Ask Samuel Achebe (Staff Engineer, Risk) for a 15-minute chat about how he assembled his staff promotion packet (due 2026-12-11)\n",
 			wantTicked:  []int{2},
 			wantDefault: []int{2},
 			wantActions: []string{
@@ -364,7 +364,7 @@ func TestPlanRecordOnEveryExample(t *testing.T) {
 			}
 			carried := 0
 			for _, n := range nd.Reviews[len(nd.Reviews)-1].Notes {
-				if strings.HasPrefix(n.Text, "Done: ") || strings.HasPrefix(n.Text, "Carried over: ") {
+				if strings.HasPrefix(n.Text, "Done: ") || strings.HasPrefix(n.Text, "Dropped: ") {
 					carried++
 				}
 			}

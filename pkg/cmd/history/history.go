@@ -50,7 +50,7 @@ branch's first-parent line: a merged branch counts as its merge. The file as
 it is now counts as a last version, dated today, when it differs from its
 last commit. Outside git, the review log tells the story: the notes that
 'roadmap review --record' leaves about the actions it replaced or kept
-(Done, Carried over, Kept), and the actions the file holds now; target
+(Done, Dropped, Kept), and the actions the file holds now; target
 changes need git, and a note says what was read.
 
 Every review counts as a check-in, as for the streak 'roadmap export'

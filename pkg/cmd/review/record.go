@@ -266,7 +266,7 @@ func nonNil(s []string) []string {
 func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 	p := &printer{w: w}
 	p.line("Recorded a %s in %s: %q", label(r.Kind), safetext.Name(r.File), "### "+r.Entry.Heading)
-	// The entry's Done, Carried over and Kept lines are told below, each
+	// The entry's Done, Dropped and Kept lines are told below, each
 	// with what it is about; the count is of the notes the person wrote.
 	if n := len(r.Entry.Notes) - len(r.Carried); n > 0 {
 		p.line("  %s in the entry", count(n, "note"))
@@ -309,12 +309,12 @@ func writeRecorded(w io.Writer, r *RecordResult, today civil.Date) error {
 	}
 	carried := 0
 	for _, c := range r.Carried {
-		if strings.HasPrefix(c, review.NoteCarried) {
+		if strings.HasPrefix(c, review.NoteDropped) {
 			carried++
 		}
 	}
 	if carried > 0 {
-		p.line("  carried %s over into the entry", count(carried, "unfinished action"))
+		p.line("  dropped %s, noted in the entry", count(carried, "unfinished action"))
 	}
 	if r.Commit != nil && r.Commit.Hash != "" {
 		short := r.Commit.Hash

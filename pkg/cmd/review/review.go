@@ -91,7 +91,7 @@ the end of the file if missing):
 
   ### YYYY-MM-DD · KIND
   - each --note
-  - Done: ... / Carried over: ... (one line per action ticked or replaced)
+  - Done: ... / Dropped: ... (one line per action ticked or replaced)
 
 --rate skills=3,scope=2 (and --manager-rate, --rate-reason DIM=TEXT) also
 appends a dated entry to the Assessment section (created before the Review
@@ -102,8 +102,8 @@ target level, "- Scope: self 2, manager 1 — reason" (docs/assessment.md).
 1-3). The entry starts a new 30-day window, so the record must leave
 actions that fit it (lint's action-dated and window-expired rules):
 --action, given exactly three times, pins the next three actions in place
-of the current ones; unfinished ones are carried into the entry so nothing
-is lost, an action without a due date gets the last day of the new window,
+of the current ones; unfinished ones are dropped from the list and noted
+in the entry ("Dropped: ...") so nothing is lost, an action without a due date gets the last day of the new window,
 and one due outside it is refused. --keep-actions keeps the open actions
 instead, each due outside the new window moved as many days into it as it
 was into the old one (the entry notes the move). A record that would leave

@@ -260,7 +260,7 @@ func TestRecordWritesAndSummarises(t *testing.T) {
 		`Recorded a quarterly review in ` + path + `: "### 2026-12-20 · quarterly"`,
 		"  pinned 3 actions for 2026-12-20 to 2027-01-19\n    1. Draft the stage 2 plan (project) — due 2027-01-19\n",
 		"  action 1 had no due date: given 2027-01-19, the last day of the new window\n",
-		"  carried 1 unfinished action over into the entry\n",
+		"  dropped 1 unfinished action, noted in the entry\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)

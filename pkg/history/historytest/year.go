@@ -10,8 +10,8 @@ import (
 // Plan returns n commits of one plan kept for years: a commit every two
 // days from 2024-01-01, each a small edit of the kind people make. Every
 // fifteenth (a month) is a check-in recorded as `roadmap review --record
-// --commit` records it (the actions replaced, the unfinished ones carried
-// over); the others tick an action or edit the gap; every forty-fifth (a
+// --commit` records it (the actions replaced, the unfinished ones dropped
+// and noted); the others tick an action or edit the gap; every forty-fifth (a
 // quarter) adds an Assessment entry, every hundredth changes the target
 // date. The file grows as its logs do, to about 13 KB at 500 commits (a
 // busy plan: 500 commits is three years of edits every other day).
@@ -65,7 +65,7 @@ func newActions(k int) []string {
 }
 
 // record logs a check-in that replaces the actions: the ticked one is
-// done, the others are carried over.
+// done, the others are dropped.
 func (p *plan) record(day string, i int) {
 	fmt.Fprintf(&p.log, "### %s · check-in\n- On track: step %d of the plan.\n", day, i)
 	for j, a := range p.actions {
@@ -73,7 +73,7 @@ func (p *plan) record(day string, i int) {
 		if p.done[j] {
 			fmt.Fprintf(&p.log, "- Done: %s\n", title)
 		} else {
-			fmt.Fprintf(&p.log, "- Carried over: %s (no due date)\n", title)
+			fmt.Fprintf(&p.log, "- Dropped: %s (no due date)\n", title)
 		}
 	}
 	p.pinned++
