@@ -13,17 +13,17 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 )
 
-// Action statuses.
+// Action statuses: roadmap's, the one set plan and review both say.
 const (
-	Done    = "done"
-	Open    = "open"
-	DueSoon = "due soon"
-	Overdue = "overdue"
+	Done    = roadmap.StatusDone
+	Open    = roadmap.StatusOpen
+	DueSoon = roadmap.StatusDueSoon
+	Overdue = roadmap.StatusOverdue
 )
 
 // DueSoonDays is how close a due date must be (today included) for an open
 // action to be "due soon".
-const DueSoonDays = 7
+const DueSoonDays = roadmap.DueSoonDays
 
 // Plan is a roadmap's horizons and checkpoints as of Today.
 type Plan struct {
@@ -238,23 +238,9 @@ func NewAction(a roadmap.Action, today civil.Date) Action {
 	return out
 }
 
-// Status is an action's status on today: done when ticked; overdue once
-// its due date has passed; due soon when it falls within DueSoonDays
-// (today included); open otherwise, and when it has no date.
+// Status is an action's status on today (roadmap.ActionStatus).
 func Status(done bool, due, today civil.Date) string {
-	switch {
-	case done:
-		return Done
-	case due.IsZero():
-		return Open
-	}
-	switch d := today.DaysUntil(due); {
-	case d < 0:
-		return Overdue
-	case d <= DueSoonDays:
-		return DueSoon
-	}
-	return Open
+	return roadmap.ActionStatus(done, due, today)
 }
 
 func horizon(s *roadmap.Section) Horizon {

@@ -291,7 +291,7 @@ func (p *Plan) checkDone(doc *roadmap.Document, nums []int) (map[int]bool, error
 			p.AlreadyDone = append(p.AlreadyDone, n)
 			continue
 		}
-		p.Ticked = append(p.Ticked, ActionState{Index: a.Index, Title: a.Title, Kind: a.Kind, Due: a.Due, Done: true, Line: a.Pos.Line})
+		p.Ticked = append(p.Ticked, ActionState{Index: a.Index, Title: a.Title, Kind: a.Kind, Due: a.Due, Done: true, Status: roadmap.StatusDone, Line: a.Pos.Line})
 	}
 	sort.Ints(p.AlreadyDone)
 	sort.Slice(p.Ticked, func(i, j int) bool { return p.Ticked[i].Index < p.Ticked[j].Index })

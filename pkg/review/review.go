@@ -39,7 +39,7 @@ type Report struct {
 	Questions  []string    `json:"questions"`
 	Window     Window      `json:"window"`
 	// Overdue are the open actions whose due date has passed; Open are
-	// the other open actions; Done the ticked ones.
+	// the other open actions (due soon among them); Done the ticked ones.
 	Overdue []ActionState `json:"overdue"`
 	Open    []ActionState `json:"open"`
 	Done    []ActionState `json:"done"`
@@ -78,6 +78,9 @@ type ActionState struct {
 	Kind  string     `json:"kind"`
 	Due   civil.Date `json:"due"`
 	Done  bool       `json:"done"`
+	// Status is the action's status on the report's day, as plan says
+	// it: done, open, due soon or overdue.
+	Status string `json:"status"`
 	// DaysOverdue is how many days past its due date an open action is.
 	DaysOverdue int `json:"daysOverdue"`
 	Line        int `json:"line"`
@@ -134,11 +137,11 @@ func Assess(doc *roadmap.Document, today civil.Date, opts Options) *Report {
 	r.Window = Window{Start: doc.WindowStart(), End: doc.WindowEnd()}
 	r.Window.Ended = !r.Window.End.IsZero() && today.After(r.Window.End)
 	for _, a := range doc.Actions {
-		s := ActionState{Index: a.Index, Title: a.Title, Kind: a.Kind, Due: a.Due, Done: a.Done, Line: a.Pos.Line}
-		switch {
-		case a.Done:
+		s := ActionState{Index: a.Index, Title: a.Title, Kind: a.Kind, Due: a.Due, Done: a.Done, Status: a.StatusOn(today), Line: a.Pos.Line}
+		switch s.Status {
+		case roadmap.StatusDone:
 			r.Done = append(r.Done, s)
-		case !a.Due.IsZero() && a.Due.Before(today):
+		case roadmap.StatusOverdue:
 			s.DaysOverdue = a.Due.DaysUntil(today)
 			r.Overdue = append(r.Overdue, s)
 		default:

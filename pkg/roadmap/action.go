@@ -316,3 +316,37 @@ func ActionMarks(text string) (hasKind bool, dueStart, dueEnd int) {
 	start := len(strings.TrimRight(text[:m[0]], " —–-"))
 	return hasKind, start, m[1]
 }
+
+// An action's status on a day, as plan, review and every format say it.
+const (
+	StatusDone    = "done"
+	StatusOpen    = "open"
+	StatusDueSoon = "due soon"
+	StatusOverdue = "overdue"
+)
+
+// DueSoonDays is how close a due date must be (today included) for an open
+// action to be "due soon".
+const DueSoonDays = 7
+
+// ActionStatus is an action's status on today: done when ticked; overdue
+// once its due date has passed; due soon when it falls within DueSoonDays
+// (today included); open otherwise, and when it has no date.
+func ActionStatus(done bool, due, today civil.Date) string {
+	switch {
+	case done:
+		return StatusDone
+	case due.IsZero():
+		return StatusOpen
+	}
+	switch d := today.DaysUntil(due); {
+	case d < 0:
+		return StatusOverdue
+	case d <= DueSoonDays:
+		return StatusDueSoon
+	}
+	return StatusOpen
+}
+
+// StatusOn is the action's status on today (ActionStatus).
+func (a Action) StatusOn(today civil.Date) string { return ActionStatus(a.Done, a.Due, today) }

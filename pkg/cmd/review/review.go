@@ -483,18 +483,35 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 	if len(r.Overdue)+len(r.Open)+len(r.Done) == 0 {
 		p.line("  (none: the Next 30 days section has no task items)")
 	}
+	// The statuses are plan's (done, open, due soon, overdue), so the two
+	// commands say the same of an action on the same day.
+	status := func(a review.ActionState) string {
+		s := fmt.Sprintf("%-8s", a.Status)
+		switch a.Status {
+		case roadmap.StatusDone:
+			return cs.Green(s)
+		case roadmap.StatusDueSoon:
+			return cs.Yellow(s)
+		case roadmap.StatusOverdue:
+			return cs.Red(s)
+		}
+		return s
+	}
 	for _, a := range r.Overdue {
-		p.line("  %s %d. %s  %s", cs.Red("overdue"), a.Index, a.Title, fmt.Sprintf("(%s, due %s, %s)", a.Kind, a.Due, late(a.DaysOverdue)))
+		p.line("  %s %d. %s  %s", status(a), a.Index, a.Title, fmt.Sprintf("(%s, due %s, %s)", a.Kind, a.Due, late(a.DaysOverdue)))
 	}
 	for _, a := range r.Open {
 		due := "no due date"
 		if !a.Due.IsZero() {
 			due = "due " + a.Due.String()
+			if a.Status == roadmap.StatusDueSoon {
+				due += ", " + late(-r.Today.DaysUntil(a.Due))
+			}
 		}
-		p.line("  open    %d. %s  (%s, %s)", a.Index, a.Title, a.Kind, due)
+		p.line("  %s %d. %s  (%s, %s)", status(a), a.Index, a.Title, a.Kind, due)
 	}
 	for _, a := range r.Done {
-		p.line("  %s    %d. %s", cs.Green("done"), a.Index, a.Title)
+		p.line("  %s %d. %s", status(a), a.Index, a.Title)
 	}
 	if r.Window.Ended {
 		p.line("  %s", cs.Yellow("The 30-day window has ended: pin the next three actions (--record --action ... x3), or keep the open ones with new dates (--record --keep-actions)."))

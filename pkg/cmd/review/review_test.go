@@ -167,7 +167,7 @@ func TestReviewReportText(t *testing.T) {
 		"  Next:   quarterly review on 2027-01-01 (in 24 days)\n",
 		"Questions for the check-in\n  1. Which of the three actions are finished",
 		"Actions · window 2026-11-05 to 2026-12-05, ended\n",
-		"  overdue 2. ",
+		"  overdue  2. ",
 		"The 30-day window has ended",
 		"Changes since the last review (2026-11-05)\n  no git history (git is not installed): ",
 		"  File last modified ",
