@@ -358,10 +358,25 @@ func (h *fileHistory) changes(doc *roadmap.Document, since civil.Date) *review.C
 		}
 		return c
 	}
-	for _, cm := range h.commits {
+	// The commit that recorded the last review is that review, not a
+	// change since it: count from just after it.
+	recorded := -1
+	for i, cm := range h.commits {
+		if kind, d, ok := review.ParseCommitMessage(cm.Subject); ok && kind != "" && d == since && !since.IsZero() {
+			recorded = i
+			break
+		}
+	}
+	for i, cm := range h.commits {
+		if recorded >= 0 && i >= recorded {
+			break
+		}
 		if !cm.Time.Before(sinceTime) {
 			c.Commits = append(c.Commits, cm)
 		}
+	}
+	if recorded >= 0 {
+		sinceTime = h.commits[recorded].Time.Add(time.Second)
 	}
 	if len(h.commits) > 0 {
 		c.LastChange = h.commits[0].Time
