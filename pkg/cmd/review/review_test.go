@@ -660,7 +660,7 @@ func TestLabelsAndLateness(t *testing.T) {
 
 // TestHistoryFromTheFactory: the command reads the file's past from the
 // provider the Factory hands it, here a scripted one: its review commit
-// is the last review, and its commits since are what changed.
+// is the last review, and the commits after it are what changed.
 func TestHistoryFromTheFactory(t *testing.T) {
 	path := copyExample(t, "team/marcus-feld.md")
 	at := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d.Add(12 * time.Hour) }
@@ -683,11 +683,15 @@ func TestHistoryFromTheFactory(t *testing.T) {
 		"  Due:    nothing today\n",
 		"  Last:   check-in on 2026-12-06, from a review commit\n",
 		"Changes since the last review (2026-12-06)\n",
-		"  2 commits, +4 -1 lines\n",
+		"  1 commit, +4 -1 lines\n",
 		" 2026-12-07 Lucía Fernández  marcus: a new person action\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}
+	}
+	// The review's own commit is that review, not a change since it.
+	if strings.Contains(out.String(), "  review: check-in 2026-12-06") {
+		t.Errorf("the review commit is listed as a change since the review:\n%s", out)
 	}
 }
