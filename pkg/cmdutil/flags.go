@@ -94,3 +94,15 @@ func quoteAll(ss []string) []string {
 	}
 	return out
 }
+
+// StdinFilenameFlag registers --stdin-filename: the name standard input
+// ("-") goes by in messages and, for a command that reads configuration
+// or ladders, where they are looked for (InputDir). finds says what the
+// name finds ("" when nothing: the name is for messages only).
+func StdinFilenameFlag(cmd *cobra.Command, p *string, finds string) {
+	usage := "name used for standard input in messages"
+	if finds != "" {
+		usage += " and to find its " + finds
+	}
+	cmd.Flags().StringVar(p, "stdin-filename", StdinDefaultName, usage)
+}

@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"errors"
+	"path/filepath"
 
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -28,4 +29,26 @@ func ReadRoadmap(ios *iostreams.IOStreams, file, stdinName string) (*roadmap.Doc
 		return nil, err
 	}
 	return doc, nil
+}
+
+// StdinDefaultName names standard input in messages when
+// --stdin-filename is not given.
+const StdinDefaultName = "<stdin>"
+
+// InputDir is the directory of the roadmap a command was given, where the
+// search for its .roadmap.yaml and ladders starts: FILE's directory, or
+// for "-" the directory of the name --stdin-filename gives it (an editor
+// piping a buffer names the file it holds), else the current directory.
+// Every command that reads "-" finds its configuration this way, as lint
+// does.
+func InputDir(file, stdinName string) string {
+	switch {
+	case file == "":
+		return "."
+	case file != "-":
+		return filepath.Dir(file)
+	case stdinName == "" || stdinName == StdinDefaultName:
+		return "."
+	}
+	return filepath.Dir(stdinName)
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -82,7 +81,7 @@ The page goes to standard output unless -o names a file.`,
 	}
 	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatHTML, report.FormatSVG)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
-	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, ".roadmap.yaml and ladders")
 	laddercmd.AddLaddersFlag(cmd, &opts.LaddersDir)
 	_ = cmd.MarkFlagFilename("output", "html", "svg")
 	return cmd
@@ -130,11 +129,7 @@ func exportRun(opts *Options) error {
 // the ladders do not know them, the page shows the roadmap's gap alone and
 // says why.
 func comparison(opts *Options, doc *roadmap.Document, in *export.Input) error {
-	start := "."
-	if opts.File != "-" {
-		start = filepath.Dir(opts.File)
-	}
-	set, err := laddercmd.Load(opts.LaddersDir, start)
+	set, err := laddercmd.Load(opts.LaddersDir, cmdutil.InputDir(opts.File, opts.StdinName))
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ package gap
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -112,7 +111,7 @@ standard input.`,
 	cmd.Flags().StringVar(&opts.Ladder, "ladder", "", "track of bare level names in --from and --to (e.g. software-engineer)")
 	cmd.Flags().StringVar(&opts.From, "from", "", "current level: LEVEL of --ladder, or TRACK/LEVEL (optional with --to)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "target level: LEVEL of --ladder, or TRACK/LEVEL")
-	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, ".roadmap.yaml and ladders")
 	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatTable, report.FormatMarkdown, report.FormatJSON)
 	_ = cmd.RegisterFlagCompletionFunc("ladder", completeTrack)
 	_ = cmd.RegisterFlagCompletionFunc("from", completeLevel)
@@ -123,10 +122,7 @@ standard input.`,
 func gapRun(opts *Options) error {
 	start := opts.StartDir
 	if start == "" {
-		start = "."
-		if opts.File != "" && opts.File != "-" {
-			start = filepath.Dir(opts.File)
-		}
+		start = cmdutil.InputDir(opts.File, opts.StdinName)
 	}
 	set, err := laddercmd.Load(opts.LaddersDir, start)
 	if err != nil {

@@ -85,7 +85,7 @@ docs/history-json.md). Use - as FILE to read standard input.`,
 		},
 	}
 	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatMarkdown, report.FormatJSON)
-	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, "")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no note about missing git history")
 	return cmd
 }

@@ -135,7 +135,7 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 	cmdutil.FormatFlag(cmd, &opts.Format, report.LintFormats...)
 	cmdutil.StringEnumFlag(cmd, &opts.FailOn, "fail-on", "", "error", failOnLevels, "lowest severity that makes the exit status 1")
 	fl.StringVar(&opts.Config, "config", "", "configuration file to use for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
-	fl.StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in findings and to find its configuration")
+	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, "configuration")
 	fl.StringVar(&opts.Explain, "explain", "", "print the documentation of a rule (ID or name) and exit")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "list every rule with its default severity and exit")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the findings only: no summary and no note about missing git history")

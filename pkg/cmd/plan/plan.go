@@ -80,7 +80,7 @@ standard input.`,
 			return planRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, "")
 	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatMarkdown, report.FormatJSON, report.FormatICS, report.FormatMermaid)
 	return cmd
 }

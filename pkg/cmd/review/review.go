@@ -282,7 +282,7 @@ func reviewRun(opts *Options) error {
 // load reads and parses the roadmap; a file with errors is refused (exit
 // 2) and, when warn is set, warnings go to the error stream.
 func load(opts *Options, warn bool) (*roadmap.Document, error) {
-	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, "<stdin>")
+	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, cmdutil.StdinDefaultName)
 	if err != nil {
 		return nil, err
 	}

@@ -58,7 +58,7 @@ script with jq. The JSON shape is stable; see docs/show-json.md.`,
 		},
 	}
 	cmdutil.FormatFlag(cmd, &opts.Format, report.FormatText, report.FormatJSON)
-	cmd.Flags().StringVar(&opts.StdinName, "stdin-filename", "<stdin>", "name used for standard input in messages")
+	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, "")
 	return cmd
 }
 
