@@ -392,9 +392,26 @@ func (c *Client) command(ctx context.Context, git, dir string, args []string) *e
 	// roadmap called `:!x.md` once committed the whole work tree).
 	full := append([]string{"-C", dir, "--no-pager", "--literal-pathspecs"}, args...)
 	cmd := exec.CommandContext(ctx, git, full...)
-	cmd.Env = append(append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0"), c.Env...)
+	cmd.Env = withoutPathspecMagic(append(append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0"), c.Env...))
 	c.runs.Add(1)
 	return cmd
+}
+
+// withoutPathspecMagic drops the variables that set a global pathspec
+// mode: git refuses --literal-pathspecs beside any of them ("global
+// 'literal' pathspec setting is incompatible..."), so a user who exports
+// GIT_GLOB_PATHSPECS=1 or GIT_ICASE_PATHSPECS=1 for their own work got no
+// history at all, and no --commit.
+func withoutPathspecMagic(env []string) []string {
+	out := env[:0:0]
+	for _, kv := range env {
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS", "GIT_LITERAL_PATHSPECS":
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
 }
 
 // Repo is one git working tree. Its methods take paths as the user gave

@@ -519,3 +519,36 @@ func TestForgetSeesLaterCommits(t *testing.T) {
 		}
 	}
 }
+
+// A user's global pathspec mode does not reach git beside
+// --literal-pathspecs, which git refuses to combine with any of them: a
+// name stays a literal name, and history and commits work.
+func TestGlobalPathspecModesAreIgnored(t *testing.T) {
+	r := newRepo(t)
+	r.commit("2026-09-01T10:00:00Z", "plan1", map[string]string{"plan1.md": "a\n"})
+	glob := r.write("plan[12].md", "g\n")
+	r.git("--literal-pathspecs", "add", "--", "plan[12].md")
+	r.gitAt("2026-09-02T10:00:00Z", "commit", "-q", "-m", "glob")
+	for _, v := range []string{"GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"} {
+		t.Run(v, func(t *testing.T) {
+			t.Setenv(v, "1")
+			c := r.client()
+			cs, err := c.mustOpen(t, glob).Log(glob)
+			if err != nil {
+				t.Fatalf("Log: %v", err)
+			}
+			if got := subjects(cs); len(got) != 1 || got[0] != "glob" {
+				t.Errorf("history of plan[12].md: %q, want its own commit only", got)
+			}
+		})
+	}
+	t.Setenv("GIT_GLOB_PATHSPECS", "1")
+	r.write("plan1.md", "changed, not ours\n")
+	r.write("plan[12].md", "g\nreviewed\n")
+	if _, err := r.client().mustOpen(t, glob).CommitFile(glob, "review: check-in 2026-12-01"); err != nil {
+		t.Fatalf("CommitFile: %v", err)
+	}
+	if got := r.git("show", "--name-only", "--format=", "HEAD"); got != "plan[12].md" {
+		t.Errorf("the commit holds %q, want plan[12].md alone", got)
+	}
+}
