@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -309,13 +310,19 @@ type headingLine struct{ line, level int }
 // kind-specific readings from the sections.
 func (p *parser) collect() {
 	secs := p.doc.Sections
+	// A section ends before the next H1 or H2 heading: found by binary
+	// search in their lines (file order), not by a scan from the top for
+	// each section (60,000 headings took 15 s).
+	var tops []int
+	for _, h := range p.headingLines {
+		if h.level <= 2 {
+			tops = append(tops, h.line)
+		}
+	}
 	for _, s := range secs {
 		end := p.src.lineCount()
-		for _, h := range p.headingLines {
-			if h.level <= 2 && h.line > s.Pos.Line {
-				end = h.line - 1
-				break
-			}
+		if k := sort.SearchInts(tops, s.Pos.Line+1); k < len(tops) {
+			end = tops[k] - 1
 		}
 		for end > s.Pos.Line && len(trimSpaceBytes(p.src.lineText(end))) == 0 {
 			end--
