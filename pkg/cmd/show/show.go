@@ -151,14 +151,19 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 			dim = "(no dimension)"
 		}
 		p.line("  %-12s %s  %s", dim, g.Detail, cs.Dim(fmt.Sprintf("L%d", g.Pos.Line)))
-		if g.Evidence != "" {
+		switch na, why := g.NotApplicable(); {
+		case g.Evidence != "":
 			p.line("  %-12s evidence: %s", "", g.Evidence)
-		} else {
+		case na && why != "":
+			// the detail above says so, with its reason
+		case na:
+			p.line("  %-12s %s", "", cs.Yellow("does not apply, no reason given"))
+		default:
 			p.line("  %-12s %s", "", cs.Yellow("no evidence named"))
 		}
 	}
 
-	for _, key := range []string{roadmap.SectionQuarter, roadmap.SectionLongTerm, roadmap.SectionBridgeWork, roadmap.SectionDecision, roadmap.SectionCandidates} {
+	for _, key := range []string{roadmap.SectionQuarter, roadmap.SectionLongTerm} {
 		s := d.Section(key)
 		if s == nil {
 			continue
@@ -168,6 +173,7 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 			p.line("  - %s  %s", it.Text, cs.Dim(fmt.Sprintf("L%d", it.Pos.Line)))
 		}
 	}
+	writeKindSections(p, cs, d)
 
 	p.heading(cs, "Assessment · "+count(len(d.Assessments), "entry"))
 	for _, a := range d.Assessments {
@@ -193,6 +199,83 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		p.line("  %-10s %-10s %s", r.Date, kind, cs.Dim(fmt.Sprintf("L%d", r.Heading.Pos.Line)))
 	}
 	return p.err
+}
+
+// writeKindSections writes the Bridge work, Decision and Candidates
+// sections as lint reads them (RM017–RM019): milestones with their months
+// and artifact, the decision's date, each candidate's people.
+func writeKindSections(p *printer, cs *iostreams.ColorScheme, d *roadmap.Document) {
+	if b, s := d.Bridge, d.Section(roadmap.SectionBridgeWork); b != nil && s != nil {
+		head := s.Heading + " · " + count(len(b.Milestones), "milestone")
+		if b.Months > 0 {
+			head += fmt.Sprintf(" · %d months", b.Months)
+		}
+		p.heading(cs, head)
+		for i, m := range b.Milestones {
+			when := ""
+			switch {
+			case m.FromMonth > 0 && m.ToMonth > m.FromMonth:
+				when = fmt.Sprintf("months %d–%d", m.FromMonth, m.ToMonth)
+			case m.FromMonth > 0:
+				when = fmt.Sprintf("month %d", m.FromMonth)
+			}
+			if !m.End.IsZero() {
+				when = strings.TrimSpace(fmt.Sprintf("%s %s to %s", when, m.Start, m.End))
+			}
+			if when == "" {
+				when = "(no months or dates)"
+			}
+			p.line("  %d. %s  %s", i+1, when, cs.Dim(fmt.Sprintf("L%d", m.Pos.Line)))
+			p.line("     %s", m.Text)
+			if m.Artifact != "" {
+				p.line("     artifact: %s", m.Artifact)
+			} else {
+				p.line("     %s", cs.Yellow("no artifact named"))
+			}
+		}
+	}
+	if dc, s := d.Decision, d.Section(roadmap.SectionDecision); dc != nil && s != nil {
+		var weighs []string
+		if dc.Stay {
+			weighs = append(weighs, "staying")
+		}
+		if dc.Switch {
+			weighs = append(weighs, "switching")
+		}
+		head := s.Heading
+		if len(weighs) > 0 {
+			head += " · weighs " + strings.Join(weighs, " and ")
+		}
+		p.heading(cs, head)
+		if dc.Date.IsZero() {
+			p.line("  %s", cs.Yellow("no date to decide by"))
+		} else {
+			p.line("  decide by %s  %s", dc.Date, cs.Dim(fmt.Sprintf("L%d", dc.DatePos.Line)))
+		}
+		for _, it := range s.Items {
+			p.line("  - %s  %s", it.Text, cs.Dim(fmt.Sprintf("L%d", it.Pos.Line)))
+		}
+	}
+	if e, s := d.Exploration, d.Section(roadmap.SectionCandidates); e != nil && s != nil {
+		p.heading(cs, s.Heading+" · "+count(len(e.Candidates), "candidate"))
+		if e.PickBy.IsZero() {
+			p.line("  %s", cs.Yellow("no date to pick the target by"))
+		} else {
+			p.line("  pick by %s  %s", e.PickBy, cs.Dim(fmt.Sprintf("L%d", e.PickByPos.Line)))
+		}
+		for _, c := range e.Candidates {
+			p.line("  - %s  %s", c.Text, cs.Dim(fmt.Sprintf("L%d", c.Pos.Line)))
+			var people []string
+			for _, it := range c.Contacts {
+				people = append(people, it.Text)
+			}
+			if len(people) > 0 {
+				p.line("      talk to: %s", strings.Join(people, "; "))
+			} else {
+				p.line("      %s", cs.Yellow("no one to talk to named"))
+			}
+		}
+	}
 }
 
 // padRight pads s to width terminal columns (a CJK heading takes two a

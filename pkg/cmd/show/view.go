@@ -18,7 +18,55 @@ type View struct {
 	Gap         []GapView            `json:"gap"`
 	Reviews     []ReviewView         `json:"reviews"`
 	Assessments []roadmap.Assessment `json:"assessments"`
-	Problems    []ProblemView        `json:"problems"`
+	// Bridge, Decision and Exploration are the kind sections as lint reads
+	// them (RM017–RM019), null when the file has no such section.
+	Bridge      *BridgeView      `json:"bridge"`
+	Decision    *DecisionView    `json:"decision"`
+	Exploration *ExplorationView `json:"exploration"`
+	Problems    []ProblemView    `json:"problems"`
+}
+
+// BridgeView is the Bridge work section: its milestones (job-search items
+// left out) and how many months they run (0 when it does not say).
+type BridgeView struct {
+	Months     int             `json:"months"`
+	Milestones []MilestoneView `json:"milestones"`
+}
+
+type MilestoneView struct {
+	Text      string      `json:"text"`
+	FromMonth int         `json:"fromMonth"`
+	ToMonth   int         `json:"toMonth"`
+	Start     *civil.Date `json:"start"`
+	End       *civil.Date `json:"end"`
+	Artifact  string      `json:"artifact"`
+	Line      int         `json:"line"`
+	Column    int         `json:"column"`
+}
+
+// DecisionView is the Decision section: whether it weighs staying and
+// switching, and the date to decide by.
+type DecisionView struct {
+	Stay   bool        `json:"stay"`
+	Switch bool        `json:"switch"`
+	Date   *civil.Date `json:"date"`
+	Line   int         `json:"line"`
+}
+
+// ExplorationView is the Candidates section: the candidate roles, each
+// with the parts that may name a person to talk to, and the date to pick
+// the target by.
+type ExplorationView struct {
+	Candidates []CandidateView `json:"candidates"`
+	PickBy     *civil.Date     `json:"pickBy"`
+	PickByLine int             `json:"pickByLine"`
+}
+
+type CandidateView struct {
+	Text     string     `json:"text"`
+	Contacts []ItemView `json:"contacts"`
+	Line     int        `json:"line"`
+	Column   int        `json:"column"`
 }
 
 type FrontmatterView struct {
@@ -81,8 +129,12 @@ type GapView struct {
 	Text      string `json:"text"`
 	Detail    string `json:"detail"`
 	Evidence  string `json:"evidence"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
+	// NotApplicable is set when the item says the dimension does not
+	// apply; NotApplicableReason is why ("" when it does not say).
+	NotApplicable       bool   `json:"notApplicable"`
+	NotApplicableReason string `json:"notApplicableReason"`
+	Line                int    `json:"line"`
+	Column              int    `json:"column"`
 }
 
 type ReviewView struct {
@@ -160,10 +212,32 @@ func NewView(d *roadmap.Document) View {
 		})
 	}
 	for _, g := range d.Gap {
+		na, why := g.NotApplicable()
 		v.Gap = append(v.Gap, GapView{
 			Dimension: g.Dimension, Label: g.Label, Text: g.Text, Detail: g.Detail, Evidence: g.Evidence,
+			NotApplicable: na, NotApplicableReason: why,
 			Line: g.Pos.Line, Column: g.Pos.Column,
 		})
+	}
+	if b := d.Bridge; b != nil {
+		bv := &BridgeView{Months: b.Months, Milestones: []MilestoneView{}}
+		for _, m := range b.Milestones {
+			bv.Milestones = append(bv.Milestones, MilestoneView{
+				Text: m.Full().Text, FromMonth: m.FromMonth, ToMonth: m.ToMonth, Start: datePtr(m.Start), End: datePtr(m.End),
+				Artifact: m.Artifact, Line: m.Pos.Line, Column: m.Pos.Column,
+			})
+		}
+		v.Bridge = bv
+	}
+	if dc := d.Decision; dc != nil {
+		v.Decision = &DecisionView{Stay: dc.Stay, Switch: dc.Switch, Date: datePtr(dc.Date), Line: dc.DatePos.Line}
+	}
+	if e := d.Exploration; e != nil {
+		ev := &ExplorationView{Candidates: []CandidateView{}, PickBy: datePtr(e.PickBy), PickByLine: e.PickByPos.Line}
+		for _, c := range e.Candidates {
+			ev.Candidates = append(ev.Candidates, CandidateView{Text: c.Text, Contacts: items(c.Contacts), Line: c.Pos.Line, Column: c.Pos.Column})
+		}
+		v.Exploration = ev
 	}
 	for _, r := range d.Reviews {
 		v.Reviews = append(v.Reviews, ReviewView{
