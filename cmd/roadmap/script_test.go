@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -51,6 +52,7 @@ func TestScripts(t *testing.T) {
 			"genbomb":    genBomb,
 			"unescape":   unescape,
 			"envescaped": envEscaped,
+			"sigterm":    sigterm,
 			"waitfor":    waitFor,
 			"eol":        eol,
 			"padto":      padTo,
@@ -141,6 +143,19 @@ func envEscaped(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("usage: envescaped NAME VALUE")
 	}
 	ts.Setenv(args[0], unescapeString(args[1]))
+}
+
+// sigterm sends SIGTERM to every background command still running
+// (testscript's kill knows only INT and KILL).
+func sigterm(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: sigterm")
+	}
+	for _, cmd := range ts.BackgroundCmds() {
+		if cmd.ProcessState == nil {
+			ts.Check(cmd.Process.Signal(syscall.SIGTERM))
+		}
+	}
 }
 
 var escapeRe = regexp.MustCompile(`\{U\+[0-9A-Fa-f]{4}\}|\{0x[0-9A-Fa-f]{2}\}`)
