@@ -14,9 +14,10 @@ import (
 // to the error stream so a command's real output (a roadmap written to
 // standard output) stays clean.
 type Prompter struct {
-	in  *bufio.Reader
-	out io.Writer
-	eof bool
+	in       *bufio.Reader
+	out      io.Writer
+	eof      bool
+	answered bool
 }
 
 // NewPrompter reads answers from in and writes questions to out.
@@ -38,8 +39,16 @@ func (p *Prompter) Ask(question string) (string, error) {
 	} else if err != nil {
 		return "", fmt.Errorf("read answer: %w", err)
 	}
+	if err == nil || line != "" {
+		p.answered = true
+	}
 	return strings.TrimSpace(line), nil
 }
+
+// EndedBeforeAnswer reports whether the input ended (Ctrl-D) before any
+// answer was given, even an empty one: "never mind", as Ctrl-C is, and
+// no reason to write what the defaults make.
+func (p *Prompter) EndedBeforeAnswer() bool { return p.eof && !p.answered }
 
 // ShellQuote quotes s for a POSIX shell when it needs it, so a command a
 // message suggests can be pasted as it is (see safetext.ShellQuote).

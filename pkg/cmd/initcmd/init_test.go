@@ -437,12 +437,12 @@ func TestInitRunPromptsStalledAndExplore(t *testing.T) {
 }
 
 func TestInitRunPromptsOnlyForWhatFlagsDidNotGive(t *testing.T) {
-	ios, _, out, errOut := iostreams.Test()
+	ios, in, out, errOut := iostreams.Test()
 	ios.SetStdinTTY(true)
 	ios.SetStdoutTTY(true)
 	opts := fullOptions(ios, "-")
 	opts.Actions = opts.Actions[:2]
-	// input is empty: the one question gets no answer
+	in.WriteString("\n") // Enter: the one question gets no answer
 	if err := initRun(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -452,6 +452,30 @@ func TestInitRunPromptsOnlyForWhatFlagsDidNotGive(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "(person) — due 2026-12-12") {
 		t.Errorf("out:\n%s", out.String())
+	}
+}
+
+// Ctrl-D at the first question is "never mind", as Ctrl-C is: exit 2 and
+// nothing written. It used to write the template of placeholders, and
+// with --force over the roadmap that was there.
+func TestInitRunEndOfInputAtFirstQuestion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plan.md")
+	if err := os.WriteFile(path, []byte("my real roadmap\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetStdinTTY(true)
+	ios.SetStdoutTTY(true)
+	opts := &Options{IO: ios, Today: today, File: path, Kind: scaffold.Promotion, Force: true}
+	err := initRun(opts)
+	if err == nil || cmdutil.ExitCode(err) != cmdutil.ExitError || !strings.Contains(err.Error(), "the input ended before the first answer, so nothing was written") {
+		t.Fatalf("err = %v, want the input error (exit 2)\n%s", err, errOut)
+	}
+	if strings.Count(errOut.String(), "? ") != 1 || out.Len() != 0 {
+		t.Errorf("asked on after the input ended, or wrote out:\n%s\nout: %q", errOut, out)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "my real roadmap\n" {
+		t.Errorf("the file was replaced:\n%s", got)
 	}
 }
 

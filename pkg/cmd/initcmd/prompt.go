@@ -9,6 +9,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/scaffold"
 )
 
@@ -185,6 +186,9 @@ func prompt(opts *Options, set *ladder.Set) error {
 			return err
 		}
 		opts.Actions = append(opts.Actions, answer)
+	}
+	if p.EndedBeforeAnswer() {
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: the input ended before the first answer, so nothing was written (answer the questions, or give the fields as flags: roadmap init --help)", safetext.Name(opts.File))}
 	}
 	return nil
 }
