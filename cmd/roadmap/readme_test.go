@@ -4,11 +4,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/roadmapcli/roadmap/pkg/cli"
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
+	"github.com/roadmapcli/roadmap/pkg/lint"
 )
 
 // tourToday is the date the README's tour was run on: the examples are
@@ -313,5 +316,27 @@ func TestLintAtTheRepositoryRoot(t *testing.T) {
 	}
 	if out, code := runRoadmap(t, []string{"lint", "--today", tourToday, "docs/tour"}, ""); code != 1 || !strings.Contains(out, "docs/tour/vague.md:") {
 		t.Errorf("`roadmap lint docs/tour` names what .roadmap.yaml ignores: exit %d, output:\n%s", code, out)
+	}
+}
+
+// TestReadmeCountsTheRules: the README says how many rules there are and
+// lists each in its table; both follow the linter.
+func TestReadmeCountsTheRules(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := lint.Rules()
+	m := regexp.MustCompile(`(\d+) rules \(below\)`).FindStringSubmatch(string(raw))
+	if m == nil {
+		t.Fatal(`README.md no longer says "N rules (below)": update this test`)
+	}
+	if n, _ := strconv.Atoi(m[1]); n != len(rules) {
+		t.Errorf("README.md says %d rules; lint has %d", n, len(rules))
+	}
+	for _, r := range rules {
+		if row := "| [" + r.ID + " " + r.Name + "](docs/rules/" + r.ID + ".md) |"; !strings.Contains(string(raw), row) {
+			t.Errorf("README.md's rule table has no row %q", row)
+		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/roadmapcli/roadmap/pkg/lint"
 )
 
 // Baseline is the recorded score the test guards: no figure may fall below
@@ -195,7 +197,25 @@ func (b *Baseline) TableFor(dir string) string {
 		row(r, label)
 	}
 	row(&b.All, "**all rules**")
+	if missing := b.unmeasured(); len(missing) > 0 {
+		fmt.Fprintf(&sb, "\nNot measured yet (no labelled fault in the corpus): %s.\n", strings.Join(missing, ", "))
+	}
 	return sb.String()
+}
+
+// unmeasured lists the rules lint has that the baseline has no row for.
+func (b *Baseline) unmeasured() []string {
+	have := map[string]bool{}
+	for _, r := range b.Rules {
+		have[r.Rule] = true
+	}
+	var out []string
+	for _, r := range lint.Rules() {
+		if !have[r.ID] {
+			out = append(out, r.ID+" "+r.Name)
+		}
+	}
+	return out
 }
 
 // pct prints a share, or – when there is nothing to divide.

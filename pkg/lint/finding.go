@@ -1,4 +1,4 @@
-// Package lint checks roadmaps against the method's rules (RM001–RM021):
+// Package lint checks roadmaps against the method's rules (Rules lists them):
 // a named target, an honest gap with evidence, three concrete dated
 // actions, a kept cadence. Every rule reports the same Finding type, which
 // every output format prints; the rules know nothing about formats.

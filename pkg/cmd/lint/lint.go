@@ -61,13 +61,19 @@ const memoryLimit = 40 << 20
 // failOnLevels are --fail-on's values: the lowest severity that fails.
 var failOnLevels = []string{"error", "warning", "info", "none"}
 
+// ruleRange is "RM001 to RM023": the first rule's ID to the last's.
+func ruleRange() string {
+	rules := lint.Rules()
+	return rules[0].ID + " to " + rules[len(rules)-1].ID
+}
+
 // NewCmdLint builds the command. runF replaces lintRun in flag tests.
 func NewCmdLint(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IOStreams, Today: f.Today, Getenv: f.Getenv, History: f.HistoryProvider(), LockWait: editlock.DefaultWait}
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Check roadmaps for vague goals, missing dates and a lapsed cadence",
-		Long: `Check roadmaps against the method's rules, RM001 to RM021: a target named
+		Long: `Check roadmaps against the method's rules, ` + ruleRange() + `: a target named
 specifically, an honest gap with evidence for each dimension, exactly three
 concrete dated actions for the next 30 days, a sketched quarter, years 2–3
 kept as a hypothesis, and reviews that keep pace with the cadence.
