@@ -142,7 +142,7 @@ was, 2 when a file, the configuration or the command line is wrong.`,
 	cmdutil.StringEnumFlag(cmd, &opts.FailOn, "fail-on", "", "error", failOnLevels, "lowest severity that makes the exit status 1")
 	fl.StringVar(&opts.Config, "config", "", "configuration file to use for every roadmap (default: $ROADMAP_CONFIG, else the nearest .roadmap.yaml)")
 	cmdutil.StdinFilenameFlag(cmd, &opts.StdinName, "configuration")
-	fl.StringVar(&opts.Explain, "explain", "", "print the documentation of a rule (ID or name) and exit")
+	fl.StringVar(&opts.Explain, "explain", "", "print the documentation of a rule (ID or name) and exit (--format json: with its severity, kinds and link)")
 	fl.BoolVar(&opts.ListRules, "list-rules", false, "list every rule with its default severity and exit")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "print the findings only: no summary and no note about missing git history")
 	fl.BoolVar(&opts.Fix, "fix", false, "apply the fixes that have exactly one correct edit, then report what is left")
@@ -300,9 +300,15 @@ func explain(opts *Options) error {
 		}
 		return cmdutil.FlagErrorf("%s (`roadmap lint --list-rules` lists them)", msg)
 	}
+	if opts.Format != report.FormatText && opts.Format != report.FormatJSON {
+		return cmdutil.FlagErrorf("--explain prints text or json, not %s", opts.Format)
+	}
 	page, ok := docs.RulePage(r.ID)
 	if !ok {
 		return fmt.Errorf("no documentation for %s: this build is broken", r.ID)
+	}
+	if opts.Format == report.FormatJSON {
+		return report.WriteJSON(opts.IO.Out, explained{viewOf(r), page})
 	}
 	_, err := fmt.Fprint(opts.IO.Out, page)
 	return err
@@ -318,16 +324,27 @@ type ruleView struct {
 	URL      string   `json:"url"`
 }
 
+// explained is `--explain RULE --format json`: the rule as --list-rules
+// shows it, and its page (Markdown).
+type explained struct {
+	ruleView
+	Page string `json:"page"`
+}
+
+func viewOf(r *lint.Rule) ruleView {
+	kinds := r.Kinds
+	if kinds == nil {
+		kinds = []string{}
+	}
+	return ruleView{r.ID, r.Name, r.Severity.String(), kinds, r.Summary, r.DocURL()}
+}
+
 func listRules(opts *Options) error {
 	rules := lint.Rules()
 	if opts.Format == report.FormatJSON {
 		views := make([]ruleView, 0, len(rules))
 		for _, r := range rules {
-			kinds := r.Kinds
-			if kinds == nil {
-				kinds = []string{}
-			}
-			views = append(views, ruleView{r.ID, r.Name, r.Severity.String(), kinds, r.Summary, r.DocURL()})
+			views = append(views, viewOf(r))
 		}
 		return report.WriteJSON(opts.IO.Out, views)
 	}
