@@ -42,15 +42,17 @@ func Main(args []string, ios *iostreams.IOStreams, getenv func(string) string) (
 	root := NewRootCmd(ios, getenv)
 	root.SetArgs(args)
 	defer ios.Flush()
-	err := root.ExecuteContext(context.Background())
+	cmd, err := root.ExecuteContextC(context.Background())
 	if err == nil {
 		return cmdutil.ExitOK
 	}
-	printError(ios, root, err)
+	printError(ios, cmd, err)
 	return cmdutil.ExitCode(err)
 }
 
-func printError(ios *iostreams.IOStreams, root *cobra.Command, err error) {
+// printError says what went wrong; after a usage error, where the usage
+// of cmd (the command that refused, or the root) is.
+func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {
 	if errors.Is(err, cmdutil.ErrSilent) {
 		return
 	}
@@ -64,10 +66,20 @@ func printError(ios *iostreams.IOStreams, root *cobra.Command, err error) {
 		fmt.Fprintln(ios.ErrOut, msg)
 	case errors.As(err, &flagErr) || isCobraUsageError(msg):
 		fmt.Fprintf(ios.ErrOut, "roadmap: %s\n", msg)
-		fmt.Fprintln(ios.ErrOut, "Run 'roadmap --help' or 'roadmap COMMAND --help' for usage.")
+		fmt.Fprintln(ios.ErrOut, usageHint(cmd))
 	default:
 		fmt.Fprintf(ios.ErrOut, "roadmap: %s\n", msg)
 	}
+}
+
+// usageHint points at the help of the command that refused: its own
+// (`Run 'roadmap review --help' for usage.`), or the root's with the way
+// to a command's when the root refused (an unknown command).
+func usageHint(cmd *cobra.Command) string {
+	if cmd == nil || !cmd.HasParent() {
+		return "Run 'roadmap --help' or 'roadmap COMMAND --help' for usage."
+	}
+	return fmt.Sprintf("Run '%s --help' for usage.", cmd.CommandPath())
 }
 
 // cobra reports unknown commands and argument-count mistakes as plain errors.

@@ -273,7 +273,7 @@ func TestLevels(t *testing.T) {
 		{
 			name: "borrowed ladder without the level",
 			fm:   "current: {ladder: software-engineer, level: senior}\ntarget: {role: X, level: manager}\n",
-			errs: []string{`r.md:7:26: target.level: unknown level "manager" in software-engineer: (known levels: entry, mid, senior, staff, senior-staff, principal, distinguished, fellow) (target.ladder is not set, so the current track software-engineer was used: add ` + "`ladder: TRACK`" + ` under ` + "`target:`" + `)`},
+			errs: []string{`r.md:7:26: target.level: unknown level "manager" in software-engineer (known levels: entry, mid, senior, staff, senior-staff, principal, distinguished, fellow) (target.ladder is not set, so the current track software-engineer was used: add ` + "`ladder: TRACK`" + ` under ` + "`target:`" + `)`},
 		},
 		{
 			name: "no current at all",

@@ -289,8 +289,6 @@ func (e *UnknownError) Error() string {
 	}
 	if s := Nearest(e.Name, e.Known); s != "" {
 		fmt.Fprintf(&b, ": did you mean %q?", s)
-	} else {
-		b.WriteString(":")
 	}
 	fmt.Fprintf(&b, " (known %ss: %s)", e.Kind, strings.Join(e.Known, ", "))
 	return b.String()

@@ -172,8 +172,12 @@ func TestUnknownSuggests(t *testing.T) {
 		t.Errorf("level suggestion: %v", err)
 	}
 	_, err = s.Track("zzzzzzzzzzzz")
-	if err == nil || strings.Contains(err.Error(), "did you mean") {
-		t.Errorf("far-off name should not get a suggestion: %v", err)
+	if err == nil || !strings.HasPrefix(err.Error(), `unknown track "zzzzzzzzzzzz" (known tracks: software-engineer, `) {
+		t.Errorf("a far-off name gets no suggestion, and no colon before the list: %v", err)
+	}
+	_, err = s.Level("software-engineer/L99")
+	if err == nil || !strings.HasPrefix(err.Error(), `unknown level "L99" in software-engineer (known levels: entry, `) {
+		t.Errorf("a far-off level: %v", err)
 	}
 }
 
