@@ -151,3 +151,84 @@ func Hanging(b *strings.Builder, prefix, text string, width int) {
 		}
 	}
 }
+
+// Item is one line of a text report that may wrap: a prefix (a number,
+// a checkbox, a label), then prose wrapped under itself, as plan, show and
+// review print actions, notes and questions.
+type Item struct {
+	Prefix string
+	// PrefixWidth is the prefix's width in columns; 0 measures it. A
+	// coloured prefix passes its width without the escapes.
+	PrefixWidth int
+	Text        string
+	// Style, when set, is applied to each line of the text.
+	Style func(string) string
+	// Ref, when set, follows the text two spaces after its last line where
+	// it fits, else on a line of its own under the text: a line number
+	// ("L52") or a parenthesised aside. RefWidth is its width (0 measures).
+	Ref      string
+	RefWidth int
+}
+
+// Lines lays the item out for a terminal width columns wide: the text
+// wraps a column short of the width (a line exactly as wide as the
+// terminal wraps in some), never inside a word, id, date or number. When
+// the prefix leaves the text less than 30 columns, the prefix has a line
+// of its own and the text follows indented six, unless the text fits
+// beside it whole. width <= 0 wraps nothing.
+func (it Item) Lines(width int) []string {
+	style := it.Style
+	if style == nil {
+		style = func(s string) string { return s }
+	}
+	pw := it.PrefixWidth
+	if pw == 0 {
+		pw = Width(it.Prefix)
+	}
+	rw := it.RefWidth
+	if rw == 0 {
+		rw = Width(it.Ref)
+	}
+	if width <= 0 {
+		l := it.Prefix + style(it.Text)
+		if it.Ref != "" {
+			l += "  " + it.Ref
+		}
+		return []string{l}
+	}
+	var out []string
+	avail := width - 1 - pw
+	indent := strings.Repeat(" ", pw)
+	first := true
+	if avail < 30 && Width(it.Text)+rwIfRef(it.Ref, rw) > avail {
+		out = append(out, strings.TrimRight(it.Prefix, " "))
+		first = false
+		indent, avail = "      ", width-7
+	}
+	avail = max(avail, 20)
+	lastWidth := 0
+	for _, l := range Wrap(it.Text, avail) {
+		lead := indent
+		if first {
+			lead, first = it.Prefix, false
+		}
+		out = append(out, lead+style(l))
+		lastWidth = Width(l)
+	}
+	if it.Ref != "" {
+		if lastWidth+2+rw <= avail {
+			out[len(out)-1] += "  " + it.Ref
+		} else {
+			out = append(out, indent+it.Ref)
+		}
+	}
+	return out
+}
+
+// rwIfRef is the room a reference takes after the text: two spaces and it.
+func rwIfRef(ref string, rw int) int {
+	if ref == "" {
+		return 0
+	}
+	return 2 + rw
+}

@@ -140,29 +140,9 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	// under itself; when the prefix leaves too little room, the text goes
 	// on the following lines, indented. colour styles each text line.
 	wrapped := func(prefix, text string, colour func(string) string) {
-		if colour == nil {
-			colour = func(s string) string { return s }
-		}
-		if width <= 0 {
-			line(prefix + colour(text))
-			return
-		}
-		pw := report.Width(cs.Strip(prefix))
-		avail := width - 1 - pw
-		indent := strings.Repeat(" ", pw)
-		first := true
-		if avail < 30 {
-			line(prefix)
-			first = false
-			indent, avail = "      ", width-7
-		}
-		for _, l := range report.Wrap(text, max(avail, 20)) {
-			if first {
-				line(prefix + colour(l))
-				first = false
-			} else {
-				line(indent + colour(l))
-			}
+		it := report.Item{Prefix: prefix, PrefixWidth: report.Width(cs.Strip(prefix)), Text: text, Style: colour}
+		for _, l := range it.Lines(width) {
+			line(l)
 		}
 	}
 	title := safetext.Line(p.Title)

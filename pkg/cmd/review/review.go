@@ -276,7 +276,7 @@ func reviewRun(opts *Options) error {
 	if opts.Format == report.FormatJSON {
 		return report.WriteJSON(opts.IO.Out, rep)
 	}
-	return writeReport(opts.IO.Out, opts.IO.ColorScheme(), doc, rep)
+	return writeReport(opts.IO.Out, opts.IO.ColorScheme(), doc, rep, opts.IO.TerminalWidth())
 }
 
 // load reads and parses the roadmap; a file with errors is refused (exit
@@ -427,8 +427,10 @@ func late(days int) string {
 	return fmt.Sprintf("in %d days", -days)
 }
 
-func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, r *review.Report) error {
-	p := &printer{w: w}
+// writeReport prints the review, each line fitted to width as plan fits
+// its own: prose wraps under itself; a command to paste is never broken.
+func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, r *review.Report, width int) error {
+	p := &printer{w: w, cs: cs, width: width}
 	title := doc.Frontmatter.Title
 	if title == "" {
 		title = doc.Title
@@ -440,14 +442,19 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 	if doc.Frontmatter.Owner != "" {
 		head += " (" + safetext.Line(doc.Frontmatter.Owner) + ")"
 	}
-	p.line("%s", cs.Bold(head))
+	p.lines(report.Item{Text: head, Style: cs.Bold})
 
 	if r.Due != nil {
 		from := "the last one was on " + r.Due.Last.String()
 		if r.Due.FromStart {
 			from = fmt.Sprintf("no %s logged yet, so counted from the start date %s", label(r.Kind), r.Due.Last)
 		}
-		p.line("  Due:    %s, %s (was due %s; %s)", cs.Bold(label(r.Kind)), cs.Red(late(r.Due.OverdueDays)), r.Due.Due, from)
+		rest := fmt.Sprintf(" (was due %s; %s)", r.Due.Due, from)
+		if plain := "  Due:    " + label(r.Kind) + ", " + late(r.Due.OverdueDays) + rest; p.width <= 0 || report.Width(plain) < p.width {
+			p.line("  Due:    %s, %s%s", cs.Bold(label(r.Kind)), cs.Red(late(r.Due.OverdueDays)), rest)
+		} else {
+			p.item("  Due:    ", label(r.Kind)+", "+late(r.Due.OverdueDays)+rest, "")
+		}
 	} else {
 		p.line("  Due:    %s", cs.Green("nothing today"))
 	}
@@ -465,25 +472,31 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 	}
 
 	p.heading(cs, "Checkpoints")
-	for _, c := range r.Schedule {
-		from := "last " + c.Last.String()
+	// Columns as wide as their widest entry, so a row fits 80 columns.
+	var labelW, cadenceW, fromW int
+	froms := make([]string, len(r.Schedule))
+	for i, c := range r.Schedule {
+		froms[i] = "last " + c.Last.String()
 		if c.FromStart {
-			from = "from start " + c.Last.String()
+			froms[i] = "start " + c.Last.String()
 		}
 		if c.Kind == "target" {
-			from = ""
+			froms[i] = ""
 		}
-		status := late(c.OverdueDays)
+		labelW, cadenceW, fromW = max(labelW, len(label(c.Kind))), max(cadenceW, len(c.Cadence)), max(fromW, len(froms[i]))
+	}
+	for i, c := range r.Schedule {
+		var style func(string) string
 		if c.OverdueDays >= 0 {
-			status = cs.Red(status)
+			style = cs.Red
 		}
-		p.line("  %-16s %-10s %-22s due %s  %s", label(c.Kind), c.Cadence, from, c.Due, status)
+		p.lines(report.Item{Prefix: fmt.Sprintf("  %-*s %-*s %-*s due %s  ", labelW, label(c.Kind), cadenceW, c.Cadence, fromW, froms[i], c.Due), Text: late(c.OverdueDays), Style: style})
 	}
 
 	if len(r.Questions) > 0 {
 		p.heading(cs, "Questions for the "+label(r.Kind))
 		for i, q := range r.Questions {
-			p.line("  %d. %s", i+1, q)
+			p.item(fmt.Sprintf("  %d. ", i+1), q, "")
 		}
 	}
 
@@ -513,7 +526,7 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 		return s
 	}
 	for _, a := range r.Overdue {
-		p.line("  %s %d. %s  %s", status(a), a.Index, a.Title, fmt.Sprintf("(%s, due %s, %s)", a.Kind, a.Due, late(a.DaysOverdue)))
+		p.item(fmt.Sprintf("  %s %d. ", status(a), a.Index), a.Title, fmt.Sprintf("(%s, due %s, %s)", a.Kind, a.Due, late(a.DaysOverdue)))
 	}
 	for _, a := range r.Open {
 		due := "no due date"
@@ -523,20 +536,24 @@ func writeReport(w io.Writer, cs *iostreams.ColorScheme, doc *roadmap.Document, 
 				due += ", " + late(-r.Today.DaysUntil(a.Due))
 			}
 		}
-		p.line("  %s %d. %s  (%s, %s)", status(a), a.Index, a.Title, a.Kind, due)
+		p.item(fmt.Sprintf("  %s %d. ", status(a), a.Index), a.Title, fmt.Sprintf("(%s, %s)", a.Kind, due))
 	}
 	for _, a := range r.Done {
-		p.line("  %s %d. %s", status(a), a.Index, a.Title)
+		p.item(fmt.Sprintf("  %s %d. ", status(a), a.Index), a.Title, "")
 	}
 	if r.Window.Ended {
-		p.line("  %s", cs.Yellow("The 30-day window has ended: pin the next three actions (--record --action ... x3), or keep the open ones with new dates (--record --keep-actions)."))
+		p.styled("  ", "The 30-day window has ended: pin the next three actions (--record --action ... x3), or keep the open ones with new dates (--record --keep-actions).", cs.Yellow)
 	}
 
 	writeChanges(p, cs, r)
 
 	kind := review.DefaultKind(r)
 	p.line("")
-	p.line("%s", cs.Dim(fmt.Sprintf("Record it: roadmap review %s --record --kind %s --note \"...\" [--done N,M] [--action \"...\" x3]", cmdutil.ShellQuote(r.File), kind)))
+	// The command is one line to paste, whatever the width; what it may
+	// take besides wraps under it.
+	p.line("%s", cs.Dim("Record it:"))
+	p.line("  %s", cs.Dim(fmt.Sprintf("roadmap review %s --record --kind %s --note \"...\"", cmdutil.ShellQuote(r.File), kind)))
+	p.styled("  ", "with --done N,M for the actions done and --action \"...\" three times for the next ones", cs.Dim)
 	return p.err
 }
 
@@ -556,7 +573,7 @@ func writeChanges(p *printer, cs *iostreams.ColorScheme, r *review.Report) {
 	}
 	p.heading(cs, "Changes "+since)
 	if c.Fallback != "" {
-		p.line("  %s", cs.Yellow(c.Fallback))
+		p.styled("  ", c.Fallback, cs.Yellow)
 	}
 	if c.Source != "git" {
 		if !c.LastChange.IsZero() {
@@ -578,7 +595,7 @@ func writeChanges(p *printer, cs *iostreams.ColorScheme, r *review.Report) {
 		p.line("  %s", count(len(c.Commits), "commit"))
 	}
 	for _, cm := range c.Commits {
-		p.line("  %s %s %s  %s", cs.Yellow(cm.Short()), cm.Time.Local().Format("2006-01-02"), cm.Author, cm.Subject)
+		p.item(fmt.Sprintf("  %s %s  ", cs.Yellow(cm.Short()), cm.Time.Local().Format("2006-01-02")), cm.Subject, "("+cm.Author+")")
 	}
 	if c.Uncommitted {
 		p.line("  %s is in a git repository but has never been committed", safetext.Name(r.File))
@@ -586,8 +603,27 @@ func writeChanges(p *printer, cs *iostreams.ColorScheme, r *review.Report) {
 }
 
 type printer struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	cs    *iostreams.ColorScheme
+	width int
+	err   error
+}
+
+// item writes prefix and text wrapped under itself, and aside (a
+// parenthesised note) after it.
+func (p *printer) item(prefix, text, aside string) {
+	p.lines(report.Item{Prefix: prefix, PrefixWidth: report.Width(p.cs.Strip(prefix)), Text: text, Ref: aside})
+}
+
+// styled is item for a note in one colour.
+func (p *printer) styled(prefix, text string, style func(string) string) {
+	p.lines(report.Item{Prefix: prefix, Text: text, Style: style})
+}
+
+func (p *printer) lines(it report.Item) {
+	for _, l := range it.Lines(p.width) {
+		p.line("%s", l)
+	}
 }
 
 func (p *printer) line(format string, args ...any) {

@@ -141,6 +141,9 @@ func copyExample(t *testing.T, name string) string {
 func run(t *testing.T, o *Options) (string, string, error) {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
+	// Wide, so the tests read the report's lines whole; the width tests
+	// are cmd/roadmap's TestTextFitsTheWidth.
+	ios.SetTerminalWidth(300)
 	o.IO = ios
 	if o.Git == nil {
 		o.Git = noGit
@@ -684,7 +687,7 @@ func TestHistoryFromTheFactory(t *testing.T) {
 		"  Last:   check-in on 2026-12-06, from a review commit\n",
 		"Changes since the last review (2026-12-06)\n",
 		"  1 commit, +4 -1 lines\n",
-		" 2026-12-07 Lucía Fernández  marcus: a new person action\n",
+		" 2026-12-07  marcus: a new person action  (Lucía Fernández)\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("missing %q in\n%s", want, out)

@@ -76,12 +76,15 @@ func showRun(opts *Options) error {
 	if opts.Format == report.FormatJSON {
 		return report.WriteJSON(opts.IO.Out, NewView(doc))
 	}
-	return writeText(opts.IO.Out, opts.IO.ColorScheme(), doc)
+	return writeText(opts.IO.Out, opts.IO.ColorScheme(), doc, opts.IO.TerminalWidth())
 }
 
-func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) error {
+// writeText prints what was understood, each line fitted to width as plan
+// fits its own: prose wraps under itself, a line reference (L52) follows
+// the last line.
+func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document, width int) error {
 	fm := d.Frontmatter
-	p := &printer{w: w}
+	p := &printer{w: w, cs: cs, width: width}
 	p.line("%s", cs.Bold(safetext.Name(d.Path)))
 	title := fm.Title
 	if title == "" {
@@ -138,7 +141,7 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		if due == "" {
 			due = "no date"
 		}
-		p.line("  %d. %s %-8s %-10s %s  %s", a.Index, box, kind, due, a.Title, cs.Dim(fmt.Sprintf("L%d", a.Pos.Line)))
+		p.item(fmt.Sprintf("  %d. %s %-8s %-10s ", a.Index, box, kind, due), a.Title, a.Pos.Line)
 	}
 	if hasInferred(d.Actions) {
 		p.line("  %s", cs.Dim("kind? = inferred from the wording; mark it with (project), (course) or (person)"))
@@ -150,10 +153,10 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		if dim == "" {
 			dim = "(no dimension)"
 		}
-		p.line("  %-12s %s  %s", dim, g.Detail, cs.Dim(fmt.Sprintf("L%d", g.Pos.Line)))
+		p.item(fmt.Sprintf("  %-12s ", dim), g.Detail, g.Pos.Line)
 		switch na, why := g.NotApplicable(); {
 		case g.Evidence != "":
-			p.line("  %-12s evidence: %s", "", g.Evidence)
+			p.item(fmt.Sprintf("  %-12s evidence: ", ""), g.Evidence, 0)
 		case na && why != "":
 			// the detail above says so, with its reason
 		case na:
@@ -170,7 +173,7 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		}
 		p.heading(cs, s.Heading+" · "+count(len(s.Items), "item"))
 		for _, it := range s.Items {
-			p.line("  - %s  %s", it.Text, cs.Dim(fmt.Sprintf("L%d", it.Pos.Line)))
+			p.item("  - ", it.Text, it.Pos.Line)
 		}
 	}
 	writeKindSections(p, cs, d)
@@ -186,7 +189,7 @@ func writeText(w io.Writer, cs *iostreams.ColorScheme, d *roadmap.Document) erro
 		}
 		p.line("  %s  %s", head, cs.Dim(fmt.Sprintf("L%d", a.Heading.Pos.Line)))
 		for _, r := range a.Ratings {
-			p.line("    %-16s  self %s  manager %s  %s", r.Dimension, ratingText(r.Self), ratingText(r.Manager), r.Reason)
+			p.item(fmt.Sprintf("    %-16s  self %s  manager %s  ", r.Dimension, ratingText(r.Self), ratingText(r.Manager)), r.Reason, 0)
 		}
 	}
 
@@ -226,9 +229,9 @@ func writeKindSections(p *printer, cs *iostreams.ColorScheme, d *roadmap.Documen
 				when = "(no months or dates)"
 			}
 			p.line("  %d. %s  %s", i+1, when, cs.Dim(fmt.Sprintf("L%d", m.Pos.Line)))
-			p.line("     %s", m.Text)
+			p.item("     ", m.Text, 0)
 			if m.Artifact != "" {
-				p.line("     artifact: %s", m.Artifact)
+				p.item("     artifact: ", m.Artifact, 0)
 			} else {
 				p.line("     %s", cs.Yellow("no artifact named"))
 			}
@@ -253,7 +256,7 @@ func writeKindSections(p *printer, cs *iostreams.ColorScheme, d *roadmap.Documen
 			p.line("  decide by %s  %s", dc.Date, cs.Dim(fmt.Sprintf("L%d", dc.DatePos.Line)))
 		}
 		for _, it := range s.Items {
-			p.line("  - %s  %s", it.Text, cs.Dim(fmt.Sprintf("L%d", it.Pos.Line)))
+			p.item("  - ", it.Text, it.Pos.Line)
 		}
 	}
 	if e, s := d.Exploration, d.Section(roadmap.SectionCandidates); e != nil && s != nil {
@@ -264,13 +267,13 @@ func writeKindSections(p *printer, cs *iostreams.ColorScheme, d *roadmap.Documen
 			p.line("  pick by %s  %s", e.PickBy, cs.Dim(fmt.Sprintf("L%d", e.PickByPos.Line)))
 		}
 		for _, c := range e.Candidates {
-			p.line("  - %s  %s", c.Text, cs.Dim(fmt.Sprintf("L%d", c.Pos.Line)))
+			p.item("  - ", c.Text, c.Pos.Line)
 			var people []string
 			for _, it := range c.Contacts {
 				people = append(people, it.Text)
 			}
 			if len(people) > 0 {
-				p.line("      talk to: %s", strings.Join(people, "; "))
+				p.item("      talk to: ", strings.Join(people, "; "), 0)
 			} else {
 				p.line("      %s", cs.Yellow("no one to talk to named"))
 			}
@@ -288,8 +291,23 @@ func padRight(s string, width int) string {
 }
 
 type printer struct {
-	w   io.Writer
-	err error
+	w     io.Writer
+	cs    *iostreams.ColorScheme
+	width int
+	err   error
+}
+
+// item writes prefix and text wrapped under itself, then the dim line
+// reference Lline when line > 0.
+func (p *printer) item(prefix, text string, line int) {
+	it := report.Item{Prefix: prefix, PrefixWidth: report.Width(p.cs.Strip(prefix)), Text: text}
+	if line > 0 {
+		ref := fmt.Sprintf("L%d", line)
+		it.Ref, it.RefWidth = p.cs.Dim(ref), len(ref)
+	}
+	for _, l := range it.Lines(p.width) {
+		p.line("%s", l)
+	}
 }
 
 func (p *printer) line(format string, args ...any) {
@@ -305,7 +323,7 @@ func (p *printer) field(name, value string) {
 	if value == "" {
 		value = "-"
 	}
-	p.line("  %-10s %s", name+":", safetext.Line(value))
+	p.item(fmt.Sprintf("  %-10s ", name+":"), safetext.Line(value), 0)
 }
 
 func (p *printer) heading(cs *iostreams.ColorScheme, title string) {
