@@ -84,12 +84,15 @@ func NewTimeline(doc *roadmap.Document, p *plan.Plan, today civil.Date) *Timelin
 	t.Items = append(t.Items, TimelineItem{Date: today, What: "Today", When: "today", Status: "today"})
 	for _, c := range p.Checkpoints {
 		kind, status := "checkpoint", "coming"
-		if c.IsOverdue() {
-			kind, status = "overdue", "overdue"
-		}
 		name := c.Name()
 		when := relDays(c.DaysLeft)
-		if c.IsOverdue() {
+		switch {
+		case c.IsOverdue() && c.IsPhase():
+			// A phase that has ended is past, not late: whether its
+			// artifact is out the roadmap does not say.
+			status, when = "past", "ended "+when
+		case c.IsOverdue():
+			kind, status = "overdue", "overdue"
 			when = fmt.Sprintf("overdue by %s", plural(-c.DaysLeft, "day", "days"))
 		}
 		if c.Kind == cadence.Target {

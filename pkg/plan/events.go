@@ -11,7 +11,7 @@ import (
 
 // Event kinds: an action's due date, or a checkpoint (cadence.Checkin,
 // cadence.Quarterly, cadence.Rewrite, cadence.Target, CheckpointDecision,
-// CheckpointPick, CheckpointBridge).
+// CheckpointPick, CheckpointBridge, CheckpointSearch).
 const EventAction = "action"
 
 // Event is one dated thing of the plan, for a calendar or a timeline.
@@ -129,10 +129,17 @@ func (p *Plan) checkpointDescription(c Checkpoint) string {
 			among = " " + c.Detail
 		}
 		return fmt.Sprintf("Pick the target role%s, as the Candidates section of %s plans, then rewrite the roadmap for it.", among, from)
-	case CheckpointBridge:
-		desc := fmt.Sprintf("The end of %s in %s.", c.Name(), from)
+	case CheckpointBridge, CheckpointSearch:
+		name := c.Name()
+		if c.Kind == CheckpointSearch {
+			name = "the " + name
+		}
+		desc := fmt.Sprintf("The end of %s in %s.", name, from)
 		if !c.Start.IsZero() {
-			desc = fmt.Sprintf("The end of %s (%s to %s) in %s.", c.Name(), c.Start, c.Due, from)
+			desc = fmt.Sprintf("The end of %s (%s to %s) in %s.", name, c.Start, c.Due, from)
+		}
+		if c.Kind == CheckpointSearch {
+			return desc
 		}
 		if c.Detail != "" {
 			return desc + "\nArtifact to show: " + c.Detail

@@ -105,6 +105,9 @@ const (
 	// CheckpointBridge is the end of a career change's bridge-work phase,
 	// when its artifact should be visible (the Bridge work section).
 	CheckpointBridge = "bridge"
+	// CheckpointSearch is the end of a career change's job search, the
+	// phase after the bridge work (the Bridge work section's search).
+	CheckpointSearch = "job-search"
 )
 
 // Checkpoint is a coming review, the target date or a date a section
@@ -140,6 +143,10 @@ func (c Checkpoint) Name() string {
 func (c Checkpoint) IsReview() bool {
 	return c.Kind == cadence.Checkin || c.Kind == cadence.Quarterly || c.Kind == cadence.Rewrite
 }
+
+// IsPhase reports whether the checkpoint ends a phase of a career change
+// (bridge work or the job search): a stretch of days, not a day to act.
+func (c Checkpoint) IsPhase() bool { return c.Kind == CheckpointBridge || c.Kind == CheckpointSearch }
 
 // IsOverdue reports whether the checkpoint's date has passed.
 func (c Checkpoint) IsOverdue() bool { return c.DaysLeft < 0 }
@@ -202,22 +209,33 @@ func sectionCheckpoints(doc *roadmap.Document) []Checkpoint {
 			if m.End.IsZero() {
 				continue
 			}
-			label := fmt.Sprintf("bridge work, phase %d", i+1)
-			switch {
-			case m.FromMonth > 0 && m.ToMonth > m.FromMonth:
-				label = fmt.Sprintf("bridge work, months %d–%d", m.FromMonth, m.ToMonth)
-			case m.FromMonth > 0:
-				label = fmt.Sprintf("bridge work, month %d", m.FromMonth)
-			}
-			c := Checkpoint{Checkpoint: cadence.Checkpoint{Kind: CheckpointBridge, Due: m.End},
-				Label: label, Detail: m.Artifact, Number: i + 1, Line: m.Pos.Line}
-			if m.Start.Before(m.End) {
-				c.Start = m.Start
-			}
+			out = append(out, phaseCheckpoint(m, CheckpointBridge, "bridge work", fmt.Sprintf("bridge work, phase %d", i+1), i+1))
+		}
+		if m := b.Search; m != nil && !m.End.IsZero() {
+			c := phaseCheckpoint(*m, CheckpointSearch, "job search", "job search", len(b.Milestones)+1)
+			c.Detail = ""
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// phaseCheckpoint is the end of a phase, labelled by its months
+// ("bridge work, months 3–4") or else unnumbered.
+func phaseCheckpoint(m roadmap.Milestone, kind, what, unnumbered string, n int) Checkpoint {
+	label := unnumbered
+	switch {
+	case m.FromMonth > 0 && m.ToMonth > m.FromMonth:
+		label = fmt.Sprintf("%s, months %d–%d", what, m.FromMonth, m.ToMonth)
+	case m.FromMonth > 0:
+		label = fmt.Sprintf("%s, month %d", what, m.FromMonth)
+	}
+	c := Checkpoint{Checkpoint: cadence.Checkpoint{Kind: kind, Due: m.End},
+		Label: label, Detail: m.Artifact, Number: n, Line: m.Pos.Line}
+	if m.Start.Before(m.End) {
+		c.Start = m.Start
+	}
+	return c
 }
 
 func plural(n int) string {

@@ -279,7 +279,8 @@ func TestSectionCheckpoints(t *testing.T) {
 		{"explore.md", []string{"pick 2027-03-12 date to pick the target"}},
 		{"career-change.md", []string{
 			"bridge 2026-11-06 bridge work, months 1–2", "bridge 2027-01-06 bridge work, months 3–4",
-			"bridge 2027-03-06 bridge work, months 5–6", "bridge 2027-05-06 bridge work, months 7–8"}},
+			"bridge 2027-03-06 bridge work, months 5–6", "bridge 2027-05-06 bridge work, months 7–8",
+			"job-search 2027-08-31 job search"}},
 		{"promotion.md", nil},
 	}
 	for _, tt := range tests {

@@ -21,6 +21,10 @@ type Bridge struct {
 	// year ("Sep–Oct 2026"), else from the plan's start to the last date
 	// written; 0 when it does not say.
 	Months int
+	// Search is the job search that follows the bridge work (the first
+	// item that begins "Job search", "Search", "Apply" or "Job hunt"),
+	// read as a milestone is; nil when the section plans none.
+	Search *Milestone
 }
 
 // Milestone is one bridge-work item, sub-bullets included.
@@ -38,6 +42,10 @@ type Milestone struct {
 	// names none.
 	Artifact    string
 	ArtifactPos Position
+	// Work is what the milestone says is done, sub-bullets included: its
+	// text without the artifact's label and text (the whole text when the
+	// artifact is not labelled).
+	Work string
 }
 
 var (
@@ -54,7 +62,7 @@ var artifactLabels = []string{"artifact", "artifacts", "artefact", "artefacts", 
 
 // readBridge reads the Bridge work section; nil when there is none.
 // Sub-headings ("### Months 1–2") are milestones too, with what is under
-// them.
+// them. The first job-search item is the Search, read as a milestone is.
 func readBridge(s *Section, started civil.Date) *Bridge {
 	if s == nil {
 		return nil
@@ -64,66 +72,18 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 	var lastDate civil.Date
 	var named monthSpan
 	for _, e := range entries(s) {
-		it := e.Item
-		full := it.Full()
-		if isJobSearch(full.Text) {
+		if isJobSearch(e.Item.Full().Text) {
+			if b.Search == nil {
+				m, _ := readMilestone(e, started)
+				b.Search = &m
+			}
 			continue
 		}
-		m := Milestone{Item: it}
-		monthText := full.Text
-		if c, ok := e.column("months", "month"); ok {
-			monthText = "months " + c.Text + "\n" + full.Text // a "Months" column: "1–2"
-		}
-		if ascii.IndexFold(monthText, "month") >= 0 {
-			for k, loc := range monthNumRe.FindAllStringSubmatchIndex(monthText, -1) {
-				from, _ := strconv.Atoi(monthText[loc[2]:loc[3]])
-				to := from
-				if loc[4] >= 0 {
-					to, _ = strconv.Atoi(monthText[loc[4]:loc[5]])
-				}
-				if k == 0 {
-					m.FromMonth, m.ToMonth = from, to
-				}
-				maxMonth = max(maxMonth, from, to)
-			}
-		}
-		// Months named with their year, only where no month label says it:
-		// the expression is the costliest part of reading a milestone.
-		var own monthSpan
-		if m.FromMonth == 0 {
-			own.add(full.Text)
-			named.merge(own)
-		}
-		dates := civil.Dates(full.Text)
-		for _, d := range dates {
-			if d.After(lastDate) {
-				lastDate = d
-			}
-		}
-		switch {
-		case m.FromMonth > 0 && m.ToMonth >= m.FromMonth && !started.IsZero():
-			m.Start = started.AddMonths(m.FromMonth - 1)
-			m.End = started.AddMonths(m.ToMonth).AddDays(-1)
-		case own.first > 0:
-			m.Start = civil.New((own.first-1)/12, time.Month((own.first-1)%12+1), 1)
-			m.End = civil.New((own.last-1)/12, time.Month((own.last-1)%12+1)+1, 0)
-		case len(dates) > 0:
-			m.Start, m.End = dates[0], dates[0]
-			for _, d := range dates {
-				if d.Before(m.Start) {
-					m.Start = d
-				}
-				if d.After(m.End) {
-					m.End = d
-				}
-			}
-		}
-		if c, ok := e.column(artifactLabels...); ok {
-			if a := strings.TrimSpace(c.Text); a != "" && !saysNone(a) {
-				m.Artifact, m.ArtifactPos = a, c.Pos
-			}
-		} else {
-			m.Artifact, m.ArtifactPos = artifactOf(full)
+		m, r := readMilestone(e, started)
+		maxMonth = max(maxMonth, r.maxMonth)
+		named.merge(r.named)
+		if r.lastDate.After(lastDate) {
+			lastDate = r.lastDate
 		}
 		b.Milestones = append(b.Milestones, m)
 	}
@@ -134,7 +94,122 @@ func readBridge(s *Section, started civil.Date) *Bridge {
 	if b.Months == 0 && !lastDate.IsZero() && !started.IsZero() {
 		b.Months = monthsBetween(started, lastDate)
 	}
+	// A search that names only the day it ends by ("offer by 2027-08-31")
+	// runs from the day after the last phase.
+	if sr := b.Search; sr != nil && !sr.End.IsZero() && sr.Start == sr.End && len(b.Milestones) > 0 {
+		if last := b.Milestones[len(b.Milestones)-1].End; !last.IsZero() && last.Before(sr.End) {
+			sr.Start = last.AddDays(1)
+		}
+	}
 	return b
+}
+
+// PhaseSpan is the days a phase labelled "Months from–to" covers, counted
+// from started: from the day its first month begins to the last day of
+// its last month (Months 1–3 from 2026-12-02: 2026-12-02 to 2027-03-01),
+// so that one phase ends the day before the next begins. It is the one
+// reading of a phase's dates: the plan, its calendar and export read
+// them from the milestone, and init writes them with it.
+func PhaseSpan(started civil.Date, from, to int) (start, end civil.Date) {
+	if started.IsZero() || from < 1 || to < from {
+		return civil.Date{}, civil.Date{}
+	}
+	return started.AddMonths(from - 1), started.AddMonths(to).AddDays(-1)
+}
+
+// milestoneRead is what a milestone adds to the bridge's length.
+type milestoneRead struct {
+	maxMonth int
+	named    monthSpan
+	lastDate civil.Date
+}
+
+func readMilestone(e entry, started civil.Date) (Milestone, milestoneRead) {
+	var r milestoneRead
+	it := e.Item
+	full := it.Full()
+	m := Milestone{Item: it}
+	monthText := full.Text
+	if c, ok := e.column("months", "month"); ok {
+		monthText = "months " + c.Text + "\n" + full.Text // a "Months" column: "1–2"
+	}
+	if ascii.IndexFold(monthText, "month") >= 0 {
+		for k, loc := range monthNumRe.FindAllStringSubmatchIndex(monthText, -1) {
+			from, _ := strconv.Atoi(monthText[loc[2]:loc[3]])
+			to := from
+			if loc[4] >= 0 {
+				to, _ = strconv.Atoi(monthText[loc[4]:loc[5]])
+			}
+			if k == 0 {
+				m.FromMonth, m.ToMonth = from, to
+			}
+			r.maxMonth = max(r.maxMonth, from, to)
+		}
+	}
+	// Months named with their year, only where no month label says it:
+	// the expression is the costliest part of reading a milestone.
+	if m.FromMonth == 0 {
+		r.named.add(full.Text)
+	}
+	dates := civil.Dates(full.Text)
+	for _, d := range dates {
+		if d.After(r.lastDate) {
+			r.lastDate = d
+		}
+	}
+	own := r.named
+	switch {
+	case m.FromMonth > 0 && m.ToMonth >= m.FromMonth && !started.IsZero():
+		m.Start, m.End = PhaseSpan(started, m.FromMonth, m.ToMonth)
+	case own.first > 0:
+		m.Start = civil.New((own.first-1)/12, time.Month((own.first-1)%12+1), 1)
+		m.End = civil.New((own.last-1)/12, time.Month((own.last-1)%12+1)+1, 0)
+	case len(dates) > 0:
+		m.Start, m.End = dates[0], dates[0]
+		for _, d := range dates {
+			if d.Before(m.Start) {
+				m.Start = d
+			}
+			if d.After(m.End) {
+				m.End = d
+			}
+		}
+	}
+	m.Work = strings.TrimSpace(full.Text)
+	if c, ok := e.column(artifactLabels...); ok {
+		if a := strings.TrimSpace(c.Text); a != "" && !saysNone(a) {
+			m.Artifact, m.ArtifactPos = a, c.Pos
+		}
+		if i := e.tab.column(artifactLabels...); i >= 0 {
+			m.Work = strings.TrimSpace(rowItem(without(e.row, i), 0).Text)
+		}
+	} else {
+		var cut [2]int
+		m.Artifact, m.ArtifactPos, cut = artifactOf(full)
+		if cut[1] > cut[0] {
+			m.Work = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(full.Text[:cut[0]]), "-–—*_;,") + keepRest(full.Text[cut[1]:]))
+		}
+	}
+	return m, r
+}
+
+// without is a table row without its cell i.
+func without(row []Item, i int) []Item {
+	out := make([]Item, 0, len(row))
+	for k, c := range row {
+		if k != i {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// keepRest is what follows an artifact's line, on the lines after it.
+func keepRest(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return "\n" + strings.TrimSpace(s)
 }
 
 // entries are a section's units: its top-level list items and, where it
@@ -189,7 +264,10 @@ func (e entry) column(words ...string) (Item, bool) {
 	return cell(e.row, i), true
 }
 
-func artifactOf(full Item) (string, Position) {
+// artifactOf is the artifact a milestone's text names, where, and the
+// span of text its label and artifact take (empty when the artifact is
+// the whole text or there is none).
+func artifactOf(full Item) (string, Position, [2]int) {
 	text := full.Text
 	// A label needs its colon or its emphasis.
 	for _, w := range artifactLabels {
@@ -203,18 +281,27 @@ func artifactOf(full Item) (string, Position) {
 			}
 			if a := strings.TrimSpace(rest); a != "" {
 				if saysNone(a) {
-					return "", Position{} // "Artifact: none yet" names none
+					return "", Position{}, [2]int{} // "Artifact: none yet" names none
 				}
-				return a, full.PosOf(loc[0])
+				return a, full.PosOf(loc[0]), [2]int{labelStart(text, loc[0]), loc[1] + len(rest)}
 			}
 		}
 	}
 	for _, w := range []string{"artifact", "artefact"} {
 		if i := ascii.IndexFold(text, w); i >= 0 {
-			return strings.TrimSpace(text), full.PosOf(i)
+			return strings.TrimSpace(text), full.PosOf(i), [2]int{}
 		}
 	}
-	return "", Position{}
+	return "", Position{}, [2]int{}
+}
+
+// labelStart moves a label's start back over the emphasis and list
+// marker before it ("**Artifact:**", "- Artifact:" on a sub-bullet line).
+func labelStart(text string, i int) int {
+	for i > 0 && strings.IndexByte("*_ ", text[i-1]) >= 0 {
+		i--
+	}
+	return i
 }
 
 // monthSpan is the earliest and latest month named in bridge-work items,
@@ -304,6 +391,17 @@ type Decision struct {
 	// Date is the date the decision is made by, zero when none is written.
 	Date    civil.Date
 	DatePos Position
+	// Points are the section's paragraphs and items in file order (each
+	// item whole), each with the option it weighs.
+	Points []DecisionPoint
+}
+
+// DecisionPoint is one paragraph or item of a Decision section.
+type DecisionPoint struct {
+	Item
+	// Stay and Switch report whether it weighs staying, switching, or
+	// both ("Stay and engineer the move, or switch companies").
+	Stay, Switch bool
 }
 
 var switchWords = []string{"switch", "leave", "quit", "elsewhere", "another company", "new company", "move on", "go external"}
@@ -314,15 +412,17 @@ func readDecision(s *Section) *Decision {
 	}
 	d := &Decision{}
 	for _, it := range blocks(s) {
+		p := DecisionPoint{Item: it}
 		l := strings.ToLower(it.Text)
-		if strings.Contains(l, "stay") {
-			d.Stay = true
-		}
+		p.Stay = strings.Contains(l, "stay")
 		for _, w := range switchWords {
 			if strings.Contains(l, w) {
-				d.Switch = true
+				p.Switch = true
 			}
 		}
+		d.Stay = d.Stay || p.Stay
+		d.Switch = d.Switch || p.Switch
+		d.Points = append(d.Points, p)
 	}
 	d.Date, d.DatePos = deadline(s, "decid", "decision", "choose", "commit")
 	return d
@@ -344,6 +444,10 @@ type Candidate struct {
 	// sub-bullet under the role (or under its "Talk to:"). Whether each
 	// names someone is the linter's judgement.
 	Contacts []Item
+	// Role is the candidate role as written: the item's own text before
+	// its "Talk to:" (a table row's first other cell), without the
+	// punctuation that led into the label.
+	Role string
 }
 
 // talkToRe finds the label before a candidate's people: "Talk to:",
@@ -360,17 +464,32 @@ func findTalkTo(s string) []int {
 	return talkToRe.FindStringIndex(s)
 }
 
+// peopleColumns are the headers of a candidates table's people column.
+var peopleColumns = []string{"people", "talk to", "contacts", "who", "who to ask", "conversations"}
+
 func readExploration(s *Section) *Exploration {
 	if s == nil {
 		return nil
 	}
 	e := &Exploration{}
 	for _, en := range entries(s) {
-		c := Candidate{Item: en.Item}
-		if people, ok := en.column("people", "talk to", "contacts", "who", "who to ask", "conversations"); ok {
+		c := Candidate{Item: en.Item, Role: en.Item.Text}
+		if people, ok := en.column(peopleColumns...); ok {
 			c.Contacts = splitItem(people)
+			role := 0
+			if en.tab.column(peopleColumns...) == 0 {
+				role = 1
+			}
+			c.Role = cell(en.row, role).Text
 		} else {
 			c.Contacts = contacts(en.Item)
+			if loc := findTalkTo(en.Item.Text); loc != nil && !en.Item.IsHeading() {
+				c.Role = en.Item.Text[:loc[0]]
+			}
+		}
+		c.Role = strings.TrimRight(strings.TrimSpace(c.Role), " .,;:—–-")
+		if c.Role == "" {
+			c.Role = strings.TrimSpace(en.Item.Text)
 		}
 		e.Candidates = append(e.Candidates, c)
 	}

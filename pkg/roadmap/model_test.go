@@ -627,3 +627,81 @@ func TestArtifactThatSaysNone(t *testing.T) {
 		t.Errorf("milestones = %+v", b.Milestones)
 	}
 }
+
+// The job search is the bridge's Search, read as a phase is, and left out
+// of the milestones lint counts; a phase ends the day before the next
+// begins (PhaseSpan), and its Work is its text without the artifact.
+func TestBridgeSearchAndWork(t *testing.T) {
+	d := Parse("r.md", []byte(strings.Replace(header, "promotion", "career-change", 1)+`## Bridge work
+- Months 1–3 (to 2027-03-01): a course. Artifact: the capstone, online.
+- Months 4–8: a project
+  - Artifact: the case study
+- Job search (months 9–12, to 2027-12-01): five applications a week.
+`))
+	b := d.Bridge
+	if b == nil || len(b.Milestones) != 2 || b.Months != 8 || b.Search == nil {
+		t.Fatalf("bridge = %+v", b)
+	}
+	start := d.Frontmatter.Started
+	if s, e := PhaseSpan(start, 1, 3); s != start || e != start.AddMonths(3).AddDays(-1) {
+		t.Errorf("PhaseSpan(1, 3) = %s..%s", s, e)
+	}
+	m0, m1, sr := b.Milestones[0], b.Milestones[1], b.Search
+	if m1.Start != m0.End.AddDays(1) || sr.Start != m1.End.AddDays(1) {
+		t.Errorf("phases do not meet: %s..%s, %s..%s, %s..%s", m0.Start, m0.End, m1.Start, m1.End, sr.Start, sr.End)
+	}
+	if sr.FromMonth != 9 || sr.ToMonth != 12 || sr.End != start.AddMonths(12).AddDays(-1) {
+		t.Errorf("search = months %d-%d to %s", sr.FromMonth, sr.ToMonth, sr.End)
+	}
+	if m0.Work != "Months 1–3 (to 2027-03-01): a course." || m0.Artifact != "the capstone, online." {
+		t.Errorf("milestone 1 work %q, artifact %q", m0.Work, m0.Artifact)
+	}
+	if m1.Work != "Months 4–8: a project" || m1.Artifact != "the case study" {
+		t.Errorf("milestone 2 work %q, artifact %q", m1.Work, m1.Artifact)
+	}
+	// A search that names only its last day starts after the last phase.
+	d = Parse("r.md", []byte(strings.Replace(header, "promotion", "career-change", 1)+`## Bridge work
+- Months 1–2: a course. Artifact: the certificate.
+- Months 3–6: a project. Artifact: the case study.
+- Apply to 15 roles; offer by 2027-12-20.
+`))
+	if sr := d.Bridge.Search; sr == nil || sr.Start != d.Bridge.Milestones[1].End.AddDays(1) || sr.End.String() != "2027-12-20" {
+		t.Errorf("search = %+v", sr)
+	}
+}
+
+// The Decision keeps each point with the option it weighs; a candidate
+// keeps its role apart from the people to talk to.
+func TestDecisionPointsCandidateRoles(t *testing.T) {
+	d := Parse("r.md", []byte(strings.Replace(header, "promotion", "stalled", 1)+`## Decision
+Stay and engineer the move, or switch companies. I decide by 2027-02-26.
+- Stay if the charter is signed by 2027-01-29.
+- Switch if it is not.
+- The outcome goes into the review log.
+
+## Candidates
+- **Engineering Manager, Infrastructure** (front-runner). Talk to: Aisha Bello (EM), Kenji Watanabe.
+- **Staff SRE.** Talk to: Marta Nowak.
+- **Solutions Architect**
+  - Talk to: Tobias Brenner
+
+| Role | People |
+|---|---|
+| Data PM | Ana Souza |
+`))
+	var got []string
+	for _, p := range d.Decision.Points {
+		got = append(got, fmt.Sprintf("%v/%v", p.Stay, p.Switch))
+	}
+	if strings.Join(got, " ") != "true/true true/false false/true false/false" {
+		t.Errorf("points weigh %v", got)
+	}
+	got = nil
+	for _, c := range d.Exploration.Candidates {
+		got = append(got, c.Role)
+	}
+	want := "**Engineering Manager, Infrastructure** (front-runner)|**Staff SRE.**|**Solutions Architect**|Data PM"
+	if strings.Join(got, "|") != want {
+		t.Errorf("roles = %q", got)
+	}
+}

@@ -316,14 +316,20 @@ func Render(v Values) ([]byte, error) {
 		from := 1
 		for i := 1; i <= 3; i++ {
 			to := bridge * i / 3
+			_, end := roadmap.PhaseSpan(started, from, to)
 			data.Phases = append(data.Phases, phase{
-				From: from, To: to, End: started.AddMonths(to).String(),
+				From: from, To: to, End: end.String(),
 				Hint: phaseHints[i-1][0], Artifact: phaseHints[i-1][1],
 			})
 			from = to + 1
 		}
 		data.BridgeMonths = bridge
 		data.SearchFrom, data.SearchTo = bridge+1, months
+		_, searchEnd := roadmap.PhaseSpan(started, bridge+1, months)
+		data.SearchEnd = searchEnd.String()
+		if searchEnd.IsZero() {
+			data.SearchEnd = data.By
+		}
 	case Stalled:
 		data.DecideBy = v.DecideBy.String()
 		if v.DecideBy.IsZero() {
@@ -367,6 +373,7 @@ type view struct {
 	BridgeMonths int
 	SearchFrom   int // career-change: months of the job search
 	SearchTo     int
+	SearchEnd    string // its last day (roadmap.PhaseSpan), the target date when it has no months
 	DecideBy     string // stalled
 	StalledSince string
 	PickBy       string // explore

@@ -177,11 +177,11 @@ func TestRenderKindSections(t *testing.T) {
 		want          []string
 	}{
 		{CareerChange, "", []string{
-			"- Months 1–2 (to 2027-01-21): [TODO:", "- Months 3–5 (to 2027-04-21): [TODO:", "- Months 6–8 (to 2027-07-21): [TODO:",
-			"  Artifact: [TODO:", "- Job search (months 9–12, to 2027-11-21): ", "8 months of bridge work"}},
-		{CareerChange, "2y", []string{"- Months 1–4 (to 2027-03-21): ", "- Months 9–12 (to 2027-11-21): ",
-			"- Job search (months 13–24, to 2028-11-21): ", "12 months of bridge work"}},
-		{CareerChange, "36m", []string{"- Months 9–12 (to 2027-11-21): ", "- Job search (months 13–36, to 2029-11-21): "}},
+			"- Months 1–2 (to 2027-01-20): [TODO:", "- Months 3–5 (to 2027-04-20): [TODO:", "- Months 6–8 (to 2027-07-20): [TODO:",
+			"  Artifact: [TODO:", "- Job search (months 9–12, to 2027-11-20): ", "8 months of bridge work"}},
+		{CareerChange, "2y", []string{"- Months 1–4 (to 2027-03-20): ", "- Months 9–12 (to 2027-11-20): ",
+			"- Job search (months 13–24, to 2028-11-20): ", "12 months of bridge work"}},
+		{CareerChange, "36m", []string{"- Months 9–12 (to 2027-11-20): ", "- Job search (months 13–36, to 2029-11-20): "}},
 		{Stalled, "", []string{"\n- Stay if [TODO:", "\n- Switch if [TODO:", "I decide by\n2027-01-21, after [TODO:"}},
 		{Explore, "", []string{"- **Staff Software Engineer** (front-runner). Talk to: [TODO:", "I pick the target by 2027-05-21, after [TODO:"}},
 		{Explore, "36m", []string{"I pick the target by 2027-05-21, "}},
@@ -529,8 +529,8 @@ func TestRenderKindValues(t *testing.T) {
 		want []string
 	}{
 		{CareerChange, func(v *Values) { v.BridgeMonths = 9 }, []string{
-			"- Months 1–3 (to 2027-02-21): ", "- Months 4–6 (to 2027-05-21): ", "- Months 7–9 (to 2027-08-21): ",
-			"- Job search (months 10–12, to 2027-11-21): ", "9 months of bridge work"}},
+			"- Months 1–3 (to 2027-02-20): ", "- Months 4–6 (to 2027-05-20): ", "- Months 7–9 (to 2027-08-20): ",
+			"- Job search (months 10–12, to 2027-11-20): ", "9 months of bridge work"}},
 		{Stalled, func(v *Values) { v.DecideBy = mustDate("2027-01-31"); v.StalledSince = "September 2025" }, []string{
 			"I decide by\n2027-01-31, after [TODO:", "(level senior), and have been since September 2025.\n"}},
 		{Stalled, func(v *Values) {}, []string{"and have been since [TODO: the month growth stopped].\n"}},

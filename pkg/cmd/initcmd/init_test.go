@@ -364,7 +364,7 @@ func TestInitRunPromptsCareerChange(t *testing.T) {
 	for _, want := range []string{
 		"current:\n  role: High school science teacher\n  ladder: high-school-teacher\ntarget:\n  role: Associate UX Researcher\n  ladder: ux-researcher\n  level: entry\n",
 		"Today I am a High school science teacher.\n",
-		"- Months 7–9 (to 2027-08-21): ",
+		"- Months 7–9 (to 2027-08-20): ",
 		"- Job search (months 10–12, ",
 	} {
 		if !strings.Contains(s, want) {

@@ -76,7 +76,7 @@ func Gantt(p *plan.Plan) report.Gantt {
 		if c.Kind == cadence.Target && p.Target != "" {
 			name += ", " + p.Target
 		}
-		if c.Kind == plan.CheckpointBridge {
+		if c.IsPhase() {
 			start := c.Start
 			if start.IsZero() {
 				start = c.Due
@@ -87,7 +87,11 @@ func Gantt(p *plan.Plan) report.Gantt {
 			if !p.Today.Before(start) && !c.IsOverdue() {
 				tags = []string{report.TagActive}
 			}
-			bridge.Tasks = append(bridge.Tasks, report.GanttTask{Name: name, ID: fmt.Sprintf("bridge%d", c.Number),
+			id := fmt.Sprintf("bridge%d", c.Number)
+			if c.Kind == plan.CheckpointSearch {
+				id = "search"
+			}
+			bridge.Tasks = append(bridge.Tasks, report.GanttTask{Name: name, ID: id,
 				Tags: tags, Start: start, End: c.Due})
 			continue
 		}

@@ -93,11 +93,11 @@ func checkpointLabel(p *plan.Plan, c plan.Checkpoint) string {
 // late reports whether a checkpoint's date has passed with something
 // left to do: a review, the decision, the pick. A bridge phase's end has
 // just passed; whether its artifact is out the roadmap does not say.
-func late(c plan.Checkpoint) bool { return c.IsOverdue() && c.Kind != plan.CheckpointBridge }
+func late(c plan.Checkpoint) bool { return c.IsOverdue() && !c.IsPhase() }
 
 // checkpointWhen is a checkpoint's distance from today.
 func checkpointWhen(c plan.Checkpoint) string {
-	if c.Kind == plan.CheckpointBridge && c.IsOverdue() {
+	if c.IsPhase() && c.IsOverdue() {
 		return "ended " + days(c.DaysLeft)
 	}
 	return when(c.DaysLeft, c.IsOverdue())
@@ -116,10 +116,13 @@ func checkpointBasis(c plan.Checkpoint) string {
 			return fmt.Sprintf("%s, the Candidates section (line %d)", c.Detail, c.Line)
 		}
 		return fmt.Sprintf("the Candidates section (line %d)", c.Line)
-	case c.Kind == plan.CheckpointBridge:
+	case c.IsPhase():
 		phase := fmt.Sprintf("line %d", c.Line)
 		if !c.Start.IsZero() {
 			phase = fmt.Sprintf("from %s, line %d", c.Start, c.Line)
+		}
+		if c.Kind == plan.CheckpointSearch {
+			return phase + "; the job search after the bridge work"
 		}
 		if c.Detail == "" {
 			return phase + "; no artifact named"
@@ -255,8 +258,11 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 	} else if c, ok := p.Next(); ok {
 		line("")
 		what := checkpointLabel(p, c)
-		if c.Kind == plan.CheckpointBridge {
+		switch c.Kind {
+		case plan.CheckpointBridge:
 			what = "the end of " + what + ","
+		case plan.CheckpointSearch:
+			what = "the end of the " + what + ","
 		}
 		wrapped("", fmt.Sprintf("Next: %s on %s, %s.", what, c.Due, days(c.DaysLeft)), nil)
 	}
