@@ -65,6 +65,10 @@ type Page struct {
 	ToLevel    string
 	LadderNote string
 
+	// Own is the section the roadmap's kind adds (bridge work, the
+	// decision, the candidates); nil for a promotion or a file without it.
+	Own *KindSection
+
 	Window   *plan.Window
 	Actions  []ActionRow
 	Quarter  Horizon
@@ -177,6 +181,7 @@ func Build(in Input) *Page {
 	p.Radar = NewRadar(RadarInput{Assessment: p.Assessment, TargetLevel: fm.Target.Level, Size: RadarFull})
 
 	p.buildGap(in)
+	p.Own = kindSection(doc, in.Today)
 
 	pl := plan.Build(doc, in.Today, plan.Options{Cadence: in.Cadence})
 	p.Window = pl.Window

@@ -140,7 +140,11 @@ func TestPageStructure(t *testing.T) {
 			for _, h := range find(doc, atom.H2) {
 				h2 = append(h2, text(h))
 			}
-			want := "Where I stand|The gap, beside the ladder|Next 30 days|Next quarter (a sketch)|Years 2–3 (a hypothesis)|Timeline|Keeping the plan alive"
+			// The kind's own section follows the gap: the heart of a
+			// career change, a stall or an exploration.
+			own := map[string]string{roadmap.KindCareerChange: "Bridge work|", roadmap.KindStalled: "Decision|",
+				roadmap.KindExplore: "Candidates|"}[p.Kind]
+			want := "Where I stand|The gap, beside the ladder|" + own + "Next 30 days|Next quarter (a sketch)|Years 2–3 (a hypothesis)|Timeline|Keeping the plan alive"
 			if strings.Join(h2, "|") != want {
 				t.Errorf("sections = %q", h2)
 			}
@@ -208,6 +212,93 @@ func TestPageStructure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestKindSections: each kind's section shows what its reader in
+// pkg/roadmap reads (the one show, lint and plan use): a career change's
+// phases with their dates and artifacts and the job search, a stall's
+// points each marked with the option it weighs and the date to decide
+// by, an exploration's roles with the people to talk to and the pick date.
+func TestKindSections(t *testing.T) {
+	load := func(name string) (*roadmap.Document, *html.Node) {
+		raw, err := os.ReadFile("../../examples/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, out := page(t, name, raw)
+		return roadmap.Parse(name, raw), parse(t, out)
+	}
+	section := func(doc *html.Node, id string) *html.Node {
+		for _, s := range find(doc, atom.Section) {
+			if v, _ := attr(s, "aria-labelledby"); v == id {
+				return s
+			}
+		}
+		t.Fatalf("no section %s", id)
+		return nil
+	}
+	rows := func(n *html.Node) []string {
+		var out []string
+		for _, tr := range find(n, atom.Tr)[1:] {
+			out = append(out, text(tr))
+		}
+		return out
+	}
+
+	d, doc := load("career-change.md")
+	b := d.Bridge
+	got := rows(section(doc, "h-bridge"))
+	if len(got) != len(b.Milestones)+1 {
+		t.Fatalf("bridge rows = %d, want %d phases and the search:\n%s", len(got), len(b.Milestones), strings.Join(got, "\n"))
+	}
+	for i, m := range b.Milestones {
+		for _, want := range []string{m.Start.String() + " to " + m.End.String(), m.Artifact} {
+			if !strings.Contains(got[i], want) {
+				t.Errorf("phase %d = %q, want %q in it", i+1, got[i], want)
+			}
+		}
+	}
+	if !strings.HasPrefix(got[0], "Months 1–2 ended") || !strings.Contains(got[1], "under way") || !strings.Contains(got[2], "coming") {
+		t.Errorf("phase states: %q", got[:3])
+	}
+	if s := got[len(got)-1]; !strings.HasPrefix(s, "Job search coming2027-05-01 to 2027-08-31") || !strings.Contains(s, "offer by 2027-08-31") {
+		t.Errorf("search row = %q", s)
+	}
+
+	d, doc = load("stalled.md")
+	sec := section(doc, "h-decision")
+	var points []string
+	for _, li := range find(sec, atom.Li) {
+		points = append(points, text(li))
+	}
+	if len(points) != len(d.Decision.Points) || !strings.HasPrefix(points[1], "stay Stay if, by 2027-01-29") ||
+		!strings.HasPrefix(points[2], "switch Switch if the charter") || !strings.HasPrefix(points[0], "Stay at Basketly and engineer") {
+		t.Errorf("decision points = %q", points)
+	}
+	if s := text(sec); !strings.Contains(s, "Decide by 2027-02-26 (in 97 days)") {
+		t.Errorf("decision section = %q", s)
+	}
+
+	d, doc = load("explore.md")
+	sec = section(doc, "h-candidates")
+	got = rows(sec)
+	if len(got) != len(d.Exploration.Candidates) || !strings.HasPrefix(got[0], "Engineering Manager, Infrastructure (front-runner)Aisha Bello (EM, Storage)") {
+		t.Errorf("candidates = %q", got)
+	}
+	if n := len(find(sec, atom.Li)); n != 9 {
+		t.Errorf("%d people to talk to, the file names 9", n)
+	}
+	if s := text(sec); !strings.Contains(s, "Pick the target by 2027-03-12 (in 111 days)") {
+		t.Errorf("candidates section = %q", s)
+	}
+
+	// A promotion has no such section.
+	_, doc = load("promotion.md")
+	for _, s := range find(doc, atom.Section) {
+		if c, _ := attr(s, "class"); c == "own" {
+			t.Error("a promotion page has a kind section")
+		}
 	}
 }
 
