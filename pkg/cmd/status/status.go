@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -166,7 +167,10 @@ func statusRun(opts *Options) error {
 func write(opts *Options, today civil.Date, rows []status.Row, overdue int) error {
 	out := opts.IO.Out
 	if opts.Format == report.FormatHTML {
-		return export.WriteDashboard(out, export.NewDashboard(rows, strings.Join(defaultPaths(opts.Paths), ", "), today))
+		return export.WriteDashboard(out, export.NewDashboard(rows, where(defaultPaths(opts.Paths)), today))
+	}
+	if opts.Format == report.FormatCSV {
+		return dataTable(rows).Render(out, opts.Format, report.OptionsFor(opts.IO))
 	}
 	if opts.Format == report.FormatJSON {
 		if rows == nil {
@@ -182,7 +186,9 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 	for _, r := range rows {
 		owner := r.Owner
 		if owner == "" {
-			owner = "-"
+			// The file is the only name an ownerless roadmap has, and the
+			// file column is one of those a narrow terminal drops.
+			owner = "no owner: " + safetext.Name(r.File)
 		}
 		next, due, late := "-", "-", "-"
 		if r.Next != nil {
@@ -205,6 +211,37 @@ func write(opts *Options, today civil.Date, rows []status.Row, overdue int) erro
 		return err
 	}
 	return nil
+}
+
+// dataTable is the CSV: one column per field, numbers as numbers and
+// nothing left out, for a spreadsheet or a script (the JSON's fields).
+func dataTable(rows []status.Row) report.Table {
+	t := report.Table{Headers: []string{"owner", "title", "kind", "target_role", "target_level", "target_by",
+		"next_kind", "next", "due", "overdue_days", "errors", "warnings", "file"}}
+	for _, r := range rows {
+		var nextKind, next, due string
+		if r.Next != nil {
+			nextKind, next, due = r.Next.Kind, r.Next.Label(), r.Next.Due.String()
+		}
+		t.Rows = append(t.Rows, []string{r.Owner, r.Title, r.Kind, r.Target.Role, r.Target.Level, r.Target.By.String(),
+			nextKind, next, due, strconv.Itoa(r.Overdue), strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings), r.File})
+	}
+	return t
+}
+
+// where names what the dashboard summarises: the paths as given, a
+// directory given as "." (or "..") by its own name.
+func where(paths []string) string {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if c := filepath.Clean(p); c == "." || c == ".." || strings.HasSuffix(c, string(filepath.Separator)+"..") {
+			if abs, err := filepath.Abs(c); err == nil && filepath.Base(abs) != string(filepath.Separator) {
+				p = filepath.Base(abs)
+			}
+		}
+		out = append(out, safetext.Name(p))
+	}
+	return strings.Join(out, ", ")
 }
 
 func names(paths []string) string {
