@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/roadmapcli/roadmap/pkg/interrupt"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
@@ -58,6 +59,44 @@ func (e *HardLinkError) Error() string {
 		safetext.Name(e.Path), e.Links, q, q, q, q)
 }
 
+// DirError says the directory a file was to be written in is not there
+// (or is not a directory), so nothing was written: the system's error
+// would name the temporary file beside the target instead.
+type DirError struct {
+	Dir string
+	// NotDir is true when Dir exists but is not a directory.
+	NotDir bool
+}
+
+func (e *DirError) Error() string {
+	if e.NotDir {
+		return fmt.Sprintf("%s is not a directory, so nothing was written in it (check the path)", safetext.Name(e.Dir))
+	}
+	return fmt.Sprintf("directory %s does not exist, so nothing was written (create it with `mkdir -p %s`, or check the path)",
+		safetext.Name(e.Dir), safetext.ShellQuote(e.Dir))
+}
+
+// dirError is the DirError for a temporary file that could not be created
+// in dir, or nil when dir is there.
+func dirError(dir string, err error) error {
+	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		return nil
+	}
+	// The nearest ancestor that exists says which it is.
+	for d := dir; ; d = filepath.Dir(d) {
+		info, statErr := os.Stat(d)
+		if statErr == nil {
+			if !info.IsDir() {
+				return &DirError{Dir: d, NotDir: true}
+			}
+			return &DirError{Dir: dir}
+		}
+		if filepath.Dir(d) == d {
+			return &DirError{Dir: dir}
+		}
+	}
+}
+
 // WriteFile writes data to path through a temporary file in the same
 // directory, fsyncs it, and renames it over path, by the rules in the
 // package comment. A new file gets perm (less the umask).
@@ -73,6 +112,9 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 func WriteFileChecked(path string, data []byte, perm fs.FileMode, check func() error) (err error) {
 	target, err := Target(path)
 	if err != nil {
+		if de := dirError(filepath.Dir(path), err); de != nil {
+			return de
+		}
 		return err
 	}
 	old, err := replaceable(target)
@@ -216,6 +258,14 @@ func writeTemp(path string, data []byte, perm fs.FileMode, old fs.FileInfo) (nam
 		}
 	}
 	if err != nil {
+		if de := dirError(filepath.Dir(path), err); de != nil {
+			return "", de
+		}
+		// The error names the target, not its temporary sibling.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: "write", Path: path, Err: pe.Err}
+		}
 		return "", err
 	}
 	defer func() {

@@ -167,3 +167,31 @@ func TestReadOnlyErrorSaysWhatHelps(t *testing.T) {
 		}
 	}
 }
+
+// A write into a directory that is not there says so, naming the
+// directory, not the temporary file beside the target (N14).
+func TestWriteFileMissingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, write := range map[string]func(string) error{
+		"WriteFile":          func(p string) error { return WriteFile(p, []byte("x"), 0o644) },
+		"WriteFileNoReplace": func(p string) error { return WriteFileNoReplace(p, []byte("x"), 0o644) },
+	} {
+		missing := filepath.Join(dir, "no", "such", "x.html")
+		err := write(missing)
+		var de *DirError
+		if !errors.As(err, &de) || de.NotDir || de.Dir != filepath.Dir(missing) {
+			t.Fatalf("err = %v, want a DirError for %s", err, filepath.Dir(missing))
+		}
+		if msg := err.Error(); strings.Contains(msg, ".tmp-") || !strings.HasPrefix(msg, "directory "+filepath.Dir(missing)+" does not exist") {
+			t.Errorf("message = %q", msg)
+		}
+		file := filepath.Join(dir, "file")
+		if err := os.WriteFile(file, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err = write(filepath.Join(file, "sub", "x.html"))
+		if !errors.As(err, &de) || !de.NotDir || de.Dir != file || strings.Contains(err.Error(), ".tmp-") {
+			t.Errorf("under a file: err = %v", err)
+		}
+	}
+}
