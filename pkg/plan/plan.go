@@ -297,6 +297,21 @@ func (p *Plan) Checkpoint(kind string) (Checkpoint, bool) {
 	return Checkpoint{}, false
 }
 
+// NextReview is the earliest review (check-in, quarterly, rewrite) on or
+// after today, if any: the day the window's actions are reviewed and the
+// next three pinned, which may fall a day or two either side of the
+// window's end (a month is not 30 days).
+func (p *Plan) NextReview() (Checkpoint, bool) {
+	var best Checkpoint
+	found := false
+	for _, c := range p.Checkpoints {
+		if c.IsReview() && !c.Due.Before(p.Today) && (!found || c.Due.Before(best.Due)) {
+			best, found = c, true
+		}
+	}
+	return best, found
+}
+
 // Next is the earliest checkpoint on or after today, if any.
 func (p *Plan) Next() (Checkpoint, bool) {
 	var best Checkpoint

@@ -62,6 +62,38 @@ func windowLine(w *plan.Window) string {
 	return fmt.Sprintf("%s · %d days left", head, w.DaysLeft)
 }
 
+// windowReview says on which day the window's actions are reviewed: the
+// next review, which a month's cadence puts a day or two either side of
+// the 30 days' end. "" when the window is over or not begun, or a review
+// is already due (the plan says so at its end).
+func windowReview(p *plan.Plan) string {
+	w := p.Window
+	if w == nil || w.Expired || w.NotStarted {
+		return ""
+	}
+	if _, due := p.Due(); due {
+		return ""
+	}
+	c, ok := p.NextReview()
+	if !ok {
+		return ""
+	}
+	var when string
+	switch d := w.End.DaysUntil(c.Due); {
+	case d == 0:
+		when = "the window's last day"
+	case d == 1:
+		when = "the day after the window ends"
+	case d > 1:
+		when = fmt.Sprintf("%d days after the window ends", d)
+	case d == -1:
+		when = "the day before the window ends"
+	default:
+		when = fmt.Sprintf("%d days before the window ends", -d)
+	}
+	return fmt.Sprintf("Review them at the %s on %s, %s: it pins the next three.", plan.CheckpointName(c.Checkpoint), c.Due, when)
+}
+
 // reviewHint is the command that records a review of the file.
 func reviewHint(doc *roadmap.Document) string {
 	return "roadmap review --record " + safetext.ShellQuote(doc.Path)
@@ -204,6 +236,8 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		wrapped("  ", expiredText(doc), cs.Yellow)
 	} else if len(p.Actions) > 0 && len(p.Open()) == 0 {
 		wrapped("  ", "All done: pin the next three with `"+reviewHint(doc)+"`.", nil)
+	} else if s := windowReview(p); s != "" {
+		wrapped("  ", s, cs.Dim)
 	}
 
 	for _, h := range []struct {
@@ -309,6 +343,8 @@ func writeMarkdown(w io.Writer, doc *roadmap.Document, p *plan.Plan) error {
 	}
 	if p.Window != nil && p.Window.Expired {
 		b.WriteString("\n> The 30-day window has ended: pin the next three actions with " + report.MarkdownCode(reviewHint(doc)) + ".\n")
+	} else if s := windowReview(p); s != "" {
+		b.WriteString("\n" + s + "\n")
 	}
 	for _, h := range []struct {
 		hz    plan.Horizon
