@@ -224,7 +224,7 @@ func dataTable(rows []status.Row) report.Table {
 			nextKind, next, due = r.Next.Kind, r.Next.Label(), r.Next.Due.String()
 		}
 		t.Rows = append(t.Rows, []string{r.Owner, r.Title, r.Kind, r.Target.Role, r.Target.Level, r.Target.By.String(),
-			nextKind, next, due, strconv.Itoa(r.Overdue), strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings), r.File})
+			nextKind, next, due, strconv.Itoa(r.Overdue), strconv.Itoa(r.Errors), strconv.Itoa(r.Warnings), safetext.Name(r.File)})
 	}
 	return t
 }
