@@ -109,20 +109,40 @@ func (s *scratch) vagueClause(a, b int) (int, bool) {
 		}
 		return a, true
 	case s.is(v, cGenericIntl):
-		return a, s.intlVague(v+1, b) // "Mejorar mis habilidades de liderazgo"
+		return a, s.intlVague(v, v+1, b) // "Mejorar mis habilidades de liderazgo"
 	case b-1 > v && s.is(b-1, cGenericIntl):
-		return a, s.intlVague(v, b-1) // the verb last, in German: "SQL-Kenntnisse vertiefen"
+		return a, s.intlVague(b-1, v, b-1) // the verb last, in German: "SQL-Kenntnisse vertiefen"
 	}
 	return 0, false
 }
 
-// intlVague judges the object [from, end) of a verb of learning or effort
+// bareSubject: the object [from, end) of verb v is one word, after a
+// reflexive, "more" or the topic's preposition, with no digit, and v is a
+// verb of learning (or a verb after a comparative: "Besser werden in
+// Airflow"): what is learnt is a topic, known to the lexicon or not
+// ("Airflow lernen", "Mich in Airflow einarbeiten", "Estudiar Airflow").
+func (s *scratch) bareSubject(v, from, end int) bool {
+	if !s.is(v, cLearnIntl) && !(v > 0 && s.is(v-1, cComparative)) {
+		return false
+	}
+	k := from
+	for k < end && s.toks[k].f&fProtected == 0 && s.is(k, cIntlOpener|cComparative) {
+		k++
+	}
+	if k != end-1 {
+		return false
+	}
+	t := &s.toks[k]
+	return t.f&(fProtected|fDigit) == 0 && t.f&fAlpha != 0 && !s.is(k, cDeliverable|cResource|cStop)
+}
+
+// intlVague judges the object [from, end) of verb v, of learning or effort,
 // in Spanish, Portuguese, French, Italian or German. The lexicons know
 // these languages less well than English, so it takes more to call one
 // vague: a capacity or a known topic must be named, and nothing concrete
 // (a handle, a person, a deliverable, a named course or book).
-func (s *scratch) intlVague(from, end int) bool {
-	topic := false
+func (s *scratch) intlVague(v, from, end int) bool {
+	topic := s.bareSubject(v, from, end)
 	for k := from; k < end && !topic; k++ {
 		topic = s.toks[k].f&fProtected == 0 && s.is(k, cSkill|cTopic)
 	}

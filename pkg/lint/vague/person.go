@@ -120,6 +120,13 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 			if k-2 >= from && s.is(k-2, cPersonSlot) && s.is(k-1, cStop) && !s.is(k-2, cOrgPrep) {
 				return WhyPerson
 			}
+			// the personal "a" of Spanish, Italian and Portuguese after a
+			// verb of asking: "Pedir a Lucía Fernández 30 minutos", "Pedir
+			// 30 minutos a Lucía Fernández", where the English article
+			// names a kind of person ("Ask a Google Cloud engineer")
+			if s.word(lead-1) == "a" && s.slotBefore(from, lead-1) && s.runEnds(j, end) {
+				return WhyPerson
+			}
 		case afterSlot:
 			return WhyPerson
 		case k == 0 && from == 0 && s.standsAlone(j, end):
@@ -135,6 +142,28 @@ func (s *scratch) namesPerson(from, end int, slot bool) string {
 		k = j - 1
 	}
 	return ""
+}
+
+// slotBefore: a token in [from, end) stands where a person is expected
+// after it ("pedir", "ask").
+func (s *scratch) slotBefore(from, end int) bool {
+	for k := from; k < end; k++ {
+		if s.is(k, cPersonSlot) {
+			return true
+		}
+	}
+	return false
+}
+
+// runEnds: a name run ending before token j ends there, not as the
+// modifier of a noun: nothing follows, or punctuation, a number or a
+// function word ("a Lucía Fernández 30 minutos", "a Marco Rossi per").
+func (s *scratch) runEnds(j, end int) bool {
+	if j >= end {
+		return true
+	}
+	t := &s.toks[j]
+	return t.f&fSoft == 0 || t.f&fDigit != 0 || s.is(j, cStop)
 }
 
 // nameWeight is how much of a name token k is. A Han, Hangul or Kana

@@ -71,6 +71,8 @@ const (
 	cMonthBlocker                       // month-name-blockers ("from", "by")
 	cHedge                              // the one-word hedges of data/hedges.txt ("maybe")
 	cVaguePerson                        // vague-persons ("someone", "people")
+	cLearnIntl                          // learning-verbs-intl ("lernen", "estudiar")
+	cIntlOpener                         // intl-object-openers ("mich", "über")
 
 	cKnown class = 1 << 63 // the token's classes have been looked up
 )
@@ -131,6 +133,8 @@ var lexiconFiles = []struct {
 	{"role-specifiers", cRoleSpecifier, false},
 	{"month-name-blockers", cMonthBlocker, false},
 	{"vague-persons", cVaguePerson, false},
+	{"learning-verbs-intl", cLearnIntl, false},
+	{"intl-object-openers", cIntlOpener, false},
 }
 
 // lexFilter has a bit set for every lexicon word's lexHash: most words of
