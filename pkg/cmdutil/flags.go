@@ -13,9 +13,10 @@ import (
 // StringEnumFlag registers a string flag limited to options, with shell
 // completion of those options and the choices listed in --help.
 func StringEnumFlag(cmd *cobra.Command, p *string, name, short, defaultValue string, options []string, usage string) {
+	// Set before registering, so --help shows the default.
+	*p = defaultValue
 	cmd.Flags().VarP(&enumValue{value: p, options: options}, name, short,
 		fmt.Sprintf("%s: {%s}", usage, strings.Join(options, "|")))
-	*p = defaultValue
 	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return options, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -42,9 +43,9 @@ func FormatFlag(cmd *cobra.Command, p *string, formats ...string) {
 // PersistentStringEnumFlag is StringEnumFlag for a flag every
 // subcommand inherits (--color).
 func PersistentStringEnumFlag(cmd *cobra.Command, p *string, name, defaultValue string, options []string, usage string) {
+	*p = defaultValue
 	cmd.PersistentFlags().Var(&enumValue{value: p, options: options}, name,
 		fmt.Sprintf("%s: {%s}", usage, strings.Join(options, "|")))
-	*p = defaultValue
 	_ = cmd.RegisterFlagCompletionFunc(name, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return options, cobra.ShellCompDirectiveNoFileComp
 	})

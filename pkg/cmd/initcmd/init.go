@@ -64,6 +64,38 @@ type Options struct {
 	// currentNoLevel is set when the person said their own track has no
 	// level.
 	currentNoLevel bool
+	// kindGiven is set when --kind was given: a terminal is not asked.
+	kindGiven bool
+}
+
+// kindSummaries say what each kind is for, in Kinds order: init's --help
+// and its first question list them.
+// (short is the question's line).
+var kindSummaries = []struct{ kind, summary, short string }{
+	{scaffold.Promotion, "the path to the next level on your ladder (horizon 2y)", "the next level on your ladder"},
+	{scaffold.CareerChange, "bridge work with an artifact per milestone, then the job search (Bridge work section; horizon 12m)", "into another field, by bridge work, then the job search"},
+	{scaffold.Stalled, "growth stopped for a year or more: stay or switch, and by when (Decision section; horizon 18m)", "growth stopped: stay or switch, and by when"},
+	{scaffold.Explore, "no target yet: 3-5 candidate roles, people to talk to, a date to pick (Candidates section; horizon 12m)", "no target yet: compare 3-5 candidate roles"},
+}
+
+// kindHelp is the Kinds list of --help, each summary wrapped under itself.
+func kindHelp() string {
+	var b strings.Builder
+	for _, k := range kindSummaries {
+		line := fmt.Sprintf("  %-15s ", k.kind)
+		indent := strings.Repeat(" ", len(line))
+		for _, w := range strings.Fields(k.summary) {
+			if len(line)+1+len(w) > 76 && strings.TrimSpace(line) != "" && !strings.HasSuffix(line, " ") {
+				b.WriteString(line + "\n")
+				line = indent
+			} else if !strings.HasSuffix(line, " ") {
+				line += " "
+			}
+			line += w
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
 
 // NewCmdInit builds the command. runF replaces initRun in flag tests.
@@ -79,16 +111,10 @@ sketch of the next quarter, years 2-3 as a hypothesis, the review cadence,
 the kind's own section and an empty review log.
 
 Kinds:
-  promotion       the path to the next level on your ladder (horizon 2y)
-  career-change   bridge work with an artifact per milestone, then the job
-                  search (Bridge work section; horizon 12m)
-  stalled         growth stopped for a year or more: stay or switch, and by
-                  when (Decision section; horizon 18m)
-  explore         no target yet: 3-5 candidate roles, people to talk to, a
-                  date to pick (Candidates section; horizon 12m)
-
+` + kindHelp() + `
 Flags prefill the file. On a terminal, init asks for what the flags did
-not give, in the words of the kind: the owner; the current and the target
+not give, in the words of the kind: the kind itself when --kind is not
+given (Enter keeps promotion); the owner; the current and the target
 track, picked by number or id from the ladders in effect (a near miss is
 asked again with "did you mean"; a career changer may name a track of
 their own, such as teacher, with a level in their own words or none); the
@@ -139,6 +165,7 @@ yet are created. FILE "-" writes to standard output.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = DefaultFile
+			opts.kindGiven = cmd.Flags().Changed("kind")
 			if len(args) == 1 {
 				opts.File = args[0]
 			}

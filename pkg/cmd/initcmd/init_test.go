@@ -45,8 +45,8 @@ func TestNewCmdInitFlags(t *testing.T) {
 		want Options
 	}{
 		{"defaults", nil, Options{File: "roadmap.md", Kind: "promotion"}},
-		{"file and kind", []string{"--kind", "Career-Change", "plans/me.md"}, Options{File: "plans/me.md", Kind: "career-change"}},
-		{"stdout", []string{"-k", "explore", "-"}, Options{File: "-", Kind: "explore"}},
+		{"file and kind", []string{"--kind", "Career-Change", "plans/me.md"}, Options{File: "plans/me.md", Kind: "career-change", kindGiven: true}},
+		{"stdout", []string{"-k", "explore", "-"}, Options{File: "-", Kind: "explore", kindGiven: true}},
 		{"everything", []string{
 			"--kind", "stalled", "--force", "--title", "T: x", "--owner", "Ana", "--horizon", "2Y",
 			"--started", "2026-11-01", "--target-by", "2028-06-30",
@@ -55,7 +55,7 @@ func TestNewCmdInitFlags(t *testing.T) {
 			"--company", "A, Inc.", "--company", "B", "--company", "C",
 			"--action", "a", "--action", "b", "--action", "c", "out.md",
 		}, Options{
-			File: "out.md", Kind: "stalled", Force: true, Title: "T: x", Owner: "Ana", Horizon: "2Y",
+			File: "out.md", Kind: "stalled", kindGiven: true, Force: true, Title: "T: x", Owner: "Ana", Horizon: "2Y",
 			Started: "2026-11-01", TargetBy: "2028-06-30",
 			CurrentRole: "Senior Engineer", CurrentLevel: "senior", CurrentLadder: "software-engineer",
 			TargetRole: "Staff PM", TargetLevel: "staff", Ladder: "product-manager", Industry: "SaaS",
@@ -112,7 +112,7 @@ func TestNewCmdInitUsageErrors(t *testing.T) {
 
 func fullOptions(ios *iostreams.IOStreams, file string) *Options {
 	return &Options{
-		IO: ios, Today: today, File: file, Kind: scaffold.Promotion,
+		IO: ios, Today: today, File: file, Kind: scaffold.Promotion, kindGiven: true,
 		Owner: "Ana Souza", CurrentRole: "Senior Software Engineer", CurrentLevel: "senior",
 		TargetRole: "Staff Software Engineer", TargetLevel: "staff", Ladder: "software-engineer",
 		Industry: "B2B SaaS", Companies: []string{"Datadog", "Atlassian", "Stripe"},
@@ -270,8 +270,16 @@ func TestInitRunNoTerminalLeavesPlaceholders(t *testing.T) {
 }
 
 // answer runs init on a terminal with the answers given, one per line, and
-// returns the file written to standard output and the prompts.
+// returns the file written to standard output and the prompts. The kind
+// is opts.Kind, as if --kind gave it (askKind asks it).
 func answer(t *testing.T, opts *Options, lines ...string) (string, string) {
+	t.Helper()
+	opts.kindGiven = true
+	return askKind(t, opts, lines...)
+}
+
+// askKind is answer without --kind: the first question is the kind.
+func askKind(t *testing.T, opts *Options, lines ...string) (string, string) {
 	t.Helper()
 	ios, in, out, errOut := iostreams.Test()
 	ios.SetStdinTTY(true)
@@ -530,7 +538,7 @@ func TestInitRunNeverReplacesAFileCreatedMeanwhile(t *testing.T) {
 	ios.In = &createOnRead{path: path, r: strings.NewReader("Ana\n")}
 	ios.SetStdinTTY(true)
 	ios.SetStdoutTTY(true)
-	err := initRun(&Options{IO: ios, Today: today, File: path, Kind: scaffold.Promotion})
+	err := initRun(&Options{IO: ios, Today: today, File: path, Kind: scaffold.Promotion, kindGiven: true})
 	var ie *cmdutil.InputError
 	if !errors.As(err, &ie) || err.Error() != path+" already exists (use --force to overwrite it)" {
 		t.Fatalf("err = %v", err)
@@ -559,4 +567,38 @@ func umask() os.FileMode {
 		return 0o022
 	}
 	return 0o777 &^ info.Mode().Perm()
+}
+
+// TestInitRunAsksTheKind: without --kind a terminal is asked the kind
+// first (it wrote a promotion roadmap for everyone), by number or name,
+// a near miss asked again; its answer picks the template and the words
+// of the questions after it. Enter keeps promotion.
+func TestInitRunAsksTheKind(t *testing.T) {
+	s, prompts := askKind(t, &Options{Kind: scaffold.Promotion},
+		"explor", // a near miss: asked again
+		"4",      // explore, by number
+		"Ana Souza",
+	)
+	for _, want := range []string{
+		"  4. explore         no target yet: compare 3-5 candidate roles\n",
+		"? What kind of roadmap: a number or a name [1]: ",
+		`  "explor" is not a kind of roadmap: did you mean explore? Answer a number or a name.`,
+		"? Your track today",
+	} {
+		if !strings.Contains(prompts, want) {
+			t.Errorf("prompts lack %q:\n%s", want, prompts)
+		}
+	}
+	if !strings.Contains(s, "kind: explore") || !strings.Contains(s, "## Candidates") {
+		t.Errorf("not an explore roadmap:\n%s", s)
+	}
+
+	s, _ = askKind(t, &Options{Kind: scaffold.Promotion}, "career-change")
+	if !strings.Contains(s, "kind: career-change") {
+		t.Errorf("by name: not a career change:\n%s", s)
+	}
+	s, _ = askKind(t, &Options{Kind: scaffold.Promotion}, "")
+	if !strings.Contains(s, "kind: promotion") {
+		t.Errorf("Enter: not a promotion:\n%s", s)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"github.com/roadmapcli/roadmap/pkg/scaffold"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // wording is how a kind asks about the two roles: a promotion climbs its
@@ -66,9 +67,16 @@ func prompt(opts *Options, set *ladder.Set) error {
 	}
 	a := &asker{p: cmdutil.NewPrompter(opts.IO.In, opts.IO.ErrOut), set: set}
 	p := a.p
+	p.Printf("Answer each question, or press Enter to leave a [TODO: ...] placeholder.\n")
+	// The kind decides the template and the words of every question after
+	// it: asked first, unless --kind said it.
+	if !opts.kindGiven {
+		if err := a.kind(&opts.Kind); err != nil {
+			return err
+		}
+	}
 	w := wordings[opts.Kind]
 	ex := scaffold.ExamplesFor(opts.Kind)
-	p.Printf("Answer each question, or press Enter to leave a [TODO: ...] placeholder.\n")
 	if err := a.text(&opts.Owner, "Your name", "", ""); err != nil {
 		return err
 	}
@@ -360,6 +368,52 @@ func (a *asker) track(question, example, def string) (string, *ladder.Track, err
 		}
 		if a.p.Ended() {
 			return "", nil, nil
+		}
+	}
+}
+
+// kind asks which kind of roadmap to write: a number from the list or a
+// kind's name (a near miss is asked again with "did you mean"); Enter
+// keeps *v, the default.
+func (a *asker) kind(v *string) error {
+	a.p.Printf("Kinds of roadmap:\n")
+	def := 1
+	for i, k := range kindSummaries {
+		a.p.Printf("  %d. %-15s %s\n", i+1, k.kind, k.short)
+		if k.kind == *v {
+			def = i + 1
+		}
+	}
+	for {
+		answer, err := a.p.Ask(fmt.Sprintf("What kind of roadmap: a number or a name [%d]", def))
+		if err != nil {
+			return err
+		}
+		if answer == "" {
+			*v = kindSummaries[def-1].kind
+			return nil
+		}
+		if n, err := strconv.Atoi(answer); err == nil {
+			if n >= 1 && n <= len(kindSummaries) {
+				*v = kindSummaries[n-1].kind
+				return nil
+			}
+			a.p.Printf("  %d is not in the list: answer 1 to %d, or a name.\n", n, len(kindSummaries))
+		} else {
+			for _, k := range kindSummaries {
+				if strings.EqualFold(answer, k.kind) {
+					*v = k.kind
+					return nil
+				}
+			}
+			if near := suggest.Nearest(answer, scaffold.Kinds); near != "" {
+				a.p.Printf("  %q is not a kind of roadmap: did you mean %s? Answer a number or a name.\n", answer, near)
+			} else {
+				a.p.Printf("  %q is not a kind of roadmap: answer 1 to %d, or one of %s.\n", answer, len(kindSummaries), strings.Join(scaffold.Kinds, ", "))
+			}
+		}
+		if a.p.Ended() {
+			return nil
 		}
 	}
 }
