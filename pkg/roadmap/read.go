@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/roadmapcli/roadmap/pkg/boundedread"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // MaxFileBytes is the largest roadmap the tool reads. A career plan is a
@@ -60,7 +64,16 @@ func fileError(path string, err error) error {
 	fe := &FileError{Path: path, Msg: be.Msg, Err: err}
 	switch be.Kind {
 	case boundedread.NotExist:
-		fe.Hint = "check the path, or create it with `roadmap init " + safetext.ShellQuote(path) + "`"
+		switch near := nearSibling(path); {
+		case strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(os.PathSeparator)):
+			// A directory was meant; init writes files, not directories.
+			fe.Msg = "no such directory"
+			fe.Hint = "check the path"
+		case near != "":
+			fe.Hint = "did you mean " + safetext.Name(near) + "?"
+		default:
+			fe.Hint = "check the path, or create it with `roadmap init " + safetext.ShellQuote(path) + "`"
+		}
 	case boundedread.Permission:
 		fe.Hint = "check the file's permissions"
 	case boundedread.IsDir:
@@ -71,4 +84,27 @@ func fileError(path string, err error) error {
 		fe.Hint = "is this the right file? a roadmap is a few kilobytes of Markdown"
 	}
 	return fe
+}
+
+// nearSibling is the file beside path whose name path most likely
+// misspells (examples/promotoin.md: examples/promotion.md), or "".
+func nearSibling(path string) string {
+	dir, base := filepath.Split(path)
+	if base == "" {
+		return ""
+	}
+	entries, err := os.ReadDir(filepath.Clean(dir + "."))
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0 {
+			names = append(names, e.Name())
+		}
+	}
+	if near := suggest.Nearest(base, names); near != "" {
+		return dir + near
+	}
+	return ""
 }
