@@ -254,6 +254,9 @@ func TestCoverageDetails(t *testing.T) {
 
 func TestLevels(t *testing.T) {
 	s := builtin(t)
+	// The outsider hint looks for the .roadmap.yaml in effect: none here
+	// (this repository has its own).
+	t.Chdir(t.TempDir())
 	tests := []struct {
 		name, fm string
 		from, to string
@@ -295,24 +298,24 @@ func TestLevels(t *testing.T) {
 			fm:   "kind: career-change\ncurrent: {role: Secondary school teacher}\ntarget: {role: X, ladder: product-manager, level: associate}\n",
 			to:   "product-manager/associate",
 			outside: "The current role (Secondary school teacher) is not on any ladder, so the rows show only what the target " +
-				"expects. To compare both sides, describe it in ladders/ID.yaml beside the repository's .roadmap.yaml " +
-				"(format: docs/ladders.md) and set current.ladder and current.level.",
+				"expects. To compare both sides, describe it (format: docs/ladders.md): create ladders/ID.yaml and an empty " +
+				".roadmap.yaml beside it, or pass --ladders DIR; then set current.ladder and current.level.",
 		},
 		{
 			name: "a nurse naming a ladder that does not exist",
 			fm:   "current: {role: Registered nurse, ladder: nursing, level: rn2}\ntarget: {role: X, ladder: data-scientist, level: entry}\n",
 			to:   "data-scientist/entry",
 			outside: `current.ladder "nursing" is not on any ladder, so the rows show only what the target expects. ` +
-				"To compare both sides, add ladders/nursing.yaml beside the repository's .roadmap.yaml (format: docs/ladders.md) " +
-				"with current.level as one of its levels.",
+				"To compare both sides, describe it (format: docs/ladders.md) with current.level as one of its levels: " +
+				"create ladders/nursing.yaml and an empty .roadmap.yaml beside it, or pass --ladders DIR.",
 		},
 		{
 			name: "a career change does not borrow the target's track",
 			fm:   "kind: career-change\ncurrent: {role: Nurse, level: senior}\ntarget: {role: X, ladder: software-engineer, level: entry}\n",
 			to:   "software-engineer/entry",
 			outside: "The current role (Nurse) is not on any ladder, so the rows show only what the target expects. To compare " +
-				"both sides, describe it in ladders/ID.yaml beside the repository's .roadmap.yaml (format: docs/ladders.md) and " +
-				"set current.ladder and current.level.",
+				"both sides, describe it (format: docs/ladders.md): create ladders/ID.yaml and an empty .roadmap.yaml beside it, " +
+				"or pass --ladders DIR; then set current.ladder and current.level.",
 		},
 		{
 			name: "level missing",

@@ -3,6 +3,7 @@ package gap
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/roadmapcli/roadmap/pkg/ladder"
@@ -57,6 +58,16 @@ type Outside struct {
 	// Ladder is the current.ladder the roadmap names when it is on no
 	// known ladder ("" when it names none).
 	Ladder string
+	// Dir is the roadmap's directory, where the ladders it would find
+	// are looked for ("" is the current directory).
+	Dir string
+}
+
+func (o *Outside) dir() string {
+	if o.Dir == "" {
+		return "."
+	}
+	return o.Dir
 }
 
 // Message says why only the target side is shown and how to add the
@@ -65,13 +76,12 @@ func (o *Outside) Message() string {
 	const only = "so the rows show only what the target expects"
 	switch {
 	case o.Ladder != "":
-		return fmt.Sprintf("current.ladder %q is not on any ladder, %s. To compare both sides, add ladders/%s.yaml "+
-			"beside the repository's .roadmap.yaml (format: docs/ladders.md) with current.level as one of its levels.",
-			o.Ladder, only, o.Ladder)
+		return fmt.Sprintf("current.ladder %q is not on any ladder, %s. To compare both sides, describe it "+
+			"(format: docs/ladders.md) with current.level as one of its levels: %s.",
+			o.Ladder, only, ladder.AddHint(o.dir(), ladder.FileName(o.Ladder), true))
 	case o.Role != "":
-		return fmt.Sprintf("The current role (%s) is not on any ladder, %s. To compare both sides, describe it in "+
-			"ladders/ID.yaml beside the repository's .roadmap.yaml (format: docs/ladders.md) and set current.ladder "+
-			"and current.level.", o.Role, only)
+		return fmt.Sprintf("The current role (%s) is not on any ladder, %s. To compare both sides, describe it "+
+			"(format: docs/ladders.md): %s; then set current.ladder and current.level.", o.Role, only, ladder.AddHint(o.dir(), "ID", true))
 	case o.Roadmap:
 		return "The roadmap names no current role, " + only + ". Add current.role, current.ladder and current.level " +
 			"to compare both sides (a role on no ladder: describe it in ladders/ID.yaml, see docs/ladders.md)."
@@ -99,10 +109,10 @@ func Levels(set *ladder.Set, doc *roadmap.Document) (from, to *ladder.Level, out
 	staying := fm.Kind == roadmap.KindPromotion || fm.Kind == roadmap.KindStalled
 	switch ladderID := strings.TrimSpace(cur.Ladder); {
 	case ladderID == "" && !staying && (strings.TrimSpace(cur.Level) == "" || fm.Kind == roadmap.KindCareerChange):
-		outside = &Outside{Roadmap: true, Role: strings.TrimSpace(cur.Role)}
+		outside = &Outside{Roadmap: true, Role: strings.TrimSpace(cur.Role), Dir: filepath.Dir(doc.Path)}
 	case ladderID != "":
 		if _, terr := set.Track(ladderID); terr != nil && ladder.Nearest(ladderID, set.IDs()) == "" {
-			outside = &Outside{Roadmap: true, Role: strings.TrimSpace(cur.Role), Ladder: ladderID}
+			outside = &Outside{Roadmap: true, Role: strings.TrimSpace(cur.Role), Ladder: ladderID, Dir: filepath.Dir(doc.Path)}
 		}
 	}
 	if outside == nil {

@@ -369,3 +369,64 @@ func (s *Set) resolveRef(t *Track, p pos) (string, error) {
 }
 
 var idRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// AddHint says where to put a ladder file named base (FileName of a track
+// id, or "ID" for one still to choose) so that a roadmap
+// in start finds it: beside the .roadmap.yaml in effect there when there
+// is one, else in a ladders/ directory with an empty .roadmap.yaml beside
+// it (without one, ladders/ is not looked for). withFlag adds the
+// --ladders alternative, for commands that take it.
+func AddHint(start, base string, withFlag bool) string {
+	file := filepath.Join(LaddersDirName, base+".yaml")
+	if cfg := findConfig(start); cfg != "" {
+		return fmt.Sprintf("add %s beside %s", filepath.ToSlash(filepath.Join(filepath.Dir(cfg), file)), filepath.ToSlash(cfg))
+	}
+	where := ""
+	if d := filepath.Clean(start); d != "." {
+		where = " in " + filepath.ToSlash(d)
+	}
+	s := fmt.Sprintf("create %s and an empty %s beside it%s", filepath.ToSlash(file), ConfigFile, where)
+	if withFlag {
+		s += ", or pass --ladders DIR"
+	}
+	return s
+}
+
+// findConfig is the nearest .roadmap.yaml at or above start, relative to
+// start's form ("" when there is none).
+func findConfig(start string) string {
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return ""
+	}
+	for dir := abs; ; {
+		if st, err := os.Stat(filepath.Join(dir, ConfigFile)); err == nil && !st.IsDir() {
+			if !filepath.IsAbs(start) {
+				if rel, err := filepath.Rel(abs, dir); err == nil {
+					return filepath.Join(start, rel, ConfigFile)
+				}
+			}
+			return filepath.Join(dir, ConfigFile)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// FileName is a track id as a ladder file's base name: lower case, with
+// spaces, underscores and slashes as hyphens.
+func FileName(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(id)) {
+		switch {
+		case r == ' ' || r == '_' || r == '/' || r == '\\':
+			b.WriteByte('-')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

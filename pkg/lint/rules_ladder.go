@@ -73,7 +73,7 @@ func (c *Context) checkRoleOnce(trackPath, levelPath, trackID, levelName string)
 		}
 		c.reportSeverity(min(c.severity, Info), c.valuePos(trackPath, trackID, 0), c.valuePos(trackPath, trackID, len(trackID)),
 			fmt.Sprintf("%s: %q is not a ladder roadmap knows, so gap cannot compare its levels", trackPath, trackID),
-			fmt.Sprintf("to compare it, add ladders/%s.yaml beside .roadmap.yaml in the format docs/ladders.md describes; `roadmap ladder list` lists the built-in ones", fileName(trackID)))
+			"to compare it, write its ladder in the format docs/ladders.md describes: "+ladder.AddHint(filepath.Dir(c.Doc.Path), ladder.FileName(trackID), false)+"; `roadmap ladder list` lists the built-in ones")
 		c.Annotate("unknown-ladder", trackPath, "")
 		return
 	}
@@ -110,18 +110,6 @@ func (c *Context) checkRoleOnce(trackPath, levelPath, trackID, levelName string)
 }
 
 // fileName is a track id as a file name: what ladders/ID.yaml would be.
-func fileName(id string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(id)) {
-		switch {
-		case r == ' ' || r == '_' || r == '/' || r == '\\':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 var (
 	builtinLaddersOnce sync.Once
