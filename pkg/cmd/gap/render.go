@@ -23,13 +23,43 @@ func levelName(c *gap.Comparison, l *ladder.Level) string {
 
 func describe(l *ladder.Level) string { return fmt.Sprintf("%s (%s)", l.Title, l.Ref()) }
 
+// describeAs names a level by the roadmap's own title for it when it has
+// another ("Clinical Data Analyst (data-scientist/entry, Data Scientist
+// I)"): the person's target, not the ladder's name for its level.
+func describeAs(l *ladder.Level, role string) string {
+	role = strings.TrimSpace(role)
+	switch {
+	case role == "" || strings.EqualFold(role, l.Title) || roadmap.IsPlaceholder(role):
+		return describe(l)
+	case strings.Contains(strings.ToLower(role), strings.ToLower(l.Title)):
+		// "Product Manager, API Platform" already says the level's title.
+		return fmt.Sprintf("%s (%s)", role, l.Ref())
+	}
+	return fmt.Sprintf("%s (%s, %s)", role, l.Ref(), l.Title)
+}
+
+// headingSides are the two levels as the heading names them: the target
+// by the roadmap's title for it when it has one (the current side by the
+// ladder's: a person's title today is often the less specific one).
+func headingSides(c *gap.Comparison, doc *roadmap.Document) (from, to string) {
+	tgt := ""
+	if doc != nil {
+		tgt = doc.Frontmatter.Target.Role.Role
+	}
+	if c.From != nil {
+		from = describe(c.From)
+	}
+	return from, describeAs(c.To, tgt)
+}
+
 // heading is "From (ref) → To (ref)", or "Target: To (ref)" without a
 // current level.
-func heading(c *gap.Comparison) string {
+func heading(c *gap.Comparison, doc *roadmap.Document) string {
+	from, to := headingSides(c, doc)
 	if c.From == nil {
-		return "Target: " + describe(c.To)
+		return "Target: " + to
 	}
-	return describe(c.From) + " → " + describe(c.To)
+	return from + " → " + to
 }
 
 // intro is the lines under the heading: how the levels relate and in
@@ -344,7 +374,7 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 		}
 		b.WriteString(cs.Bold(strings.Join(report.Wrap(safetext.Name(doc.Path)+": "+safetext.Line(title), width-1), "\n")) + "\n")
 	}
-	para(heading(c))
+	para(heading(c, doc))
 	for _, l := range intro(c) {
 		para(l)
 	}
@@ -470,10 +500,12 @@ func writeHanging(b *strings.Builder, prefix, text string, width int, colour fun
 
 func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error {
 	var b strings.Builder
-	if c.From == nil {
-		fmt.Fprintf(&b, "## Gap: %s\n\n", mdText(heading(c)))
+	// One heading for both: "Gap: From → To", or "Gap: To" (not "Gap:
+	// Target: To").
+	if from, to := headingSides(c, doc); c.From == nil {
+		fmt.Fprintf(&b, "## Gap: %s\n\n", mdText(to))
 	} else {
-		fmt.Fprintf(&b, "## Gap: %s → %s\n\n", mdText(describe(c.From)), mdText(describe(c.To)))
+		fmt.Fprintf(&b, "## Gap: %s → %s\n\n", mdText(from), mdText(to))
 	}
 	if doc != nil {
 		title := doc.Frontmatter.Title
