@@ -215,26 +215,17 @@ func writeKindSections(p *printer, cs *iostreams.ColorScheme, d *roadmap.Documen
 		}
 		p.heading(cs, head)
 		for i, m := range b.Milestones {
-			when := ""
-			switch {
-			case m.FromMonth > 0 && m.ToMonth > m.FromMonth:
-				when = fmt.Sprintf("months %d–%d", m.FromMonth, m.ToMonth)
-			case m.FromMonth > 0:
-				when = fmt.Sprintf("month %d", m.FromMonth)
-			}
-			if !m.End.IsZero() {
-				when = strings.TrimSpace(fmt.Sprintf("%s %s to %s", when, m.Start, m.End))
-			}
-			if when == "" {
-				when = "(no months or dates)"
-			}
-			p.line("  %d. %s  %s", i+1, when, cs.Dim(fmt.Sprintf("L%d", m.Pos.Line)))
+			p.line("  %d. %s  %s", i+1, milestoneWhen(m), cs.Dim(fmt.Sprintf("L%d", m.Pos.Line)))
 			p.item("     ", m.Text, 0)
 			if m.Artifact != "" {
 				p.item("     artifact: ", m.Artifact, 0)
 			} else {
 				p.line("     %s", cs.Yellow("no artifact named"))
 			}
+		}
+		if m := b.Search; m != nil {
+			p.line("  job search: %s  %s", milestoneWhen(*m), cs.Dim(fmt.Sprintf("L%d", m.Pos.Line)))
+			p.item("     ", m.Text, 0)
 		}
 	}
 	if dc, s := d.Decision, d.Section(roadmap.SectionDecision); dc != nil && s != nil {
@@ -279,6 +270,24 @@ func writeKindSections(p *printer, cs *iostreams.ColorScheme, d *roadmap.Documen
 			}
 		}
 	}
+}
+
+// milestoneWhen is a phase's months and days as the reader dates them.
+func milestoneWhen(m roadmap.Milestone) string {
+	when := ""
+	switch {
+	case m.FromMonth > 0 && m.ToMonth > m.FromMonth:
+		when = fmt.Sprintf("months %d–%d", m.FromMonth, m.ToMonth)
+	case m.FromMonth > 0:
+		when = fmt.Sprintf("month %d", m.FromMonth)
+	}
+	if !m.End.IsZero() {
+		when = strings.TrimSpace(fmt.Sprintf("%s %s to %s", when, m.Start, m.End))
+	}
+	if when == "" {
+		when = "(no months or dates)"
+	}
+	return when
 }
 
 // padRight pads s to width terminal columns (a CJK heading takes two a

@@ -31,6 +31,9 @@ type View struct {
 type BridgeView struct {
 	Months     int             `json:"months"`
 	Milestones []MilestoneView `json:"milestones"`
+	// Search is the job search after the bridge work, read as a
+	// milestone is; null when the section plans none.
+	Search *MilestoneView `json:"search"`
 }
 
 type MilestoneView struct {
@@ -154,6 +157,13 @@ type ProblemView struct {
 	Hint     string `json:"hint"`
 }
 
+func milestoneView(m roadmap.Milestone) MilestoneView {
+	return MilestoneView{
+		Text: m.Full().Text, FromMonth: m.FromMonth, ToMonth: m.ToMonth, Start: datePtr(m.Start), End: datePtr(m.End),
+		Artifact: m.Artifact, Line: m.Pos.Line, Column: m.Pos.Column,
+	}
+}
+
 func datePtr(d civil.Date) *civil.Date {
 	if d.IsZero() {
 		return nil
@@ -222,10 +232,11 @@ func NewView(d *roadmap.Document) View {
 	if b := d.Bridge; b != nil {
 		bv := &BridgeView{Months: b.Months, Milestones: []MilestoneView{}}
 		for _, m := range b.Milestones {
-			bv.Milestones = append(bv.Milestones, MilestoneView{
-				Text: m.Full().Text, FromMonth: m.FromMonth, ToMonth: m.ToMonth, Start: datePtr(m.Start), End: datePtr(m.End),
-				Artifact: m.Artifact, Line: m.Pos.Line, Column: m.Pos.Column,
-			})
+			bv.Milestones = append(bv.Milestones, milestoneView(m))
+		}
+		if m := b.Search; m != nil {
+			sv := milestoneView(*m)
+			bv.Search = &sv
 		}
 		v.Bridge = bv
 	}
