@@ -291,25 +291,47 @@ func matchGlob(pattern, name string) bool {
 }
 
 func matchParts(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchParts(pat[1:], name[i:]) {
-					return true
-				}
-			}
-			return false
+	// Consecutive ** are one: each more used to multiply the work.
+	var ps []string
+	for _, p := range pat {
+		if p == "**" && len(ps) > 0 && ps[len(ps)-1] == "**" {
+			continue
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		ps = append(ps, p)
 	}
-	// The pattern is used up: it named this path or a directory above it.
-	return true
+	// Each ** tries every place the rest could start; what it finds for a
+	// (pattern, name) position is remembered, so a glob with many ** is
+	// matched in polynomial time. Without the memo, a hostile
+	// .roadmap.yaml's ignore of ten ** against a deep path took minutes.
+	memo := make([]int8, (len(ps)+1)*(len(name)+1)) // 0 unknown, 1 no, 2 yes
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		for i < len(ps) {
+			if ps[i] == "**" {
+				k := i*(len(name)+1) + j
+				if memo[k] == 0 {
+					memo[k] = 1
+					for n := j; n <= len(name); n++ {
+						if match(i+1, n) {
+							memo[k] = 2
+							break
+						}
+					}
+				}
+				return memo[k] == 2
+			}
+			if j == len(name) {
+				return false
+			}
+			if ok, _ := path.Match(ps[i], name[j]); !ok {
+				return false
+			}
+			i, j = i+1, j+1
+		}
+		// The pattern is used up: it named this path or a directory above it.
+		return true
+	}
+	return match(0, 0)
 }
 
 // ConfigResolver finds the configuration for each file: an explicit file

@@ -2,10 +2,12 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
@@ -230,9 +232,39 @@ func TestMatchGlob(t *testing.T) {
 		{"team/*.md", "teams/a.md", false},
 		{"plans/**/*.txt", "plans/a/b/c.txt", true},
 		{"plans/**/*.txt", "plans/c.md", false},
+		{"**/**/a/**", "x/a/y", true},
+		{"**/a/**/b", "a/b", true},
+		{"**/a/**/b", "a/x/y/c", false},
 	} {
 		if got := matchGlob(tc.pattern, tc.name); got != tc.want {
 			t.Errorf("matchGlob(%q, %q) = %v, want %v", tc.pattern, tc.name, got, tc.want)
+		}
+	}
+}
+
+// A glob of many ** against a deep path that it does not match is
+// polynomial work: a hostile pull request's .roadmap.yaml with
+// ignore: ["**/**/**/**/**/**/**/**/**/**/nomatch"] took lint 108 s on a
+// path 25 directories deep (12 of them: over ten minutes).
+func TestMatchGlobManyStars(t *testing.T) {
+	dirs := make([]string, 40)
+	for i := range dirs {
+		dirs[i] = fmt.Sprintf("d%d", i)
+	}
+	name := strings.Join(dirs, "/") + "/p.md"
+	for _, pattern := range []string{
+		strings.Repeat("**/", 12) + "nomatch",
+		strings.Repeat("**/d*/", 12) + "nomatch",
+	} {
+		done := make(chan bool)
+		go func() { done <- matchGlob(pattern, name) }()
+		select {
+		case got := <-done:
+			if got {
+				t.Errorf("matchGlob(%q) matched", pattern)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("matchGlob(%q, a path 40 deep) took more than 5 s", pattern)
 		}
 	}
 }
