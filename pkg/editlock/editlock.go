@@ -102,7 +102,7 @@ func Acquire(path string, wait time.Duration) (*Lock, error) {
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("%s: cannot create the lock file %s: %w", safetext.Name(path), safetext.Name(lp), unwrapPathErr(err))
 		}
-		if breakStale(lp) {
+		if breakStale(lp) && time.Now().Before(deadline) {
 			continue
 		}
 		if time.Now().After(deadline) {
@@ -174,7 +174,11 @@ func createLock(lp, token string) error {
 // first, so that of several processes finding the same stale lock only one
 // removes it; one that finds it was refreshed after all puts it back.
 func breakStale(lp string) bool {
-	info, err := os.Stat(lp)
+	// Lstat: the lock file itself, never what a link there points to. A
+	// dangling link (os.Stat: does not exist) made every pass "gone
+	// meanwhile, try again at once": a loop that never reached the
+	// deadline.
+	info, err := os.Lstat(lp)
 	if err != nil {
 		return errors.Is(err, fs.ErrNotExist) // gone meanwhile: try again at once
 	}

@@ -89,3 +89,35 @@ func TestLock(t *testing.T) {
 		}
 	}
 }
+
+// A dangling symbolic link where the lock file goes (a hostile checkout
+// can hold one) is a lock like any other: waited for until --lock-wait,
+// then named. It used to spin forever: os.Stat said it did not exist,
+// so every pass retried at once and never looked at the deadline.
+func TestDanglingLinkAsLock(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.md")
+	if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "nonexistent"), Path(path)); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		l, err := Acquire(path, 200*time.Millisecond)
+		if err == nil {
+			l.Release()
+		}
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var le *LockedError
+		if !errors.As(err, &le) {
+			t.Errorf("err = %v, want a LockedError", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Acquire did not return within 10 s of a 200ms wait")
+	}
+}
