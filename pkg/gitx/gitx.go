@@ -378,20 +378,48 @@ func (c *Client) run(dir string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
 	defer cancel()
 	cmd := c.command(ctx, git, dir, args)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, &gitError{args: args, stderr: stderr.String(), err: err}
+	var stdout bytes.Buffer
+	// A hook may write without end: keep the start of what it says.
+	stderr := &capped{max: 64 << 10}
+	cmd.Stdout, cmd.Stderr = &stdout, stderr
+	err = cmd.Run()
+	if errors.Is(err, exec.ErrWaitDelay) && cmd.ProcessState != nil && cmd.ProcessState.Success() {
+		err = nil // git succeeded; only a hook's leftover job held its pipes
+	}
+	if err != nil {
+		return nil, &gitError{args: args, stderr: stderr.b.String(), err: err}
 	}
 	return stdout.Bytes(), nil
+}
+
+// capped keeps the first max bytes written to it and drops the rest.
+type capped struct {
+	b   bytes.Buffer
+	max int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if room := c.max - c.b.Len(); room > 0 {
+		c.b.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
 }
 
 // command is every git process: in dir, with the client's environment.
 func (c *Client) command(ctx context.Context, git, dir string, args []string) *exec.Cmd {
 	// --literal-pathspecs: a path is a file name, never a pattern (a
 	// roadmap called `:!x.md` once committed the whole work tree).
-	full := append([]string{"-C", dir, "--no-pager", "--literal-pathspecs"}, args...)
+	full := append([]string{"-C", dir, "--no-pager", "--literal-pathspecs",
+		// A repository's own configuration must not run code for a
+		// read-only command (core.fsmonitor runs a program on status and
+		// diff), and the user's must not change what a history query
+		// means (log.follow turns on renames, which the log reader does
+		// not expect).
+		"-c", "core.fsmonitor=false", "-c", "log.follow=false", "-c", "diff.renames=false"}, args...)
 	cmd := exec.CommandContext(ctx, git, full...)
+	// A hook that leaves a job behind (sleep 20 &) keeps git's output
+	// pipes open: stop waiting for them soon after git itself has ended.
+	cmd.WaitDelay = 2 * time.Second
 	cmd.Env = withoutPathspecMagic(append(append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0"), c.Env...))
 	c.runs.Add(1)
 	return cmd
@@ -720,7 +748,55 @@ func (r *Repo) CommitFile(path, message string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(string(out)), nil
+	hash := strings.TrimSpace(string(out))
+	// A hook may have staged more (a pre-commit `git add -A`, an
+	// auto-fixer): the commit must hold this file alone, or it could carry
+	// other people's work, untracked secrets and the edit lock. If it
+	// holds more, it is undone (the changes stay in the work tree) and
+	// the extras are named.
+	out, err = r.c.run(r.Root, "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", hash)
+	if err != nil {
+		return "", err
+	}
+	var extras []string
+	for _, f := range strings.Split(string(out), "\x00") {
+		if f != "" && f != rel {
+			extras = append(extras, f)
+		}
+	}
+	if len(extras) > 0 {
+		undo := []string{"reset", "--quiet", "--soft", "HEAD~1"}
+		if _, err := r.c.run(r.Root, "rev-parse", "--verify", "--quiet", hash+"~1"); err != nil {
+			undo = []string{"update-ref", "-d", "HEAD"} // the first commit
+		}
+		undoErr := r.runRetrying(undo...)
+		return "", &ExtraFilesError{Files: extras, Undone: undoErr == nil}
+	}
+	return hash, nil
+}
+
+// ExtraFilesError is a commit that held more than the file: a hook
+// staged other files.
+type ExtraFilesError struct {
+	Files []string
+	// Undone is whether the commit was taken back (git reset --soft).
+	Undone bool
+}
+
+func (e *ExtraFilesError) Error() string {
+	names := make([]string, 0, 3)
+	for i, f := range e.Files {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("and %d more", len(e.Files)-3))
+			break
+		}
+		names = append(names, safetext.Name(f))
+	}
+	what := "the commit was undone (git reset --soft HEAD~1; every change is still in the work tree)"
+	if !e.Undone {
+		what = "undo it with `git reset --soft HEAD~1` before you push"
+	}
+	return fmt.Sprintf("a git hook added other files to the commit (%s), so %s", strings.Join(names, ", "), what)
 }
 
 // runRetrying runs git, retrying for a few seconds while another git

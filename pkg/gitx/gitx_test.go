@@ -552,3 +552,91 @@ func TestGlobalPathspecModesAreIgnored(t *testing.T) {
 		t.Errorf("the commit holds %q, want plan[12].md alone", got)
 	}
 }
+
+// A pre-commit hook that stages more (git add -A, an auto-fixer) must not
+// get other files into the review's commit: the commit is undone and the
+// extras named. It used to carry an untracked secret, another file's
+// edit and the edit lock.
+func TestCommitFileRefusesWhatAHookAdded(t *testing.T) {
+	r := newRepo(t)
+	start := r.commit("2026-09-01T10:00:00Z", "start", map[string]string{"r.md": "a\n", "other.md": "o\n"})
+	hook := r.write(".git/hooks/pre-commit", "#!/bin/sh\ngit add -A\n")
+	if err := os.Chmod(hook, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := r.write("r.md", "a\nreviewed\n")
+	r.write("other.md", "someone else's work\n")
+	r.write("secret.env", "TOKEN=1\n")
+	_, err := r.client().mustOpen(t, path).CommitFile(path, "review: check-in 2026-12-01")
+	var ee *ExtraFilesError
+	if !errors.As(err, &ee) || !ee.Undone || strings.Join(ee.Files, ",") != "other.md,secret.env" {
+		t.Fatalf("err = %v, want the extras other.md and secret.env named and the commit undone", err)
+	}
+	if head := r.git("rev-parse", "HEAD"); head != start {
+		t.Errorf("HEAD is %s, want the commit undone (%s)", head, start)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "a\nreviewed\n" {
+		t.Errorf("the review is gone from the work tree: %q", data)
+	}
+	if !strings.Contains(err.Error(), "a git hook added other files to the commit (other.md, secret.env), so the commit was undone") {
+		t.Errorf("message: %v", err)
+	}
+}
+
+// A read-only query runs no program the repository's configuration
+// names: core.fsmonitor ran on every status and diff (review FILE ran it
+// four times).
+func TestRepositoryConfigRunsNoProgram(t *testing.T) {
+	r := newRepo(t)
+	r.commit("2026-09-01T10:00:00Z", "start", map[string]string{"r.md": "a\n"})
+	pwned := filepath.Join(r.dir, "PWNED")
+	r.git("config", "core.fsmonitor", "touch '"+pwned+"'; false")
+	path := r.write("r.md", "a\nb\n")
+	repo := r.client().mustOpen(t, path)
+	if _, err := repo.DiffStat(path, ts("2026-08-01T00:00:00Z")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(pwned); err == nil {
+		t.Errorf("core.fsmonitor ran")
+	}
+}
+
+// A hook that leaves a job behind does not keep the commit waiting for
+// it (a post-commit `sleep 20 &` made --commit take 20 s; a daemon, for
+// ever).
+func TestCommitDoesNotWaitForAHooksBackgroundJob(t *testing.T) {
+	r := newRepo(t)
+	r.commit("2026-09-01T10:00:00Z", "start", map[string]string{"r.md": "a\n"})
+	hook := r.write(".git/hooks/post-commit", "#!/bin/sh\nsleep 30 &\n")
+	if err := os.Chmod(hook, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := r.write("r.md", "a\nb\n")
+	start := time.Now()
+	if _, err := r.client().mustOpen(t, path).CommitFile(path, "review: check-in 2026-12-01"); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 15*time.Second {
+		t.Errorf("the commit took %v: it waited for the hook's job", took)
+	}
+}
+
+// What a failing hook writes is kept only in part: a pre-commit hook
+// writing 300 MB took review --commit to 1.9 GB and printed it all.
+func TestHookOutputIsBounded(t *testing.T) {
+	r := newRepo(t)
+	r.commit("2026-09-01T10:00:00Z", "start", map[string]string{"r.md": "a\n"})
+	hook := r.write(".git/hooks/pre-commit", "#!/bin/sh\necho 'lint failed: fix it'>&2\nhead -c 8000000 /dev/zero | tr '\\\\0' x >&2\nexit 1\n")
+	if err := os.Chmod(hook, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r.write("r.md", "a\nb\n")
+	_, err := r.client().run(r.dir, "commit", "-q", "-a", "-m", "review: check-in 2026-12-01")
+	var ge *gitError
+	if !errors.As(err, &ge) {
+		t.Fatalf("err = %v, want git's failure", err)
+	}
+	if len(ge.stderr) > 64<<10 || ge.message() != "lint failed: fix it" {
+		t.Errorf("kept %d bytes of the hook's output, first line %.80q", len(ge.stderr), ge.message())
+	}
+}

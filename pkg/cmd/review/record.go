@@ -194,7 +194,7 @@ func recordRun(opts *Options) error {
 	if repo != nil {
 		hash, err := repo.CommitFile(opts.File, message)
 		if err != nil {
-			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git commit -m %q -- %s)", safetext.Name(opts.File), err, message, cmdutil.ShellQuote(opts.File))}
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git --literal-pathspecs commit -m %q -- %s)", safetext.Name(opts.File), err, message, cmdutil.ShellQuote(opts.File))}
 		}
 		res.Commit = &CommitInfo{Hash: hash, Message: message}
 	}
