@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -577,6 +578,31 @@ func TestRenderKindValues(t *testing.T) {
 		tt.set(&v)
 		if _, err := Render(v); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want %q", tt.kind, err, tt.want)
+		}
+	}
+}
+
+// The guidance comments every template writes fit 80 columns, as a
+// terminal or an editor's default shows them (one line ran to 141).
+func TestCommentsFitEightyColumns(t *testing.T) {
+	for _, kind := range Kinds {
+		for _, v := range []Values{{Kind: kind, Today: today}, fullValues(kind)} {
+			out, err := Render(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := false
+			for i, l := range strings.Split(string(out), "\n") {
+				if strings.Contains(l, "<!--") {
+					in = true
+				}
+				if in && utf8.RuneCountInString(l) > 80 {
+					t.Errorf("%s, line %d: a comment line of %d characters:\n%s", kind, i+1, utf8.RuneCountInString(l), l)
+				}
+				if strings.Contains(l, "-->") {
+					in = false
+				}
+			}
 		}
 	}
 }
