@@ -244,3 +244,19 @@ func TestStepsBetween(t *testing.T) {
 		t.Errorf("view = %+v", v)
 	}
 }
+
+// The salary notes read alike: when one level's name is too long to lead
+// its note (senior-manager), every level's name has a line of its own.
+func TestSalaryNotesReadAlike(t *testing.T) {
+	out, _, err := run(t, Options{Ladder: "engineering-manager", From: "senior-manager", To: "director"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, notes, ok := strings.Cut(out, "\nSalary notes\n")
+	if !ok {
+		t.Fatalf("no salary notes in:\n%s", out)
+	}
+	if !strings.HasPrefix(notes, "  senior-manager:\n    ") || !strings.Contains(notes, "\n  director:\n    Director: ") {
+		t.Errorf("the notes are laid out two ways:\n%s", notes)
+	}
+}

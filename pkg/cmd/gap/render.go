@@ -449,9 +449,15 @@ func writeTable(ios *iostreams.IOStreams, c *gap.Comparison, doc *roadmap.Docume
 	notes, notice := salaryNotes(c)
 	if len(notes) > 0 {
 		b.WriteString("\nSalary notes\n")
+		// A long level name would squeeze its note into a narrow column:
+		// then every level's name has a line of its own, so the notes
+		// read alike.
+		long := false
 		for _, n := range notes {
-			// A long level name would squeeze the note into a narrow column.
-			if len(n[0]) > 12 {
+			long = long || len(n[0]) > 12
+		}
+		for _, n := range notes {
+			if long {
 				b.WriteString("  " + n[0] + ":\n")
 				writeHanging(&b, "    ", n[1], width, nil)
 				continue
