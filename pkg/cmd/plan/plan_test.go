@@ -281,3 +281,36 @@ func TestStdinAndColour(t *testing.T) {
 		t.Error("colour without a terminal")
 	}
 }
+
+// The checkpoints' dates stand in one column, two spaces after the
+// longest name, as the other columns are apart (a bridge phase's name ran
+// into its date).
+func TestCheckpointDatesAlign(t *testing.T) {
+	out, _, err := run(t, "../../../examples/career-change.md", "text", "2026-11-21")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cps, _ := strings.Cut(out, "\nCheckpoints\n")
+	cps, _, _ = strings.Cut(cps, "\n\n")
+	col, rows, bridge := -1, 0, false
+	for _, l := range strings.Split(cps, "\n") {
+		if strings.HasPrefix(l, "      ") {
+			continue // a basis line under its checkpoint
+		}
+		i := strings.Index(l, " 20")
+		if i < 0 {
+			t.Fatalf("no date in %q", l)
+		}
+		at := report.Width(l[:i])
+		if !strings.HasSuffix(l[:i], " ") {
+			t.Errorf("one space between the name and the date: %q", l)
+		}
+		if col >= 0 && at != col {
+			t.Errorf("the date of %q is at column %d, the others at %d", l, at, col)
+		}
+		col, rows, bridge = at, rows+1, bridge || strings.Contains(l, "–")
+	}
+	if rows < 4 || !bridge {
+		t.Fatalf("read %d checkpoints (a bridge phase among them: %v):\n%s", rows, bridge, cps)
+	}
+}

@@ -280,7 +280,11 @@ func writeText(ios *iostreams.IOStreams, doc *roadmap.Document, p *plan.Plan) er
 		if c.Kind == cadence.Target && p.Target != "" {
 			basis = p.Target + ", the roadmap's target.by"
 		}
-		wrapped(fmt.Sprintf("  %-*s %s  %s ", nameWidth, c.Name(), c.Due, w), basis, cs.Dim)
+		// Padded by display width (fmt pads by runes), and two spaces
+		// before the date, as between the other columns: the longest name
+		// ran into its date ("bridge work, months 1–3 2027-03-01").
+		name := c.Name() + strings.Repeat(" ", nameWidth-report.Width(c.Name()))
+		wrapped(fmt.Sprintf("  %s  %s  %s ", name, c.Due, w), basis, cs.Dim)
 	}
 	if c, ok := p.Due(); ok {
 		line("")
