@@ -81,7 +81,12 @@ func read(path string, limit int64, streams bool) ([]byte, error) {
 	if err := check(path, info, limit, streams); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path)
+	pipe := info.Mode()&fs.ModeNamedPipe != 0
+	flags := os.O_RDONLY
+	if pipe {
+		flags |= pipeOpenFlags
+	}
+	f, err := os.OpenFile(path, flags, 0)
 	if err != nil {
 		return nil, Classify(path, err)
 	}
@@ -99,7 +104,11 @@ func read(path string, limit int64, streams bool) ([]byte, error) {
 	if info.Mode().IsRegular() {
 		size = info.Size()
 	}
-	return readAll(path, f, size, limit)
+	data, err := readAll(path, f, size, limit)
+	if err == nil && len(data) == 0 && pipe {
+		return nil, &Error{Path: path, Kind: NotRegular, Msg: "is a named pipe that gave nothing to read (is anything writing to it?)"}
+	}
+	return data, err
 }
 
 func check(path string, info fs.FileInfo, limit int64, streams bool) error {
