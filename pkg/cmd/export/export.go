@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -88,6 +91,10 @@ The page goes to standard output unless -o names a file.`,
 }
 
 func exportRun(opts *Options) error {
+	if sameFile(opts.File, opts.Output) {
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: -o names the roadmap itself: the page would replace it (write the page to another file, e.g. -o %s)",
+			safetext.Name(opts.Output), cmdutil.ShellQuote(strings.TrimSuffix(opts.File, filepath.Ext(opts.File))+".html"))}
+	}
 	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
@@ -165,6 +172,20 @@ func readHistory(opts *Options, doc *roadmap.Document, today civil.Date) (export
 		commits = []history.Commit{}
 	}
 	return export.LogHistory(doc, commits), cadence.Options{LastReview: review.DatesFromCommits(commits, today)}, review.ReviewDays(commits, today)
+}
+
+// sameFile reports whether the output path is the input file, by any
+// name (a symbolic or hard link to it included).
+func sameFile(input, output string) bool {
+	if input == "-" || output == "" || output == "-" {
+		return false
+	}
+	in, err := os.Stat(input)
+	if err != nil {
+		return false
+	}
+	out, err := os.Stat(output)
+	return err == nil && os.SameFile(in, out)
 }
 
 func write(opts *Options, data []byte) error {
