@@ -15,9 +15,15 @@ import (
 // The base protocol: JSON-RPC 2.0 messages, each after a header block of
 // which only Content-Length matters.
 
-// maxMessage bounds one message: a roadmap is at most 10 MiB, and its
-// JSON-escaped text in a didOpen a little more.
-const maxMessage = 64 << 20
+// maxMessage bounds one message: a roadmap is at most 1 MiB, and its
+// JSON-escaped text in a didOpen at most six times that (every byte a
+// \u escape). maxHeaderLine and maxHeaderLines bound the header block,
+// whose only line that matters is Content-Length.
+const (
+	maxMessage     = 8 << 20
+	maxHeaderLine  = 4 << 10
+	maxHeaderLines = 32
+)
 
 // JSON-RPC error codes the server sends.
 const (
@@ -56,15 +62,18 @@ func (e *rpcError) Error() string { return fmt.Sprintf("%s (code %d)", e.Message
 // a message-less parse error so the caller can answer and go on.
 func readMessage(r *bufio.Reader) ([]byte, error) {
 	length := -1
-	for {
-		line, err := r.ReadString('\n')
+	for lines := 0; ; lines++ {
+		if lines == maxHeaderLines {
+			return nil, fmt.Errorf("a message header of more than %d lines", maxHeaderLines)
+		}
+		raw, err := readHeaderLine(r)
 		if err != nil {
-			if err == io.EOF && line == "" && length < 0 {
+			if err == io.EOF && len(raw) == 0 && length < 0 {
 				return nil, io.EOF
 			}
 			return nil, fmt.Errorf("reading a message header: %w", err)
 		}
-		line = strings.TrimRight(line, "\r\n")
+		line := strings.TrimRight(string(raw), "\r\n")
 		if line == "" {
 			break
 		}
@@ -91,6 +100,23 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("reading a message body: %w", err)
 	}
 	return body, nil
+}
+
+// readHeaderLine reads one header line of at most maxHeaderLine bytes:
+// a client (or anything else on stdin) that never sends a newline must
+// not grow the buffer without end.
+func readHeaderLine(r *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > maxHeaderLine {
+			return nil, fmt.Errorf("a header line longer than %d bytes", maxHeaderLine)
+		}
+		if err != bufio.ErrBufferFull {
+			return line, err
+		}
+	}
 }
 
 // conn writes framed messages, one at a time, and matches the responses

@@ -567,3 +567,47 @@ func TestHistoryIsReadAfreshDuringASession(t *testing.T) {
 		t.Errorf("after a commit on 2027-05-20 the plan is still stale: %s", d.Message)
 	}
 }
+
+// Headers are bounded: a line that never ends, or a header block that
+// never ends, is a framing error at once, not a buffer that grows until
+// the server runs out of memory (400 MB of one header line took 835 MB).
+func TestHeadersAreBounded(t *testing.T) {
+	for name, in := range map[string]io.Reader{
+		"a header line with no end": io.MultiReader(strings.NewReader("X-Junk: "), neverEnding('a')),
+		"header lines with no end":  strings.NewReader(strings.Repeat("X-Junk: a\r\n", 10000)),
+	} {
+		var out strings.Builder
+		done := make(chan error, 1)
+		go func() { done <- Serve(in, &out, Options{}) }()
+		select {
+		case err := <-done:
+			if err == nil || errors.Is(err, io.EOF) {
+				t.Errorf("%s: err %v, want a framing error", name, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: the server is still reading the header", name)
+		}
+	}
+}
+
+// neverEnding is an endless stream of one byte.
+type neverEnding byte
+
+func (b neverEnding) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
+}
+
+// A buffer over the roadmap size cap gets one diagnostic that says so,
+// as the CLI refuses such a file, instead of a lint of megabytes under the
+// server's lock.
+func TestOversizedBufferIsOneDiagnostic(t *testing.T) {
+	c := started(t, Options{Today: func() civil.Date { return civil.New(2026, time.November, 21) }})
+	c.open(uri, plan+strings.Repeat("- a line of a very long roadmap\n", 40000))
+	diags := c.diagnostics(uri).Diagnostics
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "larger than the 1 MiB limit") {
+		t.Fatalf("diagnostics %+v, want one saying the text is over the limit", diags)
+	}
+}
