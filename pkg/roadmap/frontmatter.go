@@ -798,11 +798,7 @@ func (p *parser) scalarSpan(v *yaml.Node) (Span, bool) {
 		return Span{}, false
 	}
 	line := p.src.lineText(v.Line)
-	i := 0
-	for c := 1; c < v.Column && i < len(line); c++ {
-		_, size := utf8.DecodeRune(line[i:])
-		i += size
-	}
+	i, col := p.lineOffset(v.Line, v.Column)
 	rest := line[i:]
 	var n int
 	var quote byte
@@ -824,8 +820,12 @@ func (p *parser) scalarSpan(v *yaml.Node) (Span, bool) {
 	default:
 		return Span{}, false
 	}
-	start := p.src.textStarts[v.Line-1] + i
-	return Span{Start: p.src.pos(start), End: p.src.pos(start + n), Quote: quote}, true
+	raw := p.src.rawStarts[v.Line-1] + i
+	return Span{
+		Start: Position{Line: v.Line, Column: col, Offset: raw},
+		End:   Position{Line: v.Line, Column: col + utf8.RuneCount(rest[:n]), Offset: raw + n},
+		Quote: quote,
+	}, true
 }
 
 // closingQuote returns the length of the quoted scalar at the start of s,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/roadmapcli/roadmap/pkg/boundedread"
 	"github.com/roadmapcli/roadmap/pkg/civil"
 	"github.com/roadmapcli/roadmap/pkg/nesting"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
@@ -33,6 +34,7 @@ type parser struct {
 	src *source
 	// headingLines are the body's H1 and H2 headings, which end sections.
 	headingLines []headingLine
+	lastCol      colMemo
 }
 
 func (p *parser) run() {
@@ -42,6 +44,14 @@ func (p *parser) run() {
 	if len(p.src.text) == 0 || len(trimSpaceBytes(p.src.text)) == 0 {
 		p.fatal(p.src.lineStart(1), "empty-file", "the file is empty",
 			"scaffold a roadmap with `roadmap init "+safetext.ShellQuote(p.doc.Path)+"`")
+		return
+	}
+	if len(p.doc.Raw) > MaxFileBytes {
+		// Files are refused before they are read; this is for text that
+		// comes another way (an editor's buffer over the language server).
+		p.fatal(p.src.lineStart(1), "too-large",
+			fmt.Sprintf("the text is larger than the %s limit for a roadmap (%s)", boundedread.FormatSize(MaxFileBytes), boundedread.FormatSize(int64(len(p.doc.Raw)))),
+			"is this the right file? a roadmap is a few kilobytes of Markdown")
 		return
 	}
 	if off := firstInvalidUTF8(p.src.text); off >= 0 {
@@ -144,15 +154,34 @@ func less(a, b Position) bool {
 // posLineCol is the Position of a 1-based line and rune column, clamped to
 // the line's end.
 func (p *parser) posLineCol(line, col int) Position {
-	start := p.src.lineStart(line)
-	text := p.src.lineText(start.Line)
-	off := 0
-	for i := 1; i < col && off < len(text); i++ {
+	ln := p.src.lineStart(line).Line
+	off, c := p.lineOffset(ln, col)
+	// The text is valid UTF-8 (checked before any decoder runs), so off is
+	// a character's start and c its column.
+	return Position{Line: ln, Column: c, Offset: p.src.rawStarts[ln-1] + off}
+}
+
+// lineOffset returns the offset in line ln's text of its column col (or
+// of the line's end, when col is past it) and the column found there. The
+// decoders' nodes come in order along a line: it carries on from the last
+// column asked for on the line, so a long flow list stays linear.
+func (p *parser) lineOffset(ln, col int) (off, c int) {
+	text := p.src.lineText(ln)
+	off, c = 0, 1
+	if m := p.lastCol; m.line == ln && m.col <= col {
+		off, c = m.off, m.col
+	}
+	for ; c < col && off < len(text); c++ {
 		_, size := utf8.DecodeRune(text[off:])
 		off += size
 	}
-	return p.src.pos(p.src.textStarts[start.Line-1] + off)
+	p.lastCol = colMemo{line: ln, col: c, off: off}
+	return off, c
 }
+
+// colMemo is the last column posLineCol found: its line, its column and
+// its offset in the line's text.
+type colMemo struct{ line, col, off int }
 
 func trimSpaceBytes(b []byte) []byte {
 	i, j := 0, len(b)
