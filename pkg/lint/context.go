@@ -31,7 +31,8 @@ type Context struct {
 // docShared is what the rules of one Lint call work out once for the
 // document and share.
 type docShared struct {
-	unfilled map[int]bool // by item offset
+	unfilled   map[int]bool    // by item offset
+	linkLabels map[string]bool // link reference definitions, lower-cased
 }
 
 // Report records a finding spanning start to end (end may be zero: the

@@ -93,8 +93,16 @@ func (l *Linter) Lint(doc *roadmap.Document, hist History) ([]Finding, error) {
 			out = append(out, f)
 		}
 	}
+	// One copy of each line however many findings it has: a long line
+	// with thousands of findings must not cost a copy per finding.
+	lines := map[int]string{}
 	for i := range out {
-		out[i].Context = doc.LineText(out[i].Line)
+		text, ok := lines[out[i].Line]
+		if !ok {
+			text = doc.LineText(out[i].Line)
+			lines[out[i].Line] = text
+		}
+		out[i].Context = text
 	}
 	SortFindings(out)
 	return out, crash

@@ -188,6 +188,9 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 		if strings.IndexByte(line, '[') < 0 && strings.IndexByte(line, '<') < 0 {
 			continue
 		}
+		// Columns count runes from the last slot on, not from the line's
+		// start each time: a line of many slots stays linear.
+		prevOff, prevCol := 0, 1
 		for _, sp := range roadmap.FindPlaceholders(line) {
 			if line[sp[0]] == '[' && c.linkDefined(line[sp[0]+1:sp[1]-1]) {
 				continue // "[here]" with "[here]: https://…" below is a link
@@ -198,7 +201,8 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 				// placeholders once (the parser's problem).
 				continue
 			}
-			col := utf8.RuneCountInString(line[:sp[0]]) + 1
+			col := prevCol + utf8.RuneCountInString(line[prevOff:sp[0]])
+			prevOff, prevCol = sp[0], col
 			report(roadmap.Position{Line: n, Column: col},
 				roadmap.Position{Line: n, Column: col + utf8.RuneCountInString(line[sp[0]:sp[1]])}, line[sp[0]:sp[1]])
 		}
@@ -235,14 +239,30 @@ func maySlot(raw []byte) bool {
 // linkDefined reports whether the body defines a link reference named
 // label ("[here]: https://…"), in any case.
 func (c *Context) linkDefined(label string) bool {
-	want := "[" + strings.ToLower(strings.TrimSpace(label)) + "]:"
-	for n := c.Doc.Frontmatter.EndLine + 1; n <= c.Doc.LineCount(); n++ {
-		t := bytes.TrimLeft(c.Doc.LineBytes(n), " ")
-		if len(t) > len(want) && t[0] == '[' && strings.EqualFold(string(t[:len(want)]), want) {
-			return true
+	want := strings.ToLower(strings.TrimSpace(label))
+	if c.shared == nil {
+		return linkLabels(c.Doc)[want]
+	}
+	if c.shared.linkLabels == nil {
+		c.shared.linkLabels = linkLabels(c.Doc)
+	}
+	return c.shared.linkLabels[want]
+}
+
+// linkLabels are the body's link reference definitions ("[here]: https://…"),
+// lower-cased: read once per document, not once per bracket.
+func linkLabels(doc *roadmap.Document) map[string]bool {
+	labels := map[string]bool{}
+	for n := doc.Frontmatter.EndLine + 1; n <= doc.LineCount(); n++ {
+		t := bytes.TrimLeft(doc.LineBytes(n), " ")
+		if len(t) == 0 || t[0] != '[' {
+			continue
+		}
+		if k := bytes.Index(t, []byte("]:")); k > 0 && len(t) > k+2 {
+			labels[strings.ToLower(string(t[1:k]))] = true
 		}
 	}
-	return false
+	return labels
 }
 
 // eachFrontmatterString calls fn with each of the header's free-text

@@ -62,9 +62,21 @@ func checkActionConcrete(c *Context) {
 		if len(ms) == 0 || c.nestedConcrete(a) {
 			continue
 		}
+		var lower *lowerAction
+		reported := map[string]bool{}
 		for _, m := range ms {
 			phrase := a.Title[m.Start:m.End]
-			start, end := titleSpan(a, m.Start, m.End)
+			// One finding per vague phrase in an action: the same words
+			// again are the same fault.
+			key := strings.ToLower(phrase)
+			if reported[key] {
+				continue
+			}
+			reported[key] = true
+			if lower == nil {
+				lower = newLowerAction(a)
+			}
+			start, end := lower.titleSpan(m.Start, m.End)
 			c.ReportText(a.Item, start, end,
 				fmt.Sprintf("action %d is vague: %q has no concrete object", a.Index, phrase),
 				"say exactly what you will do: name the course, book, project, person or number, e.g. \"Finish chapters 1–3 of …\"")
@@ -105,19 +117,35 @@ func actionText(a roadmap.Action) string {
 	return b.String()
 }
 
+// lowerAction is an action's title and text in lower case, made once per
+// action however many phrases are mapped back.
+type lowerAction struct {
+	a           roadmap.Action
+	title, text string
+}
+
+func newLowerAction(a roadmap.Action) *lowerAction {
+	return &lowerAction{a: a, title: strings.ToLower(a.Title), text: strings.ToLower(a.Text)}
+}
+
 // titleSpan maps a span of an action's Title back to its Text, where the
 // title's words are (Title drops the checkbox, kind marker and due clause
 // and joins whitespace).
-func titleSpan(a roadmap.Action, start, end int) (int, int) {
-	phrase := strings.ToLower(a.Title[start:end])
-	text := strings.ToLower(a.Text)
+func (l *lowerAction) titleSpan(start, end int) (int, int) {
+	phrase := strings.ToLower(l.a.Title[start:end])
+	before := l.title[:min(start, len(l.title))]
+	if len(l.title) != len(l.a.Title) {
+		// Lower case changed some byte lengths: the offsets are the title's.
+		before = strings.ToLower(l.a.Title[:start])
+	}
 	// The n-th occurrence in the title is the n-th in the text.
-	nth := strings.Count(strings.ToLower(a.Title[:start]), phrase)
+	nth := strings.Count(before, phrase)
+	text := l.text
 	from := 0
 	for i := 0; ; i++ {
 		j := strings.Index(text[from:], phrase)
 		if j < 0 {
-			return 0, len(a.Text)
+			return 0, len(l.a.Text)
 		}
 		if i == nth {
 			return from + j, from + j + len(phrase)

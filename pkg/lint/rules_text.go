@@ -19,10 +19,21 @@ func checkHedging(c *Context) {
 		}
 	}
 	report := func(it roadmap.Item, where string, unfilled [][2]int) {
+		var seen map[string]bool
 		for _, m := range c.Vague.Hedges(prose(it.Text)) {
 			if overlaps(unfilled, m.Start, m.End) {
 				continue
 			}
+			// One finding per hedge in an item: the same word again is the
+			// same fault (and a line of thousands must not cost a scan each).
+			key := strings.ToLower(it.Text[m.Start:m.End])
+			if seen[key] {
+				continue
+			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[key] = true
 			c.ReportText(it, m.Start, m.End, fmt.Sprintf("hedge %q in %s", it.Text[m.Start:m.End], where), hint)
 		}
 	}

@@ -490,15 +490,33 @@ func (p *parser) assignSectionKeys() {
 			s.Key = m.key
 		}
 	}
+	type nearness struct {
+		key  string
+		typo bool
+	}
+	seen := map[string]nearness{} // a heading written many times is measured once
 	for i, s := range p.doc.Sections {
 		if s.Key != "" || matches[i].key != "" {
 			continue
 		}
-		if near, typo := nearSection(s.Heading); near != "" && !taken[near] {
+		n, ok := seen[s.Heading]
+		if !ok && len(seen) == maxNearHeadings {
+			break // a file of this many unknown headings is not a plan to hint at
+		}
+		if !ok {
+			n.key, n.typo = nearSection(s.Heading)
+			seen[s.Heading] = n
+		}
+		if near, typo := n.key, n.typo; near != "" && !taken[near] {
 			s.Near, s.Misspelt = near, typo
 		}
 	}
 }
+
+// maxNearHeadings bounds the unknown headings measured against the known
+// names for a "did you mean": a roadmap has a dozen headings, and a file
+// of a hundred thousand must not cost a distance table each.
+const maxNearHeadings = 64
 
 // nearHints are words that show which section a heading was meant to be
 // when it names none: "## Actions this week", "## Future".
