@@ -29,8 +29,11 @@ func Nearest(name string, known []string) string {
 		if diff := runes - utf8.RuneCountInString(kl); diff > limit || -diff > limit {
 			continue
 		}
-		d := levenshtein(n, kl)
-		if bestD < 0 || d < bestD {
+		bound := limit
+		if bestD >= 0 {
+			bound = min(bound, bestD-1) // only a nearer name changes the answer
+		}
+		if d := distanceWithin(n, kl, bound); d <= bound {
 			best, bestD = k, d
 		}
 	}
@@ -67,6 +70,46 @@ func Unique(name string, known []string) string {
 		}
 	}
 	return best
+}
+
+// distanceWithin is the edit distance of a and b when it is at most
+// bound, and bound+1 otherwise: it stops as soon as a whole row of the
+// table exceeds the bound, and allocates nothing for short names, since a
+// hint is asked for every unknown heading and label of a file.
+func distanceWithin(a, b string, bound int) int {
+	if bound < 0 {
+		return bound + 1
+	}
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > bound || -d > bound {
+		return bound + 1
+	}
+	var prevBuf, curBuf [64]int
+	prev, cur := prevBuf[:0], curBuf[:0]
+	if len(rb)+1 > len(prevBuf) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > bound {
+			return bound + 1
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(rb)], bound+1)
 }
 
 func levenshtein(a, b string) int {
