@@ -200,6 +200,9 @@ func PlanRecord(doc *roadmap.Document, rec Record) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := roadmap.CheckEditSize(doc.Path, p.Result); err != nil {
+		return nil, err
+	}
 	if err := p.verify(doc, rec, done); err != nil {
 		return nil, fmt.Errorf("%s: could not record the review safely (%v); nothing was written", safetext.Name(doc.Path), err)
 	}

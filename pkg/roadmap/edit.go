@@ -352,9 +352,8 @@ func WriteEdited(path string, original, data []byte) error {
 // allows, a nesting cap, an unreadable entry). The edit's own text is
 // held to the limits the parser applies to what it reads.
 func CheckReadBack(path string, original, data []byte) error {
-	if len(data) > MaxFileBytes {
-		return &EditError{Path: path, Msg: fmt.Sprintf("the edit would make the file %s, over the %s a roadmap may be, so nothing was written (move old review-log entries to another file first)",
-			boundedread.FormatSize(int64(len(data))), boundedread.FormatSize(MaxFileBytes))}
+	if err := CheckEditSize(path, data); err != nil {
+		return err
 	}
 	before := problemCounts(Parse(path, original))
 	after := Parse(path, data)
@@ -365,6 +364,16 @@ func CheckReadBack(path string, original, data []byte) error {
 		if seen[key] > before[key] {
 			return &EditError{Path: path, Msg: fmt.Sprintf("the edit would write what cannot be read back (line %d: %s), so nothing was written", p.Pos.Line, p.Message)}
 		}
+	}
+	return nil
+}
+
+// CheckEditSize refuses an edit whose result is over the size a roadmap
+// may be, before anything parses it.
+func CheckEditSize(path string, data []byte) error {
+	if len(data) > MaxFileBytes {
+		return &EditError{Path: path, Msg: fmt.Sprintf("the edit would make the file %s, over the %s a roadmap may be, so nothing was written (move old review-log entries to another file first)",
+			boundedread.FormatSize(int64(len(data))), boundedread.FormatSize(MaxFileBytes))}
 	}
 	return nil
 }
