@@ -107,3 +107,25 @@ func StdinFilenameFlag(cmd *cobra.Command, p *string, finds string) {
 	}
 	cmd.Flags().StringVar(p, "stdin-filename", StdinDefaultName, usage)
 }
+
+// CompleteCommaList completes the last item of a comma-separated flag
+// value (--columns level,t<TAB>): each option not chosen yet that starts
+// with what is typed after the last comma, after the items already typed,
+// so the shell continues the list instead of restarting it.
+func CompleteCommaList(options []string, toComplete string) []string {
+	done, last := "", toComplete
+	if i := strings.LastIndex(toComplete, ","); i >= 0 {
+		done, last = toComplete[:i+1], toComplete[i+1:]
+	}
+	chosen := map[string]bool{}
+	for _, c := range strings.Split(strings.TrimSuffix(done, ","), ",") {
+		chosen[strings.ToLower(strings.TrimSpace(c))] = true
+	}
+	var out []string
+	for _, o := range options {
+		if !chosen[strings.ToLower(o)] && strings.HasPrefix(strings.ToLower(o), strings.ToLower(last)) {
+			out = append(out, done+o)
+		}
+	}
+	return out
+}

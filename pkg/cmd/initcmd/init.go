@@ -202,6 +202,8 @@ yet are created. FILE "-" writes to standard output.`,
 	fl.StringVar(&opts.PickBy, "pick-by", "", "explore: the date to pick the target, YYYY-MM-DD (default: start + half the horizon, 6 months at most)")
 	_ = cmd.RegisterFlagCompletionFunc("ladder", completeLadders)
 	_ = cmd.RegisterFlagCompletionFunc("current-ladder", completeLadders)
+	_ = cmd.RegisterFlagCompletionFunc("current-level", completeLevels("current-ladder", "ladder"))
+	_ = cmd.RegisterFlagCompletionFunc("target-level", completeLevels("ladder"))
 	_ = cmd.RegisterFlagCompletionFunc("horizon", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"12m", "18m", "2y", "30m", "3y"}, cobra.ShellCompDirectiveNoFileComp
 	})

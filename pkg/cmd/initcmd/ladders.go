@@ -3,6 +3,9 @@ package initcmd
 import (
 	"errors"
 	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
@@ -72,13 +75,52 @@ func laddersDir(file string) string {
 	return filepath.Dir(file)
 }
 
-// completeLaddersIDs offers the track ids of the ladders in effect here.
-func completeLaddersIDs() []string {
+// completionSet is the ladders in effect here, for shell completion.
+func completionSet() *ladder.Set {
 	set, err := ladder.Load(ladder.Options{StartDir: "."})
 	if err != nil {
 		if set, err = ladder.BuiltIn(); err != nil {
 			return nil
 		}
 	}
+	return set
+}
+
+// completeLaddersIDs offers the track ids of the ladders in effect here.
+func completeLaddersIDs() []string {
+	set := completionSet()
+	if set == nil {
+		return nil
+	}
 	return set.IDs()
+}
+
+// completeLevels offers the levels (id and title) of the track the first
+// of trackFlags that is set names: --current-level completes on
+// --current-ladder, else --ladder, as init reads them.
+func completeLevels(trackFlags ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		set := completionSet()
+		if set == nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		for _, f := range trackFlags {
+			id, _ := cmd.Flags().GetString(f)
+			if id == "" {
+				continue
+			}
+			t, err := set.Track(id)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []string
+			for _, l := range t.Levels {
+				if strings.HasPrefix(l.ID, strings.ToLower(toComplete)) {
+					out = append(out, l.ID+"\t"+l.Title)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		}
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
 }

@@ -101,8 +101,8 @@ Columns: ` + strings.Join(Columns, ", ") + `.
 	cmdutil.FormatFlag(cmd, &opts.Format, report.TableFormats...)
 	_ = cmd.RegisterFlagCompletionFunc("from", completeLevelOfArg)
 	_ = cmd.RegisterFlagCompletionFunc("to", completeLevelOfArg)
-	_ = cmd.RegisterFlagCompletionFunc("columns", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return Columns, cobra.ShellCompDirectiveNoFileComp
+	_ = cmd.RegisterFlagCompletionFunc("columns", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return cmdutil.CompleteCommaList(Columns, toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	})
 	return cmd
 }

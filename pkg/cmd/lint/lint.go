@@ -287,6 +287,27 @@ func write(opts *Options, res *lint.Result) error {
 	return nil
 }
 
+// nearRule is the rule id or name a user most likely meant: a near
+// miss, else a name one of whose words begins as the answer's does
+// ("hedge": hedging, "placeholders": placeholder).
+func nearRule(q string, names []string) string {
+	if sug := suggest.Nearest(q, names); sug != "" {
+		return sug
+	}
+	q = strings.ToLower(strings.TrimSpace(q))
+	if len(q) < 4 {
+		return ""
+	}
+	for _, n := range names {
+		for _, w := range strings.Split(n, "-") {
+			if k := min(len(q), len(w)) - 1; k >= 4 && strings.HasPrefix(w, q[:k]) {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
 func explain(opts *Options) error {
 	r := lint.Lookup(opts.Explain)
 	if r == nil {
@@ -295,7 +316,7 @@ func explain(opts *Options) error {
 			names = append(names, r.ID, r.Name)
 		}
 		msg := fmt.Sprintf("no rule %q", opts.Explain)
-		if sug := suggest.Nearest(opts.Explain, names); sug != "" {
+		if sug := nearRule(opts.Explain, names); sug != "" {
 			msg += fmt.Sprintf(": did you mean %s?", sug)
 		}
 		return cmdutil.FlagErrorf("%s (`roadmap lint --list-rules` lists them)", msg)

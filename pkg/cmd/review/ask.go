@@ -11,6 +11,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/review"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
+	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // ask fills the record's kind, notes, done actions and new actions from
@@ -36,7 +37,11 @@ func ask(opts *Options, p *cmdutil.Prompter, doc *roadmap.Document, rep *review.
 			opts.Kind = k
 			break
 		}
-		p.Printf("  %q is not a kind of review: answer %s.\n", answer, strings.Join(roadmap.ReviewKinds, ", "))
+		if near := suggest.Nearest(answer, roadmap.ReviewKinds); near != "" {
+			p.Printf("  %q is not a kind of review: did you mean %s? Answer %s.\n", answer, near, strings.Join(roadmap.ReviewKinds, ", "))
+		} else {
+			p.Printf("  %q is not a kind of review: answer %s.\n", answer, strings.Join(roadmap.ReviewKinds, ", "))
+		}
 		if p.Ended() {
 			opts.Kind = def
 			break

@@ -418,6 +418,7 @@ func TestRecordInteractive(t *testing.T) {
 	path := copyExample(t, "team/marcus-feld.md")
 	prompts, out, err := interactive(t, path, "2026-12-08", nil,
 		"weekly",          // not a kind: asked again
+		"chek-in",         // a near miss: did you mean, asked again
 		"",                // the default: the due check-in
 		"Hiring loop set", // note 1
 		"Two of three pods staffed",
@@ -445,6 +446,7 @@ func TestRecordInteractive(t *testing.T) {
 	for _, want := range []string{
 		"? Which review is this: check-in, quarterly, rewrite, re-plan [check-in]: ",
 		`"weekly" is not a kind of review`,
+		`  "chek-in" is not a kind of review: did you mean check-in? Answer check-in, quarterly, rewrite, re-plan.`,
 		"Questions for the check-in:\n  1. ",
 		"? Note 1 (an empty line ends the notes): ",
 		"  2. [ ] ",
