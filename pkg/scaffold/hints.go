@@ -1,6 +1,10 @@
 package scaffold
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
 
 // hints are the examples a kind's placeholders offer: short, concrete,
 // and in the spirit of that kind of move.
@@ -11,6 +15,9 @@ type hints struct {
 	industry                                 string
 	companies                                [2]string
 	actions                                  [3]string // project, course, person
+	// skills and evidence are the career change's Skills example and
+	// its Evidence example.
+	skills, evidence string
 }
 
 var kindHints = map[string]hints{
@@ -45,6 +52,8 @@ var kindHints = map[string]hints{
 			"a course to start, e.g. Enroll in the \"Product Management Fundamentals\" course and finish module 1",
 			"a person to ask for 15 minutes, e.g. Ask Lena Park (Product Manager, Platform) what her first year as a PM looked like",
 		},
+		skills:   "discovery interviews, roadmapping",
+		evidence: "a product brief shipped with a real team",
 	},
 	Stalled: {
 		titleFormat:   "Moving again: toward %s",
@@ -80,6 +89,73 @@ var kindHints = map[string]hints{
 	},
 }
 
+// mgmtActions are a promotion's or a stall's examples when the target is
+// a management level: the next step for a manager is more teams and more
+// managers, not a bigger project of one's own.
+var mgmtActions = [3]string{
+	"a project to scope, e.g. Draft the one-page plan for taking on the Platform team's hiring and delivery, and review it with my manager",
+	"a course to start, e.g. Read chapters 1-2 of \"An Elegant Puzzle\" by Will Larson and write one page on how we size our teams",
+	"a person to ask for 15 minutes, e.g. Ask Priya Nair (%s, Payments) how she handed her first team to a new manager",
+}
+
+// hintsFor are a kind's hints in the target level's words when the
+// ladders know it: a management target gets a manager's examples, and a
+// career change the skills, milestones and title of the level it enters
+// (not a product manager's, whatever the target).
+func hintsFor(kind string, l *LevelWords) hints { return hintsForLevels(kind, nil, l) }
+
+// hintsForLevels is hintsFor with the current level's words too: the
+// current title's example is that level's title.
+func hintsForLevels(kind string, cur, l *LevelWords) hints {
+	h, ok := kindHints[kind]
+	if !ok {
+		h = kindHints[Promotion]
+	}
+	if cur != nil && cur.Title != "" {
+		h.currentRole = cur.Title
+	}
+	if l == nil || l.Title == "" {
+		return h
+	}
+	switch {
+	case kind == CareerChange:
+		h.targetRole = l.Title
+		h.actions = [3]string{
+			"a project to scope, e.g. Scope a bridge project with a real team that ends in " + sentenceCase(firstOr(l.Milestones, "a first piece of work in the new field")),
+			"a course to start, e.g. Enroll in an introductory course for the skills a " + l.Title + " uses and finish module 1",
+			"a person to ask for 15 minutes, e.g. Ask Lena Park (" + l.Title + ", a team near yours) what her first year in the role looked like",
+		}
+		if len(l.Skills) > 0 {
+			h.skills = sentenceCase(l.Skills[0])
+		}
+		if len(l.Milestones) > 0 {
+			h.evidence = sentenceCase(l.Milestones[0])
+		}
+	case l.Management && (kind == Promotion || kind == Stalled):
+		h.targetRole = l.Title
+		h.actions = mgmtActions
+		h.actions[2] = fmt.Sprintf(mgmtActions[2], l.Title)
+	}
+	return h
+}
+
+func firstOr(list []string, def string) string {
+	if len(list) == 0 {
+		return def
+	}
+	return list[0]
+}
+
+// sentenceCase lowers a sentence's first letter for use inside another
+// ("Writes SQL …": "writes SQL …"), unless it starts an acronym.
+func sentenceCase(s string) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return strings.TrimRight(string(r), ".")
+}
+
 // Examples are what a kind's questions offer as examples, so the prompts
 // of `init` speak of the same move as the template they fill.
 type Examples struct {
@@ -94,11 +170,12 @@ type Examples struct {
 }
 
 // ExamplesFor returns a kind's examples ("" is promotion).
-func ExamplesFor(kind string) Examples {
-	h, ok := kindHints[kind]
-	if !ok {
-		h = kindHints[Promotion]
-	}
+func ExamplesFor(kind string) Examples { return ExamplesForLevel(kind, nil) }
+
+// ExamplesForLevel are a kind's examples in the target level's words
+// (see Values.TargetLevel); nil is ExamplesFor.
+func ExamplesForLevel(kind string, l *LevelWords) Examples {
+	h := hintsFor(kind, l)
 	e := Examples{
 		CurrentRole: h.currentRole, CurrentLadder: h.currentLadder, CurrentLevel: h.currentLevel,
 		TargetRole: h.targetRole, TargetLadder: h.targetLadder, TargetLevel: h.targetLevel,

@@ -77,6 +77,22 @@ type Values struct {
 	StalledSince string
 	Candidates   []string
 	PickBy       civil.Date
+
+	// TargetLevel is what the ladders say of the target level, when they
+	// know it: the examples are then in its words (management or IC, its
+	// title, skills and milestones) instead of the kind's default move.
+	TargetLevel *LevelWords
+	// CurrentLevel is the same for the current level.
+	CurrentLevel *LevelWords
+}
+
+// LevelWords are what a ladder says of a level, for the examples.
+type LevelWords struct {
+	Management bool   // a management level (the ladder's kind)
+	Track      string // the track id, e.g. data-scientist
+	Title      string // e.g. Data Scientist I
+	Skills     []string
+	Milestones []string
 }
 
 // Bridge work is 6 to 12 months (lint's RM017).
@@ -229,7 +245,7 @@ func Render(v Values) ([]byte, error) {
 	if by.IsZero() {
 		by = v.Today.AddMonths(months)
 	}
-	hints := kindHints[kind]
+	hints := hintsForLevels(kind, v.CurrentLevel, v.TargetLevel)
 
 	cur := Role{Role: oneLine(v.Current.Role), Ladder: oneLine(v.Current.Ladder), Level: oneLine(v.Current.Level), NoLevel: v.Current.NoLevel}
 	tgt := Role{Role: oneLine(v.Target.Role), Ladder: oneLine(v.Target.Ladder), Level: oneLine(v.Target.Level)}
@@ -306,6 +322,9 @@ func Render(v Values) ([]byte, error) {
 		By:          by.String(),
 		Horizon:     horizonWords(months),
 		Actions:     actions,
+		Mgmt:        v.TargetLevel != nil && v.TargetLevel.Management,
+		Skills:      hints.skills,
+		Evidence:    hints.evidence,
 	}
 	switch kind {
 	case CareerChange:
@@ -378,6 +397,12 @@ type view struct {
 	StalledSince string
 	PickBy       string // explore
 	Candidates   []string
+	// Mgmt is set when the target is a management level: the gap and the
+	// years speak of teams, not of one's own projects.
+	Mgmt bool
+	// Skills and Evidence are the career change's gap examples: the
+	// target level's own when the ladder knows it.
+	Skills, Evidence string
 }
 
 // phase is one stretch of bridge work, months counted from the start.

@@ -606,3 +606,50 @@ func TestCommentsFitEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesInTheTargetLevelsWords: a management target gets a
+// manager's examples (not "lead the billing migration", "a move to the
+// management track"); a career change gets the level's own skills,
+// milestone and title (not a product manager's, whatever the target).
+func TestExamplesInTheTargetLevelsWords(t *testing.T) {
+	today, _ := civil.Parse("2026-12-02")
+	render := func(v Values) string {
+		t.Helper()
+		v.Today = today
+		out, err := Render(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	em := render(Values{Kind: Promotion,
+		CurrentLevel: &LevelWords{Management: true, Title: "Senior Engineering Manager"},
+		TargetLevel:  &LevelWords{Management: true, Title: "Director of Engineering"}})
+	for _, bad := range []string{"billing migration", "mentor two engineers", "a move to the management track", "Staff Engineer", "Senior Software Engineer"} {
+		if strings.Contains(em, bad) {
+			t.Errorf("a manager's roadmap says %q:\n%s", bad, em)
+		}
+	}
+	for _, want := range []string{"second team", "coach two team leads", "a wider remit on the management track", "Ask Priya Nair (Director of Engineering, Payments)", "e.g. Senior Engineering Manager"} {
+		if !strings.Contains(em, want) {
+			t.Errorf("a manager's roadmap lacks %q:\n%s", want, em)
+		}
+	}
+	ic := render(Values{Kind: Promotion, TargetLevel: &LevelWords{Title: "Staff Software Engineer"}})
+	if !strings.Contains(ic, "lead the billing migration") || strings.Contains(ic, "second team") {
+		t.Errorf("an IC promotion lost its examples:\n%s", ic)
+	}
+
+	ds := render(Values{Kind: CareerChange, TargetLevel: &LevelWords{Track: "data-scientist", Title: "Data Scientist I",
+		Skills: []string{"Writes SQL and Python or R to clean and analyse data"}, Milestones: []string{"An analysis that informed a product decision"}}})
+	for _, bad := range []string{"Product Manager", "discovery interviews", "product brief"} {
+		if strings.Contains(ds, bad) {
+			t.Errorf("a move into data science says %q:\n%s", bad, ds)
+		}
+	}
+	for _, want := range []string{"e.g. Career change to Data Scientist I", "e.g. writes SQL and Python or R", "e.g. an analysis that informed a product decision"} {
+		if !strings.Contains(ds, want) {
+			t.Errorf("a move into data science lacks %q:\n%s", want, ds)
+		}
+	}
+}

@@ -345,6 +345,8 @@ func initRun(opts *Options) error {
 		DecideBy:     s.decideBy,
 		Candidates:   opts.Candidates,
 		PickBy:       s.pickBy,
+		TargetLevel:  levelWords(set, opts.Ladder, opts.TargetLevel),
+		CurrentLevel: levelWords(set, currentLadder, opts.CurrentLevel),
 	})
 	if err != nil {
 		return cmdutil.FlagErrorf("%v", err)

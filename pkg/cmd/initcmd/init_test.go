@@ -390,11 +390,16 @@ func TestInitRunPromptsCareerChange(t *testing.T) {
 		"(e.g. GitLab, JetBrains)",
 		"? Months of bridge work before the job search, 6 to 11 [8]: ",
 		`  "14": give a number of months from 6 to 12, fewer than the plan's 12.`,
-		"? Action 1, a project to scope, e.g. Write a one-page product brief",
+		// The examples are the UX researcher level's, not a product
+		// manager's (every career change used to get "a product brief").
+		"? Action 1, a project to scope, e.g. Scope a bridge project with a real team that ends in ",
 	} {
 		if !strings.Contains(prompts, want) {
 			t.Errorf("prompts lack %q:\n%s", want, prompts)
 		}
+	}
+	if strings.Contains(prompts, "product brief") {
+		t.Errorf("a move into UX research was given a product manager's examples:\n%s", prompts)
 	}
 	if strings.Contains(prompts, "Staff Software Engineer") || strings.Contains(prompts, "billing") {
 		t.Errorf("a career change was asked in a promotion's words:\n%s", prompts)

@@ -124,3 +124,23 @@ func completeLevels(trackFlags ...string) func(*cobra.Command, []string, string)
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 }
+
+// levelWords is what the ladders say of a level, for the template's
+// examples; nil when they do not know it.
+func levelWords(set *ladder.Set, track, level string) *scaffold.LevelWords {
+	if set == nil || track == "" || level == "" {
+		return nil
+	}
+	t, err := set.Track(track)
+	if err != nil {
+		return nil
+	}
+	l, err := t.Level(level)
+	if err != nil {
+		return nil
+	}
+	return &scaffold.LevelWords{
+		Management: l.Kind == ladder.KindManagement, Track: t.ID, Title: l.Title,
+		Skills: l.Skills, Milestones: l.Milestones,
+	}
+}

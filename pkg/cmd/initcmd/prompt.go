@@ -187,6 +187,9 @@ func prompt(opts *Options, set *ladder.Set) error {
 		return err
 	}
 
+	// The actions' examples speak of the target now chosen: a manager's
+	// next step, the field a career changer enters.
+	ex = scaffold.ExamplesForLevel(opts.Kind, levelWords(a.set, opts.Ladder, opts.TargetLevel))
 	slots := []string{"Action 1, %s", "Action 2, %s", "Action 3, %s"}
 	for i := len(opts.Actions); i < len(slots); i++ {
 		answer, err := p.Ask(fmt.Sprintf(slots[i], ex.Actions[i]))
