@@ -244,14 +244,6 @@ func where(paths []string) string {
 	return strings.Join(out, ", ")
 }
 
-func names(paths []string) string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = safetext.Name(p)
-	}
-	return strings.Join(out, ", ")
-}
-
 func defaultPaths(p []string) []string {
 	if len(p) == 0 {
 		return []string{"."}
