@@ -11,7 +11,8 @@
 // control characters (0x80–0x9F, which some terminals read as escape
 // sequences), the line and paragraph separators U+2028 and U+2029, the
 // bidirectional embedding, override and isolate characters (U+202A–U+202E,
-// U+2066–U+2069, which reorder what a reader sees) and bytes that are not
+// U+2066–U+2069, which reorder what a reader sees) and marks (U+200E,
+// U+200F, U+061C: with those, Unicode's Bidi_Control set) and bytes that are not
 // UTF-8. They are written the way Go writes them in a string literal
 // (\x1b, \r, \n, \u007f, \u202e, \xff), so a person sees that they are
 // there. Writer does the same to a whole stream.
@@ -167,6 +168,8 @@ func unsafeRune(r rune) bool {
 	case r >= 0x202a && r <= 0x202e: // LRE, RLE, PDF, LRO, RLO
 		return true
 	case r >= 0x2066 && r <= 0x2069: // LRI, RLI, FSI, PDI
+		return true
+	case r == 0x200e || r == 0x200f || r == 0x061c: // LRM, RLM, ALM: the rest of Unicode's Bidi_Control
 		return true
 	}
 	return false

@@ -23,6 +23,7 @@ func TestLine(t *testing.T) {
 		{"c1 \u009b31m", `c1 \u009b31m`},
 		{"rtl \u202egnp.exe", `rtl \u202egnp.exe`},
 		{"isolate \u2066x\u2069", `isolate \u2066x\u2069`},
+		{"marks \u200ex\u200fy\u061cz", `marks \u200ex\u200fy\u061cz`},
 		{"sep\u2028x", `sep\u2028x`},
 		{"bad \xff utf8", `bad \xff utf8`},
 		{"", ""},
