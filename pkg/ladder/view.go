@@ -2,6 +2,7 @@ package ladder
 
 import (
 	"fmt"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 	"strconv"
 	"strings"
 )
@@ -212,7 +213,8 @@ func nonNil(s []string) []string {
 }
 
 // Complete returns completion candidates for a track id or a TRACK/LEVEL
-// reference starting with prefix. Without a "/" in prefix and withLevels
+// reference starting with prefix (the title made safe to print: a shell
+// shows it as it is). Without a "/" in prefix and withLevels
 // set, it offers "track/" stems as well as full references.
 func (s *Set) Complete(prefix string, withLevels bool) []string {
 	var out []string
@@ -220,13 +222,13 @@ func (s *Set) Complete(prefix string, withLevels bool) []string {
 	for _, t := range s.tracks {
 		if !withLevels {
 			if strings.HasPrefix(t.ID, p) {
-				out = append(out, t.ID+"\t"+t.Title)
+				out = append(out, t.ID+"\t"+safetext.Line(t.Title))
 			}
 			continue
 		}
 		for _, l := range t.Levels {
 			if strings.HasPrefix(l.Ref(), p) {
-				out = append(out, l.Ref()+"\t"+l.Title)
+				out = append(out, l.Ref()+"\t"+safetext.Line(l.Title))
 			}
 		}
 	}

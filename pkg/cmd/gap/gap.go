@@ -17,6 +17,7 @@ import (
 	"github.com/roadmapcli/roadmap/pkg/ladder"
 	"github.com/roadmapcli/roadmap/pkg/report"
 	"github.com/roadmapcli/roadmap/pkg/roadmap"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // Options holds what `gap` needs.
@@ -256,7 +257,7 @@ func completeLevel(cmd *cobra.Command, _ []string, toComplete string) ([]string,
 		if t, err := s.Track(id); err == nil {
 			for _, l := range t.Levels {
 				if strings.HasPrefix(l.ID, strings.ToLower(toComplete)) {
-					out = append(out, l.ID+"\t"+l.Title)
+					out = append(out, l.ID+"\t"+safetext.Line(l.Title))
 				}
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/roadmapcli/roadmap/pkg/cmdutil"
 	"github.com/roadmapcli/roadmap/pkg/ladder"
+	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
 // NewCmdLadder is the `ladder` command group.
@@ -116,7 +117,7 @@ func completeLevelOfArg(cmd *cobra.Command, args []string, toComplete string) ([
 	}
 	var out []string
 	for _, l := range t.Levels {
-		out = append(out, l.ID+"\t"+l.Title)
+		out = append(out, l.ID+"\t"+safetext.Line(l.Title))
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
 }
