@@ -161,8 +161,11 @@ func pathsRun(opts *Options) error {
 
 // mermaidText writes the characters Mermaid would read as markup as its
 // entity codes: a label is HTML in a flowchart, so `<img onerror=…>` from
-// a ladder file must stay text.
-var mermaidText = strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "&", "#amp;")
+// a ladder file must stay text, and a directive must stay a label.
+var mermaidText = strings.NewReplacer(`"`, "#quot;", "<", "#lt;", ">", "#gt;", "&", "#amp;",
+	// %% starts a comment or a directive (%%{init: …}%% sets the theme and
+	// its CSS) wherever Mermaid meets it.
+	"%", "#37;")
 
 var nonIDRe = regexp.MustCompile(`[^A-Za-z0-9]+`)
 
