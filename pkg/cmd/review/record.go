@@ -96,6 +96,10 @@ func recordRun(opts *Options) error {
 		asked = doc.Raw
 	}
 
+	if err := noControls(opts); err != nil {
+		return err
+	}
+
 	// Plan once before the lock too: the first lint of a process loads the
 	// ladders and compiles the phrase lists, which runs waiting for the
 	// lock should not wait for, and a refusal needs no lock at all. The
@@ -332,4 +336,36 @@ func joinInts(ns []int) string {
 		s[i] = fmt.Sprint(n)
 	}
 	return strings.Join(s, ", ")
+}
+
+// noControls refuses a note, an action or a rating's reason that holds a
+// control character (ESC, BEL, a C1 code): written into the roadmap, it
+// would be an escape sequence for whoever cats the file. Tabs pass. Text
+// the record copies from the file (a kept action's title) is the file's
+// own and is not judged here.
+func noControls(opts *Options) error {
+	check := func(what, s string) error {
+		i := strings.IndexFunc(s, func(r rune) bool { return (r < 0x20 && r != '\t') || (r >= 0x7f && r <= 0x9f) })
+		if i < 0 {
+			return nil
+		}
+		return &cmdutil.InputError{Err: fmt.Errorf("%s: %s %s holds a control character (%s), so nothing was written (give it without)",
+			safetext.Name(opts.File), what, safetext.Name(s), safetext.Line(string([]rune(s[i:])[0])))}
+	}
+	for _, n := range opts.Notes {
+		if err := check("the note", n); err != nil {
+			return err
+		}
+	}
+	for _, a := range opts.Actions {
+		if err := check("the action", a); err != nil {
+			return err
+		}
+	}
+	for _, r := range opts.Ratings {
+		if err := check("the reason for "+r.Dimension, r.Reason); err != nil {
+			return err
+		}
+	}
+	return nil
 }
