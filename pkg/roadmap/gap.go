@@ -209,33 +209,41 @@ func readGapItemFrom(it Item, label string, labelPos Position, from int) GapItem
 	return g
 }
 
-// saysNone reports whether an Evidence says there is none: "none yet",
-// "nothing so far", "not yet", "no project yet", "—".
+// saysNone reports whether an Evidence (or an Artifact) names none: it
+// says there is none ("none yet", "nothing so far", "not yet", "no project
+// yet", "—", "n/a"), that it is not known ("not sure yet", "to be decided
+// with my manager", "(pending)", "we will see") or only a stand-in for one
+// ("a project", "something that shows it", "the project (to be named)").
 func saysNone(e string) bool {
 	if e == "" || len(e) > 60 {
 		return false
 	}
-	first := strings.TrimLeft(e, " *_(")
-	if first == "" {
-		return false
-	}
-	switch first[0] {
-	case 'n', 'N', 'z', 'Z', '-', 0xe2: // none, nothing, not yet, no, nil, zero, dashes
-	default:
-		return false
-	}
 	t := strings.ToLower(strings.Trim(strings.TrimSpace(stripEmphasis(e)), ".!;,()*_ "))
 	switch t {
-	case "—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero":
+	case "—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero", "n/a", "na", "pending", "unknown",
+		"undecided", "unclear", "later", "optional", "something", "a project", "some project", "the project",
+		"we will see", "we'll see", "will see", "to follow", "will follow":
 		return true
 	}
-	for _, p := range []string{"none ", "nothing ", "not yet ", "no project", "no evidence", "none,", "nothing,"} {
+	for _, p := range noneStarts {
 		if strings.HasPrefix(t+" ", p) {
 			return true
 		}
 	}
+	for _, p := range []string{"to be decided", "to be determined", "to be confirmed", "to be defined", "to be named",
+		"to be agreed", "to be chosen", "to be found"} {
+		if strings.Contains(t, p) {
+			return true // "the project (to be named)"
+		}
+	}
 	return false
 }
+
+// noneStarts begin an answer that names nothing: "none yet", "not sure
+// yet", "something that shows it".
+var noneStarts = []string{"none ", "nothing ", "not yet ", "no project", "no evidence", "none,", "nothing,",
+	"not sure", "unsure", "no idea", "not decided", "we will see", "we'll see",
+	"something that ", "some project "}
 
 // withEvidence gives g the Evidence of a sibling item after it.
 func withEvidence(g GapItem, b Item) GapItem {

@@ -289,10 +289,33 @@ func artifactOf(full Item) (string, Position, [2]int) {
 	}
 	for _, w := range []string{"artifact", "artefact"} {
 		if i := ascii.IndexFold(text, w); i >= 0 {
+			if negatedMention(text, i, len(w)) {
+				return "", Position{}, [2]int{} // "No artifact for this one", "artifacts will follow"
+			}
 			return strings.TrimSpace(text), full.PosOf(i), [2]int{}
 		}
 	}
 	return "", Position{}, [2]int{}
+}
+
+// negatedMention reports whether the word at text[i:i+n] is mentioned as
+// missing: after "no", "without" or "not", or before "will follow",
+// "optional", "later", "to follow", "tbd" ("No artifact for this one",
+// "Artifacts will follow", "artifact optional").
+func negatedMention(text string, i, n int) bool {
+	before := strings.ToLower(strings.TrimRight(text[:i], " *_"))
+	for _, w := range []string{"no", "without", "not", "not an", "not a", "no real", "no visible"} {
+		if before == w || strings.HasSuffix(before, " "+w) || strings.HasSuffix(before, "("+w) {
+			return true
+		}
+	}
+	after := strings.ToLower(strings.TrimLeft(text[i+n:], "s:*_ "))
+	for _, w := range []string{"will follow", "to follow", "optional", "later", "tbd", "pending", "not needed", "none"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelStart moves a label's start back over the emphasis and list

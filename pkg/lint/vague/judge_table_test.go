@@ -130,6 +130,16 @@ var judgeTable = []vagueCase{
 	{"act", "Mijn presentatievaardigheden verbeteren", "vague"},
 	// a verb of learning with one bare word to learn, the verb last in
 	// German (blind2: "Mich in Airflow einarbeiten")
+	// idioms of effort and looking (blind2's probes)
+	{"act", "Get my reps in on RTOS scheduling", "vague"},
+	{"act", "Keep going with Rust for embedded", "vague"},
+	{"act", "Do some reading on CAN bus", "vague"},
+	{"act", "Check out some embedded Rust resources", "vague"},
+	{"act", "Show more leadership in standups", "vague"},
+	{"act", "Check out the v3 branch and run the 40 HIL tests", ""},
+	{"act", "Keep going with the bootloader rewrite until the 3 failing tests pass", ""},
+	{"act", "Do some reading on CAN bus: chapters 1–3 of \"CAN System Engineering\"", ""},
+	{"act", "Try and get 20 minutes with Nathan Curtis", ""},
 	{"act", "Mich in Airflow einarbeiten", "vague"},
 	{"act", "Airflow lernen", "vague"},
 	{"act", "Mehr über Airflow lernen", "vague"},
