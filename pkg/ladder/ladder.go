@@ -298,8 +298,61 @@ func (e *UnknownError) Error() string {
 func (e *UnknownError) Suggestion() string { return Nearest(e.Name, e.Known) }
 
 // Nearest returns the known name closest to name when it is a plausible
-// typo or prefix, else "".
-func Nearest(name string, known []string) string { return suggest.Nearest(name, known) }
+// typo or prefix, else "". The abbreviations of ranks are read out first
+// (Expand): "sr-manager" is senior-manager, not the manager a rank below
+// that is nearer by edit distance.
+func Nearest(name string, known []string) string {
+	return sameRank(name, suggest.Nearest(Expand(name), known))
+}
+
+// Unique is Nearest when it is the only plausible answer (what a fix may
+// write), else "".
+func Unique(name string, known []string) string {
+	return sameRank(name, suggest.Unique(Expand(name), known))
+}
+
+// rankWords are the words of an id that name a rank: a suggestion must
+// keep the one written ("jr-manager" is not senior-manager, two letters
+// away).
+var rankWords = []string{"junior", "senior", "principal", "associate", "staff", "lead", "entry", "mid", "distinguished"}
+
+// sameRank is sug, or "" when name names a rank that sug does not.
+func sameRank(name, sug string) string {
+	if sug == "" {
+		return ""
+	}
+	exp, s := "-"+strings.ToLower(Expand(name))+"-", "-"+strings.ToLower(sug)+"-"
+	for _, r := range rankWords {
+		if strings.Contains(exp, "-"+r+"-") && !strings.Contains(s, "-"+r+"-") {
+			return ""
+		}
+	}
+	return sug
+}
+
+// abbreviations are the short forms of ranks and roles people write in
+// ids: "sr-manager", "jr-engineer", "snr", "mgr".
+var abbreviations = map[string]string{
+	"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "mgr": "manager", "dir": "director",
+	"assoc": "associate", "princ": "principal", "swe": "software-engineer", "sre": "site-reliability-engineer",
+}
+
+// Expand writes out the abbreviations in an id, part by part ("sr-manager"
+// is "senior-manager", "Sr. Manager" is "senior-manager"); an id without
+// one is returned as it is.
+func Expand(name string) string {
+	parts := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' })
+	changed := false
+	for i, p := range parts {
+		if full, ok := abbreviations[p]; ok && full != p {
+			parts[i], changed = full, true
+		}
+	}
+	if !changed {
+		return name
+	}
+	return strings.Join(parts, "-")
+}
 
 // Paths returns the moves from a level: its written moves, then every
 // `next` level no move names (requirements: that level's milestones; no

@@ -181,6 +181,33 @@ func TestUnknownSuggests(t *testing.T) {
 	}
 }
 
+// Rank abbreviations are read out before the distance: "sr-manager" is
+// senior-manager, not manager (a rank below, nearer by edit distance), and
+// a suggestion keeps the rank written ("jr-manager" is not senior-manager).
+func TestSuggestReadsRanks(t *testing.T) {
+	em := []string{"manager", "senior-manager", "director", "senior-director", "vp"}
+	for name, want := range map[string][2]string{ // nearest, unique
+		"sr-manager":     {"senior-manager", "senior-manager"},
+		"Sr. Manager":    {"senior-manager", "senior-manager"},
+		"snr-manager":    {"senior-manager", "senior-manager"},
+		"sr-director":    {"senior-director", "senior-director"},
+		"mgr":            {"manager", "manager"},
+		"jr-manager":     {"", ""},
+		"senoir-manager": {"senior-manager", "senior-manager"},
+		"manger":         {"manager", "manager"},
+	} {
+		if got := [2]string{Nearest(name, em), Unique(name, em)}; got != want {
+			t.Errorf("%q: nearest, unique = %q, want %q", name, got, want)
+		}
+	}
+	if got := Expand("sr-manager"); got != "senior-manager" {
+		t.Errorf("Expand = %q", got)
+	}
+	if got := Expand("staff"); got != "staff" {
+		t.Errorf("Expand changed an id with no abbreviation: %q", got)
+	}
+}
+
 func TestBetween(t *testing.T) {
 	tr, _ := mustBuiltIn(t).Track("software-engineer")
 	ls, err := tr.Between("mid", "L6")

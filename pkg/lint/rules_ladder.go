@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/roadmapcli/roadmap/pkg/ladder"
-	"github.com/roadmapcli/roadmap/pkg/suggest"
 )
 
 // checkLadderKnown (RM022) checks current and target ladder and level ids
@@ -64,11 +63,11 @@ func (c *Context) checkRoleOnce(trackPath, levelPath, trackID, levelName string)
 	t, err := c.Ladders.Track(trackID)
 	if err != nil {
 		ids := c.Ladders.IDs()
-		if sug := suggest.Nearest(trackID, ids); sug != "" {
+		if sug := ladder.Nearest(trackID, ids); sug != "" {
 			c.Report(c.valuePos(trackPath, trackID, 0), c.valuePos(trackPath, trackID, len(trackID)),
 				fmt.Sprintf("%s: %q is not a known ladder", trackPath, trackID),
 				fmt.Sprintf("did you mean %q? `roadmap ladder list` lists the ladders", sug))
-			c.Annotate("unknown-ladder", trackPath, suggest.Unique(trackID, ids))
+			c.Annotate("unknown-ladder", trackPath, ladder.Unique(trackID, ids))
 			return
 		}
 		c.reportSeverity(min(c.severity, Info), c.valuePos(trackPath, trackID, 0), c.valuePos(trackPath, trackID, len(trackID)),
@@ -89,14 +88,14 @@ func (c *Context) checkRoleOnce(trackPath, levelPath, trackID, levelName string)
 		known = append(known, l.Aliases...)
 	}
 	start, end := c.valuePos(levelPath, levelName, 0), c.valuePos(levelPath, levelName, len(levelName))
-	if sug := suggest.Nearest(levelName, known); sug != "" {
+	if sug := ladder.Nearest(levelName, known); sug != "" {
 		if l, err := t.Level(sug); err == nil {
 			sug = l.ID
 		}
 		c.Report(start, end, fmt.Sprintf("%s: %q is not a level of %s", levelPath, levelName, t.ID),
 			fmt.Sprintf("did you mean %q? its levels: %s", sug, strings.Join(names, ", ")))
 		unique := ""
-		if u := suggest.Unique(levelName, known); u != "" {
+		if u := ladder.Unique(levelName, known); u != "" {
 			if l, err := t.Level(u); err == nil {
 				unique = l.ID
 			}
