@@ -599,9 +599,10 @@ func writeMarkdown(w io.Writer, c *gap.Comparison, doc *roadmap.Document) error 
 	return err
 }
 
-// mdText keeps text on one line for Markdown prose. The roadmap's own
-// Markdown (bold, code) is kept as written.
-func mdText(s string) string { return strings.Join(strings.Fields(s), " ") }
+// mdText keeps text on one line for Markdown prose, HTML escaped (a
+// title of <img onerror=…> is text). The roadmap's own Markdown (bold,
+// code) is kept as written.
+func mdText(s string) string { return report.MarkdownText(strings.Join(strings.Fields(s), " ")) }
 
 // ratingCell is a dimension's latest ratings: "self 3" and "manager 1"
 // (manager named as given: the terminal table is narrow) joined by sep,
