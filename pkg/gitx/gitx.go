@@ -35,9 +35,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/roadmapcli/roadmap/pkg/boundedread"
+	"github.com/roadmapcli/roadmap/pkg/interrupt"
 	"github.com/roadmapcli/roadmap/pkg/safetext"
 )
 
@@ -382,7 +384,26 @@ func (c *Client) run(dir string, args ...string) ([]byte, error) {
 	// A hook may write without end: keep the start of what it says.
 	stderr := &capped{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = &stdout, stderr
-	err = cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return nil, &gitError{args: args, err: err}
+	}
+	// A signal that ends roadmap ends git too, the way git cleans up after
+	// itself (SIGTERM: it removes its index.lock): an interrupted review
+	// must not commit seconds later, from an orphaned git waiting on a
+	// slow hook.
+	exited := make(chan struct{})
+	stop := interrupt.OnInterrupt(func() {
+		if cmd.Process.Signal(syscall.SIGTERM) != nil {
+			_ = cmd.Process.Kill()
+		}
+		select {
+		case <-exited:
+		case <-time.After(2 * time.Second):
+		}
+	})
+	err = cmd.Wait()
+	close(exited)
+	stop()
 	if errors.Is(err, exec.ErrWaitDelay) && cmd.ProcessState != nil && cmd.ProcessState.Success() {
 		err = nil // git succeeded; only a hook's leftover job held its pipes
 	}
