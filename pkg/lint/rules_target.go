@@ -73,7 +73,9 @@ func checkTargetVague(c *Context) {
 			continue
 		}
 		for _, m := range c.Vague.Target(f.value) {
-			if m.Judged && named {
+			// The prose excuses a stand-in in the title, not in
+			// target.role, the field that is meant to be the role.
+			if m.Judged && named && (f.path != "target.role" || vague.NamesRole(f.value)) {
 				continue
 			}
 			c.Report(c.valuePos(f.path, f.value, m.Start), c.valuePos(f.path, f.value, m.End),
