@@ -198,7 +198,13 @@ func recordRun(opts *Options) error {
 	if repo != nil {
 		hash, err := repo.CommitFile(opts.File, message)
 		if err != nil {
-			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git --literal-pathspecs commit -m %q -- %s)", safetext.Name(opts.File), err, message, cmdutil.ShellQuote(opts.File))}
+			q := cmdutil.ShellQuote(opts.File)
+			if strings.Contains(err.Error(), "ignored by one of your .gitignore") {
+				// git add refuses an ignored file; the plain commit would
+				// fail too ("did not match any file").
+				return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but git ignores the file (.gitignore), so it was not committed (to commit it anyway: git --literal-pathspecs add -f -- %s && git --literal-pathspecs commit -m %q -- %s)", safetext.Name(opts.File), q, message, q)}
+			}
+			return &cmdutil.InputError{Err: fmt.Errorf("%s: the review is recorded in the file, but %v (commit it yourself: git --literal-pathspecs commit -m %q -- %s)", safetext.Name(opts.File), err, message, q)}
 		}
 		res.Commit = &CommitInfo{Hash: hash, Message: message}
 	}
