@@ -668,13 +668,14 @@ func onlyPlaceholders(v *yaml.Node) (string, bool) {
 	if len(v.Content) == 0 {
 		return "", false
 	}
-	vals := make([]string, 0, len(v.Content))
 	for _, e := range v.Content {
-		e = deref(e)
-		if e.Kind != yaml.ScalarNode || !IsPlaceholder(e.Value) {
+		if e = deref(e); e.Kind != yaml.ScalarNode || !IsPlaceholder(e.Value) {
 			return "", false
 		}
-		vals = append(vals, strings.TrimSpace(e.Value))
+	}
+	vals := make([]string, 0, len(v.Content))
+	for _, e := range v.Content {
+		vals = append(vals, strings.TrimSpace(deref(e).Value))
 	}
 	return "[" + strings.Join(vals, ", ") + "]", true
 }

@@ -218,26 +218,32 @@ func saysNone(e string) bool {
 	if e == "" || len(e) > 60 {
 		return false
 	}
-	t := strings.ToLower(strings.Trim(strings.TrimSpace(stripEmphasis(e)), ".!;,()*_ "))
-	switch t {
-	case "—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero", "n/a", "na", "pending", "unknown",
-		"undecided", "unclear", "later", "optional", "something", "a project", "some project", "the project",
-		"we will see", "we'll see", "will see", "to follow", "will follow":
-		return true
-	}
-	for _, p := range noneStarts {
-		if strings.HasPrefix(t+" ", p) {
+	t := strings.Trim(strings.TrimSpace(stripEmphasis(e)), ".!;,()*_ ")
+	for _, w := range noneWholes {
+		if strings.EqualFold(t, w) {
 			return true
 		}
 	}
-	for _, p := range []string{"to be decided", "to be determined", "to be confirmed", "to be defined", "to be named",
-		"to be agreed", "to be chosen", "to be found"} {
-		if strings.Contains(t, p) {
-			return true // "the project (to be named)"
+	for _, p := range noneStarts {
+		if ascii.HasPrefixFold(t, p) || strings.HasSuffix(p, " ") && strings.EqualFold(t, p[:len(p)-1]) {
+			return true
+		}
+	}
+	if ascii.IndexFold(t, "to be ") >= 0 {
+		for _, p := range []string{"to be decided", "to be determined", "to be confirmed", "to be defined", "to be named",
+			"to be agreed", "to be chosen", "to be found"} {
+			if ascii.IndexFold(t, p) >= 0 {
+				return true // "the project (to be named)"
+			}
 		}
 	}
 	return false
 }
+
+// noneWholes are whole answers that name nothing.
+var noneWholes = []string{"—", "–", "-", "none", "nothing", "not yet", "no", "nil", "zero", "n/a", "na", "pending", "unknown",
+	"undecided", "unclear", "later", "optional", "something", "a project", "some project", "the project",
+	"we will see", "we'll see", "will see", "to follow", "will follow"}
 
 // noneStarts begin an answer that names nothing: "none yet", "not sure
 // yet", "something that shows it".

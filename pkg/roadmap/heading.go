@@ -83,11 +83,14 @@ var aliasJoined = func() map[string]string {
 // for plural or plural for singular ("Next 30 day", "Review logs"). "" when
 // none.
 func variantOf(h string) string {
-	if k, ok := aliasJoined[strings.ReplaceAll(h, " ", "")]; ok && len(h) >= 5 {
-		return k
+	if len(h) < 5 || len(h) > 40 {
+		return ""
 	}
-	if len(h) < 5 || !strings.Contains(h, " ") {
-		return "" // one short word: "Goals" is not "Goal"'s plural here
+	if strings.IndexByte(h, ' ') < 0 {
+		if k, ok := aliasJoined[h]; ok {
+			return k // "Reviewlog"
+		}
+		return "" // one word: "Goals" is not "Goal"'s plural here
 	}
 	if t, ok := strings.CutSuffix(h, "s"); ok {
 		if k, ok := aliasIndex[t]; ok {
@@ -141,11 +144,12 @@ func canonHeading(h string) string {
 // needsCanon is a quick test: most headings have no hyphen, no digit run
 // into letters and no number word.
 func needsCanon(h string) bool {
-	if strings.IndexByte(h, '-') >= 0 {
-		return true
-	}
 	for i := 1; i < len(h); i++ {
 		if isDigit(h[i-1]) && 'a' <= h[i] && h[i] <= 'z' {
+			return true
+		}
+		// a hyphen inside a word; "2-3" is a range
+		if h[i] == '-' && !(isDigit(h[i-1]) && i+1 < len(h) && isDigit(h[i+1])) {
 			return true
 		}
 	}
