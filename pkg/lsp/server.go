@@ -14,6 +14,7 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -160,6 +161,15 @@ func (s *Server) run(r *bufio.Reader) error {
 			_ = s.conn.reply(json.RawMessage("null"), nil, &rpcError{Code: codeParseError, Message: "parse error: " + err.Error()})
 			continue
 		}
+		if msg := invalidRequest(&m); msg != "" {
+			s.logf("<- invalid message: %s", msg)
+			id := json.RawMessage("null")
+			if validID(m.ID) {
+				id = m.ID
+			}
+			_ = s.conn.reply(id, nil, &rpcError{Code: codeInvalidRequest, Message: msg})
+			continue
+		}
 		if m.isResponse() {
 			s.conn.deliver(&m)
 			continue
@@ -181,6 +191,26 @@ func (s *Server) run(r *bufio.Reader) error {
 		return err
 	}
 	return readErr
+}
+
+// invalidRequest says what makes m no JSON-RPC message, or "": an id that
+// is not a number or a string (an object id once shut the server down), or
+// a message with an id but neither a method nor a result or error (it was
+// taken for a response and never answered).
+func invalidRequest(m *message) string {
+	switch {
+	case len(m.ID) > 0 && !validID(m.ID) && !(m.isResponse() && string(m.ID) == "null"):
+		return "invalid request: an id must be a number or a string"
+	case m.isResponse() && m.Result == nil && m.Error == nil:
+		return "invalid request: a message with an id needs a method (or, as a response, a result or an error)"
+	}
+	return ""
+}
+
+// validID reports whether a raw JSON id is a number or a string.
+func validID(id json.RawMessage) bool {
+	t := bytes.TrimSpace(id)
+	return len(t) > 0 && (t[0] == '"' || t[0] == '-' || '0' <= t[0] && t[0] <= '9')
 }
 
 func (s *Server) isShutdown() bool {

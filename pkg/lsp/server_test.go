@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -609,5 +610,30 @@ func TestOversizedBufferIsOneDiagnostic(t *testing.T) {
 	diags := c.diagnostics(uri).Diagnostics
 	if len(diags) != 1 || !strings.Contains(diags[0].Message, "larger than the 1 MiB limit") {
 		t.Fatalf("diagnostics %+v, want one saying the text is over the limit", diags)
+	}
+}
+
+// Ids are numbers or strings. An object id shut the server down, an array
+// id was answered, and a message with an id and no method was taken for a
+// response and never answered: each is an invalid request now, answered,
+// and the server goes on.
+func TestInvalidIDsAreRefused(t *testing.T) {
+	frame := func(body string) string {
+		return "Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+	}
+	in := frame(`{"jsonrpc":"2.0","id":{"a":1},"method":"shutdown"}`) +
+		frame(`{"jsonrpc":"2.0","id":[1],"method":"initialize","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","id":5}`) +
+		frame(`{"jsonrpc":"2.0","id":6,"method":"initialize","params":{}}`)
+	var out strings.Builder
+	if err := Serve(strings.NewReader(in), &out, Options{}); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	got := out.String()
+	if n := strings.Count(got, `"code":-32600`); n != 3 {
+		t.Errorf("%d invalid-request answers, want 3:\n%s", n, got)
+	}
+	if !strings.Contains(got, `"id":5,"error"`) || !strings.Contains(got, `"id":6,"result"`) {
+		t.Errorf("want the id-only message answered with its id and the next initialize served:\n%s", got)
 	}
 }
