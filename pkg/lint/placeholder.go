@@ -108,6 +108,17 @@ func checkPlaceholder(c *Context) {
 			}
 		}
 	}
+	if e := c.Doc.Exploration; e != nil {
+		// "Talk to: Nathan Curtis (EightShapes), TBD": a person left to name
+		for _, cand := range e.Candidates {
+			for _, p := range cand.Contacts {
+				if t := strings.TrimSpace(prose(p.Text)); t != "" && roadmap.IsPlaceholder(t) {
+					i := strings.Index(p.Text, strings.TrimLeft(t, " "))
+					report(p.PosOf(max(i, 0)), p.PosOf(max(i, 0)+len(t)), t)
+				}
+			}
+		}
+	}
 	for _, g := range c.Doc.Gap {
 		if unfilledNote(g.Detail) {
 			if i := strings.Index(g.Text, g.Detail); i >= 0 {

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/roadmapcli/roadmap/pkg/ascii"
 	"github.com/roadmapcli/roadmap/pkg/civil"
@@ -116,11 +117,15 @@ func checkExploreCandidates(c *Context) {
 		if c.unfilled(cand.Item) {
 			continue
 		}
-		n := 0
+		n, unnamed := 0, false
 		for _, p := range cand.Contacts {
 			if vague.NamesPerson(prose(p.Text)) {
 				n++
 			}
+			unnamed = unnamed || roadmap.IsPlaceholder(strings.TrimSpace(prose(p.Text)))
+		}
+		if unnamed {
+			continue // a person left to name ("…, TBD") is RM021's: one fault
 		}
 		if n < 2 {
 			c.ReportItem(cand.Item, fmt.Sprintf("this candidate names %s to talk to; the method asks for 2–3", plural(n, "person", "people")),

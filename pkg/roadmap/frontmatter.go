@@ -424,13 +424,21 @@ func (p *parser) walkFrontmatter(root *yaml.Node, b *frontmatterBlock) {
 					p.placeholder(v, key, s)
 					return
 				}
+				if l := strings.ToLower(s); l != s && contains(Kinds, l) {
+					fm.Kind = l // "kind: Promotion": ids are read in any case
+					return
+				}
 				if !contains(Kinds, s) {
 					hint := "use one of " + strings.Join(Kinds, ", ")
-					if sug := suggest.Nearest(s, Kinds); sug != "" {
+					sug, unique := suggest.Nearest(s, Kinds), suggest.Unique(s, Kinds)
+					if k, ok := kindWords[strings.ToLower(strings.TrimSpace(s))]; ok {
+						sug, unique = k, k // "exploration", "career switch"
+					}
+					if sug != "" {
 						hint = fmt.Sprintf("did you mean %q? %s", sug, hint)
 					}
 					p.problem(p.nodePos(v), SeverityError, "bad-value", fmt.Sprintf("kind: %q is not a roadmap kind", s), hint)
-					p.about(key, suggest.Unique(s, Kinds))
+					p.about(key, unique)
 				}
 			}
 		case "started":
@@ -660,6 +668,16 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 		}
 	}
 	return out
+}
+
+// kindWords are the words people write for a kind that edit distance
+// does not find: what "did you mean" and --fix offer.
+var kindWords = map[string]string{
+	"exploration": KindExplore, "exploring": KindExplore, "explorer": KindExplore,
+	"career change": KindCareerChange, "careerchange": KindCareerChange, "career_change": KindCareerChange,
+	"career switch": KindCareerChange, "career-switch": KindCareerChange, "switch": KindCareerChange,
+	"stall": KindStalled, "stuck": KindStalled, "plateau": KindStalled, "plateaued": KindStalled,
+	"promote": KindPromotion, "promoted": KindPromotion,
 }
 
 // onlyPlaceholders reports whether a list holds items and every one is a
