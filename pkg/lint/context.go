@@ -141,9 +141,22 @@ func (c *Context) MissingSection(key, msg, hint string) {
 			return
 		}
 	}
+	// "### Next 30 days" under another section: the name is right, the
+	// level one too deep.
+	for _, s := range c.Doc.Sections {
+		for _, h := range s.Subheadings {
+			if roadmap.SectionKey(h.Text) == key {
+				c.ReportLine(h.Pos, fmt.Sprintf("%s: %q is a sub-heading of %q, not a section", msg, h.Text, s.Heading),
+					fmt.Sprintf("make it a `##` heading (`## %s`) so it is read as that section", roadmap.SectionNames[key]))
+				c.Annotate("heading-near-miss", key, "")
+				return
+			}
+		}
+	}
 	c.ReportLine(c.anchor(), msg, hint)
 }
 
+// SectionPos
 // anchor is where findings about something missing from the body go: the
 // H1 title, else the first line after the frontmatter.
 func (c *Context) anchor() roadmap.Position {
