@@ -196,7 +196,7 @@ func (c *Context) slotLines(report func(start, end roadmap.Position, text string
 			line = line[:i]
 			inComment = true
 		}
-		if strings.IndexByte(line, '[') < 0 && strings.IndexByte(line, '<') < 0 {
+		if strings.IndexByte(line, '[') < 0 && strings.IndexByte(line, '<') < 0 && !strings.Contains(line, "___") {
 			continue
 		}
 		// Columns count runes from the last slot on, not from the line's
@@ -231,7 +231,7 @@ func flowList(line string, sp [2]int) bool {
 // maySlot is a quick test for a line that may hold a slot: a '<', or a
 // '[' that is not a task box ("[ ]", "[x]").
 func maySlot(raw []byte) bool {
-	if bytes.IndexByte(raw, '<') >= 0 {
+	if bytes.IndexByte(raw, '<') >= 0 || bytes.Contains(raw, []byte("___")) {
 		return true
 	}
 	for i := bytes.IndexByte(raw, '['); i >= 0; {

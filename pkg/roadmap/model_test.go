@@ -396,6 +396,9 @@ func TestPlaceholders(t *testing.T) {
 		"[TODO: a title] and [fill in: x] and [TODO]":                         "[[0 15] [20 32]]",
 		"`<file>` <!-- <x> --> [Stripe](https://s) <details open> a <b>c</b>": "[]",
 		"[your name], [Your Company], [the date]":                             "[[0 11] [13 27] [29 39]]",
+		"Ask ___ for 20 minutes":                                              "[[4 7]]",
+		"___":                                                                 "[]",
+		"my___var and __init__ and a ____":                                    "[[28 32]]",
 	} {
 		if got := fmt.Sprint(FindPlaceholders(s)); got != want && !(want == "[]" && got == "[]") {
 			t.Errorf("FindPlaceholders(%q) = %s, want %s", s, got, want)

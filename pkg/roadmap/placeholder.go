@@ -95,17 +95,25 @@ func StartsWithPlaceholder(s string) bool {
 // bracket with a colon or words after it, "[fill in]", "[your name]",
 // "<company>". Code spans and HTML comments are skipped.
 func FindPlaceholders(s string) [][2]int {
-	if strings.IndexByte(s, '[') < 0 && strings.IndexByte(s, '<') < 0 {
+	if strings.IndexByte(s, '[') < 0 && strings.IndexByte(s, '<') < 0 && !strings.Contains(s, "___") {
 		return nil
 	}
 	var out [][2]int
 	for i := 0; i < len(s); i++ {
-		k := strings.IndexAny(s[i:], "`<[")
+		k := strings.IndexAny(s[i:], "`<[_")
 		if k < 0 {
 			break
 		}
 		i += k
 		switch s[i] {
+		case '_':
+			if strings.Trim(s, " _\t\r") == "" {
+				return out // "___" alone on its line is a thematic break
+			}
+			if n := blankAt(s, i); n > 0 {
+				out = append(out, [2]int{i, i + n})
+				i += n - 1
+			}
 		case '`':
 			if end := strings.IndexByte(s[i+1:], '`'); end >= 0 {
 				i += end + 1
@@ -152,6 +160,19 @@ func skipSeparators(s string, i int) int {
 	return i
 }
 
+// blankAt returns the length of a fill-in blank at s[i:], three or more
+// underscores standing as a word ("Ask ___ for 20 minutes"), or 0.
+func blankAt(s string, i int) int {
+	if i > 0 && (s[i-1] == '_' || ascii.WordBefore(s, i)) {
+		return 0
+	}
+	n := runLen(s, i, "_")
+	if n < 3 || ascii.WordAt(s, i+n) {
+		return 0
+	}
+	return n
+}
+
 // placeholderTokenAt returns the length of one placeholder at s[i:] ("TBD",
 // "XXXX", "???", "…", "...", "<company>", "[fill in]"), or 0.
 func placeholderTokenAt(s string, i int) int {
@@ -159,6 +180,8 @@ func placeholderTokenAt(s string, i int) int {
 		return 0
 	}
 	switch c := s[i]; {
+	case c == '_':
+		return blankAt(s, i)
 	case c == '?':
 		return runLen(s, i, "?")
 	case c == '.':
