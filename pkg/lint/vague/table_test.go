@@ -125,7 +125,9 @@ var vagueTable = []vagueCase{
 	{"hedges", "Pair with Ines on the rig, if I can find a slot", "if i can find"},
 	{"hedges", "Ask Nathan for 20 minutes, assuming he has time", "assuming he has time"},
 	{"hedges", "Read chapter 4, time allowing", "time allowing"},
-	{"hedges", "Ask Dana for 20 minutes or so on her packet", "or so"},
+	// "or so" rounds a number, as often in a fact ("a team of 40 or so")
+	// as in a plan: not a hedge.
+	{"hedges", "Lead the Payments team of 40 or so through the Ledger v3 migration", ""},
 	{"hedges", "Get feedback on a few things", "a few things"},
 	{"hedges", "Ask Dana if I can shadow the on-call rotation", ""},
 	{"hedges", "Ask Dana whether she has time for a 20-minute review", ""},
