@@ -93,13 +93,26 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 		return nil, errors.New("a message without Content-Length")
 	}
 	if length > maxMessage {
-		return nil, fmt.Errorf("a message of %d bytes is over the %d MiB limit", length, maxMessage>>20)
+		// The frame is intact: skip the body and go on serving the other
+		// files (a 9 MB file opened in the editor must not end the server).
+		if _, err := io.CopyN(io.Discard, r, int64(length)); err != nil {
+			return nil, fmt.Errorf("reading a message body: %w", err)
+		}
+		return nil, &oversizeError{length: length}
 	}
 	body := make([]byte, length)
 	if _, err := io.ReadFull(r, body); err != nil {
 		return nil, fmt.Errorf("reading a message body: %w", err)
 	}
 	return body, nil
+}
+
+// oversizeError is a message over maxMessage, read and dropped: the
+// stream is still in step, so the server goes on.
+type oversizeError struct{ length int }
+
+func (e *oversizeError) Error() string {
+	return fmt.Sprintf("a message of %d bytes is over the %d MiB limit: dropped", e.length, maxMessage>>20)
 }
 
 // readHeaderLine reads one header line of at most maxHeaderLine bytes:

@@ -148,6 +148,11 @@ func (s *Server) run(r *bufio.Reader) error {
 	var readErr error
 	for {
 		body, err := readMessage(r)
+		var oversize *oversizeError
+		if errors.As(err, &oversize) {
+			s.logf("read: %v", err)
+			continue
+		}
 		if err != nil {
 			if !errors.Is(err, io.EOF) {
 				readErr = err

@@ -637,3 +637,21 @@ func TestInvalidIDsAreRefused(t *testing.T) {
 		t.Errorf("want the id-only message answered with its id and the next initialize served:\n%s", got)
 	}
 }
+
+// A message over the limit is read and dropped, and the server goes on:
+// opening a 9 MB file in the editor ended it for every other file.
+func TestOversizedMessageIsDropped(t *testing.T) {
+	frame := func(body string) string {
+		return "Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+	}
+	huge := `{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/big.md","languageId":"markdown","version":1,"text":"` +
+		strings.Repeat("a", maxMessage) + `"}}}`
+	in := frame(huge) + frame(`{"jsonrpc":"2.0","id":7,"method":"initialize","params":{}}`)
+	var out strings.Builder
+	if err := Serve(strings.NewReader(in), &out, Options{}); err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	if !strings.Contains(out.String(), `"id":7,"result"`) {
+		t.Errorf("the request after the oversized message was not answered:\n%.300s", out.String())
+	}
+}
