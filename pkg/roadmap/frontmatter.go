@@ -649,7 +649,11 @@ func (p *parser) stringList(v *yaml.Node, path string) []string {
 		// list is still a list, and show can print the rest. Its items'
 		// positions are kept: where the list is written.
 		p.placeholder(v, path, vals)
-		p.doc.Problems[len(p.doc.Problems)-1].Severity = SeverityWarning
+		last := &p.doc.Problems[len(p.doc.Problems)-1]
+		// Said as the list is written, not quoted as one string (which
+		// doubled init's brackets and escaped its quotes).
+		last.Message = fmt.Sprintf("%s holds only placeholders: %s", path, strings.TrimSuffix(strings.TrimPrefix(vals, "["), "]"))
+		last.Severity = SeverityWarning
 		for i, e := range v.Content {
 			p.doc.Frontmatter.Fields[fmt.Sprintf("%s.%d", path, i)] = p.nodePos(deref(e))
 		}
