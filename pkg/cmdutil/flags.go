@@ -51,6 +51,24 @@ func PersistentStringEnumFlag(cmd *cobra.Command, p *string, name, defaultValue 
 	})
 }
 
+// OneRoadmapFile accepts exactly one FILE argument, a roadmap or - for
+// standard input, as show, plan, history and export take.
+func OneRoadmapFile(cmd *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return FlagErrorf("%s takes exactly one FILE (or - for standard input), got %d", cmd.Name(), len(args))
+	}
+	return nil
+}
+
+// CompleteRoadmapFile completes a command's one FILE argument with
+// Markdown files, and nothing after it.
+func CompleteRoadmapFile(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
 // ExactArg accepts exactly one argument and, when it is missing, says
 // in words what to give: "ladder show needs TRACK: …".
 func ExactArg(name, what string) cobra.PositionalArgs {

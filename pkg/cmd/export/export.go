@@ -65,15 +65,8 @@ The page goes to standard output unless -o names a file.`,
 		Example: `  roadmap export roadmap.md -o roadmap.html
   roadmap export examples/promotion.md --today 2026-11-21 > promotion.html
   roadmap export roadmap.md --format svg -o radar.svg`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("export takes exactly one FILE (or - for standard input), got %d", len(args))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cmdutil.OneRoadmapFile,
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {

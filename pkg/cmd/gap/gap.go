@@ -82,12 +82,7 @@ standard input.`,
 			}
 			return nil
 		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.File = args[0]

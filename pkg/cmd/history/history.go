@@ -64,18 +64,8 @@ docs/history-json.md). Use - as FILE to read standard input.`,
   roadmap history roadmap.md --format json | jq '.months[] | select(.dropped > 0) | .month'
   roadmap history roadmap.md --format json | jq '.checkins | {streak, missed}'
   roadmap history roadmap.md --today 2026-12-31    # the year as it stood then`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("history takes exactly one FILE (or - for standard input), got %d", len(args))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cmdutil.OneRoadmapFile,
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {

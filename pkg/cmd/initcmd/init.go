@@ -160,9 +160,7 @@ yet are created. FILE "-" writes to standard output.`,
 			}
 			return nil
 		},
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = DefaultFile
 			opts.kindGiven = cmd.Flags().Changed("kind")

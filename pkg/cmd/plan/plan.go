@@ -60,18 +60,8 @@ standard input.`,
   roadmap plan roadmap.md --format mermaid                # paste into a Markdown file
   roadmap plan roadmap.md --format json | jq -r '.actions[] | select(.status == "overdue") | .title'
   roadmap plan roadmap.md --today 2027-01-15              # as it will look then`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("plan takes exactly one FILE (or - for standard input), got %d", len(args))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cmdutil.OneRoadmapFile,
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {

@@ -149,9 +149,7 @@ commits the file alone with the message "review: KIND YYYY-MM-DD".`,
 			}
 			return nil
 		},
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			opts.File = DefaultFile
 			if len(args) == 1 {

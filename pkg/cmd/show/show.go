@@ -40,15 +40,8 @@ script with jq. The JSON shape is stable; see docs/show-json.md.`,
 		Example: `  roadmap show roadmap.md
   roadmap show examples/promotion.md --format json | jq '.actions[] | select(.done | not) | .due'
   cat roadmap.md | roadmap show -`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return cmdutil.FlagErrorf("show takes exactly one FILE (or - for standard input), got %d", len(args))
-			}
-			return nil
-		},
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return []string{"md", "markdown"}, cobra.ShellCompDirectiveFilterFileExt
-		},
+		Args:              cmdutil.OneRoadmapFile,
+		ValidArgsFunction: cmdutil.CompleteRoadmapFile,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
 			if runF != nil {
