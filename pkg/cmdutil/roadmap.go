@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 
 	"github.com/roadmapcli/roadmap/pkg/iostreams"
@@ -27,6 +28,23 @@ func ReadRoadmap(ios *iostreams.IOStreams, file, stdinName string) (*roadmap.Doc
 			return nil, &InputError{Err: err}
 		}
 		return nil, err
+	}
+	return doc, nil
+}
+
+// ReadValidRoadmap is ReadRoadmap for the commands that read a plan and
+// report on it: a roadmap with an error problem is an InputError (exit 2),
+// and its warnings are printed on ios.ErrOut, once, before the output.
+func ReadValidRoadmap(ios *iostreams.IOStreams, file, stdinName string) (*roadmap.Document, error) {
+	doc, err := ReadRoadmap(ios, file, stdinName)
+	if err != nil {
+		return nil, err
+	}
+	if err := doc.Err(); err != nil {
+		return nil, &InputError{Err: err}
+	}
+	for _, p := range doc.Problems {
+		fmt.Fprintln(ios.ErrOut, p.Format(doc.Path))
 	}
 	return doc, nil
 }

@@ -88,15 +88,9 @@ func exportRun(opts *Options) error {
 		return &cmdutil.InputError{Err: fmt.Errorf("%s: -o names the roadmap itself: the page would replace it (write the page to another file, e.g. -o %s)",
 			safetext.Name(opts.Output), cmdutil.ShellQuote(strings.TrimSuffix(opts.File, filepath.Ext(opts.File))+".html"))}
 	}
-	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
+	doc, err := cmdutil.ReadValidRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
-	}
-	if err := doc.Err(); err != nil {
-		return &cmdutil.InputError{Err: err}
-	}
-	for _, p := range doc.Problems {
-		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 	}
 	today := opts.Today()
 	in := export.Input{Doc: doc, Today: today}

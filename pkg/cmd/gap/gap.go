@@ -5,7 +5,6 @@
 package gap
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -130,15 +129,9 @@ func gapRun(opts *Options) error {
 		outside  *gap.Outside
 	)
 	if opts.File != "" {
-		doc, err = cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
+		doc, err = cmdutil.ReadValidRoadmap(opts.IO, opts.File, opts.StdinName)
 		if err != nil {
 			return err
-		}
-		if err := doc.Err(); err != nil {
-			return &cmdutil.InputError{Err: err}
-		}
-		for _, p := range doc.Problems {
-			fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 		}
 		from, to, outside, err = gap.Levels(set, doc)
 		if err != nil {

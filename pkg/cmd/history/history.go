@@ -81,15 +81,9 @@ docs/history-json.md). Use - as FILE to read standard input.`,
 }
 
 func historyRun(opts *Options) error {
-	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
+	doc, err := cmdutil.ReadValidRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
-	}
-	if err := doc.Err(); err != nil {
-		return &cmdutil.InputError{Err: err}
-	}
-	for _, p := range doc.Problems {
-		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 	}
 	provider := opts.History
 	switch {

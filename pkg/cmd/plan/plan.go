@@ -5,8 +5,6 @@
 package plan
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/roadmapcli/roadmap/pkg/civil"
@@ -76,15 +74,9 @@ standard input.`,
 }
 
 func planRun(opts *Options) error {
-	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
+	doc, err := cmdutil.ReadValidRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
-	}
-	if err := doc.Err(); err != nil {
-		return &cmdutil.InputError{Err: err}
-	}
-	for _, p := range doc.Problems {
-		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 	}
 	today := opts.Today()
 	p := plan.Build(doc, today, plan.Options{})

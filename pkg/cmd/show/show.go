@@ -56,15 +56,9 @@ script with jq. The JSON shape is stable; see docs/show-json.md.`,
 }
 
 func showRun(opts *Options) error {
-	doc, err := cmdutil.ReadRoadmap(opts.IO, opts.File, opts.StdinName)
+	doc, err := cmdutil.ReadValidRoadmap(opts.IO, opts.File, opts.StdinName)
 	if err != nil {
 		return err
-	}
-	if err := doc.Err(); err != nil {
-		return &cmdutil.InputError{Err: err}
-	}
-	for _, p := range doc.Problems {
-		fmt.Fprintln(opts.IO.ErrOut, p.Format(doc.Path))
 	}
 	if opts.Format == report.FormatJSON {
 		return report.WriteJSON(opts.IO.Out, NewView(doc))
